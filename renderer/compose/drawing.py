@@ -1,0 +1,216 @@
+"""A box drawing inside a region or a section, redrawn by hand on its own character grid.
+
+Every box (any depth) becomes a wobbly rectangle, ``├──┤`` rules become lines,
+``→ ↓ ← ↑`` become drawn arrows and the words stay where the author typed
+them, scaled from terminal columns to millimetres.  No box-drawing character
+is ever written as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import theme
+from ..layout.columns import BOX_CHARS, CORNERS_BOTTOM, CORNERS_BOTTOM_RIGHT, CORNERS_TOP, CORNERS_TOP_RIGHT, HLINE, Row
+from .ink import Ink
+from .inline import parse_inline, plain_text
+from .linebreak import set_lines
+from .marks import ArrowMark, Mark, StrokeMark
+from .text import line_marks
+
+ARROWS = {"→": (1, 0), "←": (-1, 0), "↓": (0, 1), "↑": (0, -1), "⇒": (1, 0), "⬇": (0, 1)}
+COL_EM = 0.5  # one terminal column, in ems of the drawing's text
+TEXT_ROW_EM = 1.3
+RULE_ROW_EM = 0.62
+BLANK_ROW_EM = 0.4
+
+
+@dataclass
+class GridBox:
+    top: int
+    bottom: int
+    left: int
+    right: int
+    rules: list[int] = field(default_factory=list)
+
+
+@dataclass
+class GridText:
+    row: int
+    col: int
+    end: int  # column after the last character
+    text: str
+    room: int  # columns free to its right before a border
+
+
+@dataclass
+class GridArrow:
+    row: int
+    col: int
+    end: int
+    dx: int
+    dy: int
+
+
+@dataclass
+class Grid:
+    boxes: list[GridBox]
+    texts: list[GridText]
+    arrows: list[GridArrow]
+    ncols: int
+    kinds: list[str]  # per row: text | rule | blank
+
+
+def parse_grid(lines: list[str]) -> Grid:
+    rows = [Row.of(k, ln) for k, ln in enumerate(lines)]
+    boxes: list[GridBox] = []
+    for r, row in enumerate(rows):
+        t = row.text
+        for i, ch in enumerate(t):
+            if ch not in CORNERS_TOP:
+                continue
+            j = i + 1
+            while j < len(t) and t[j] in HLINE + "┬┴":
+                j += 1
+            if j >= len(t) or t[j] not in CORNERS_TOP_RIGHT:
+                continue
+            box = GridBox(r, len(rows) - 1, row.cols[i], row.cols[j])
+            for r2 in range(r + 1, len(rows)):
+                li = rows[r2].find_near(box.left, CORNERS_BOTTOM + "├┣", 2)
+                if li >= 0 and rows[r2].text[li] in CORNERS_BOTTOM:
+                    box.bottom = r2
+                    ri = rows[r2].find_near(box.right, CORNERS_BOTTOM_RIGHT, 4)
+                    if ri >= 0:
+                        box.right = max(box.right, rows[r2].cols[ri])
+                    break
+                if li >= 0:
+                    box.rules.append(r2)
+            boxes.append(box)
+    texts: list[GridText] = []
+    arrows: list[GridArrow] = []
+    kinds: list[str] = []
+    ncols = 1
+    for r, row in enumerate(rows):
+        t = row.text
+        has_text = False
+        i = 0
+        while i < len(t):
+            ch = t[i]
+            if ch.isspace() or ch in BOX_CHARS:
+                i += 1
+                continue
+            if ch in ARROWS:
+                j = i
+                while j + 1 < len(t) and (t[j + 1] == ch or (t[j + 1] == " " and j + 2 < len(t) and t[j + 2] == ch)):
+                    j += 1
+                dx, dy = ARROWS[ch]
+                arrows.append(GridArrow(r, row.cols[i], row.cols[j] + 1, dx, dy))
+                has_text = True
+                i = j + 1
+                continue
+            j = i
+            while j + 1 < len(t) and t[j + 1] not in BOX_CHARS and t[j + 1] not in ARROWS and not (
+                t[j + 1] == " " and (j + 2 >= len(t) or t[j + 2] == " " or t[j + 2] in BOX_CHARS)
+            ):
+                j += 1
+            end = row.cols[j] + 1 + (1 if _wide(t[j]) else 0)
+            nxt = next((row.cols[k] for k in range(j + 1, len(t)) if t[k] in BOX_CHARS or t[k] in ARROWS), None)
+            room = (nxt - end) if nxt is not None else 4
+            texts.append(GridText(r, row.cols[i], end, t[i : j + 1], max(0, room)))
+            has_text = True
+            i = j + 1
+        if row.cols:
+            ncols = max(ncols, row.cols[-1] + (2 if _wide(t[-1]) else 1))
+        if has_text:
+            kinds.append("text")
+        elif any(c in BOX_CHARS for c in t):
+            kinds.append("rule")
+        else:
+            kinds.append("blank")
+    return Grid(boxes, texts, arrows, ncols, kinds)
+
+
+def _wide(ch: str) -> bool:
+    from wcwidth import wcwidth
+
+    return wcwidth(ch) == 2
+
+
+@dataclass(eq=False)
+class DrawingBlock:
+    lines: list[str]
+    line: int
+    keep_with_next: bool = False
+    _grid: Grid | None = field(default=None, repr=False)
+
+    @property
+    def grid(self) -> Grid:
+        if self._grid is None:
+            self._grid = parse_grid(self.lines)
+        return self._grid
+
+    def _text_size(self, width: float, size_pt: float) -> float:
+        """Text size (pt) of the drawing: the body size, smaller when the grid is wide."""
+        cw_max = width / self.grid.ncols
+        return min(size_pt, cw_max / COL_EM / theme.PT_MM)
+
+    def _row_heights(self, s_pt: float) -> list[float]:
+        em = s_pt * theme.PT_MM
+        per = {"text": TEXT_ROW_EM, "rule": RULE_ROW_EM, "blank": BLANK_ROW_EM}
+        return [per[k] * em for k in self.grid.kinds]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        return sum(self._row_heights(self._text_size(width, size_pt))) + 0.6
+
+    def min_width(self, size_pt: float) -> float:
+        return self.grid.ncols * COL_EM * theme.BODY_PT_MIN * theme.PT_MM
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        g = self.grid
+        s = self._text_size(width, size_pt)
+        em = s * theme.PT_MM
+        cw = COL_EM * em
+        x0 = x + max(0.0, (width - g.ncols * cw) / 2)
+        hs = self._row_heights(s)
+        tops = [y + 0.3]
+        for h in hs:
+            tops.append(tops[-1] + h)
+
+        def mid(r: int) -> float:
+            return tops[r] + hs[r] / 2
+
+        out: list[Mark] = []
+        for b in g.boxes:
+            bx0, bx1 = x0 + (b.left + 0.5) * cw, x0 + (b.right + 0.5) * cw
+            by0, by1 = mid(b.top), mid(b.bottom)
+            out.append(StrokeMark(((bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)), ink.pen,
+                                  theme.BOX_WIDTH_PT * 0.9, closed=True))
+            for r in b.rules:
+                out.append(StrokeMark(((bx0, mid(r)), (bx1, mid(r))), ink.pen, theme.THIN_WIDTH_PT))
+        for a in g.arrows:
+            if a.dy == 0:
+                xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + 3) * cw
+                if a.dx < 0:
+                    xa, xb = xb, xa
+                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT, 0.45 * em))
+            else:
+                cx = x0 + (a.col + 0.5) * cw
+                ya, yb = tops[a.row] + 0.1 * em, tops[a.row] + hs[a.row] - 0.1 * em
+                if a.dy < 0:
+                    ya, yb = yb, ya
+                out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, 0.45 * em))
+        for t in g.texts:
+            runs = [r for ln in parse_inline(t.text) for r in ln]
+            avail = (t.end - t.col + t.room) * cw - 0.3 * cw
+            lines = set_lines(runs, 1e6, s)
+            real = lines[0].width if lines else 0.0
+            ts = s if real <= avail or real == 0 else max(s * avail / real, s * 0.6)
+            if ts != s:
+                lines = set_lines(runs, 1e6, ts)
+            top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - 0.05 * em
+            for ln in lines:
+                out.extend(line_marks(ln, x0 + t.col * cw, top, ts, ink))
+        return out
+
+    def texts(self) -> list[str]:
+        return [plain_text([r for ln in parse_inline(t.text) for r in ln]) for t in self.grid.texts]

@@ -1,0 +1,205 @@
+"""A flow written as text: stages between ``↓`` lines, each stage an ``A → B → C`` chain.
+
+Stages stack downwards joined by hand-drawn arrows; the nodes of a chain sit
+side by side joined by arrows.  ``[Bracketed]`` nodes, and the nodes of a
+stage with one node, are drawn as boxes; the other nodes of a chain are labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import theme
+from ..layout.columns import Row
+from .ink import Ink
+from .inline import Run, parse_inline, plain_text
+from .linebreak import Line, natural_width, set_lines, widest_word
+from .marks import ArrowMark, Mark, StrokeMark
+from .text import line_marks, pitch
+
+DOWN = re.compile(r"^\s*([↓⬇⇓])(\s+[↓⬇⇓])*\s*$")
+CHAIN = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
+GAP_EM = 2.4  # room for an arrow between nodes of a chain
+DOWN_EM = 1.5  # room for an arrow between stages
+PAD_EM = 0.4
+
+
+@dataclass
+class Node:
+    runs: list[list[Run]]  # lines
+    boxed: bool
+    col: int  # source column of the node's middle
+
+    def text(self) -> str:
+        return " ".join(plain_text(r) for r in self.runs)
+
+
+@dataclass
+class Stage:
+    nodes: list[Node]
+    down_cols: list[int] = field(default_factory=list)  # columns of the ↓ below this stage
+
+
+def is_down_line(text: str) -> bool:
+    return bool(DOWN.match(text))
+
+
+def parse_flow(lines: list[str]) -> list[Stage]:
+    stages: list[Stage] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        if len(pending) == 1 and CHAIN.search(pending[0]):
+            stages.append(Stage(_chain(pending[0])))
+        else:
+            runs = [ln for p in pending for ln in parse_inline(p.strip())]
+            stages.append(Stage([Node(runs, True, _mid_col(pending[0]))]))
+        pending.clear()
+
+    for ln in lines:
+        if is_down_line(ln):
+            flush()
+            if stages:
+                row = Row.of(0, ln)
+                stages[-1].down_cols = [row.cols[i] for i, c in enumerate(ln) if c in "↓⬇⇓"]
+            continue
+        pending.append(ln)
+    flush()
+    return stages
+
+
+def _mid_col(text: str) -> int:
+    row = Row.of(0, text.rstrip())
+    start = len(text) - len(text.lstrip())
+    if start >= len(row.cols):
+        return 0
+    return (row.cols[start] + row.cols[-1]) // 2
+
+
+def _chain(text: str) -> list[Node]:
+    nodes = []
+    row = Row.of(0, text)
+    pos = 0
+    for m in list(CHAIN.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        part = text[pos:end]
+        stripped = part.strip()
+        if stripped:
+            lead = pos + len(part) - len(part.lstrip())
+            a = row.cols[lead] if lead < len(row.cols) else 0
+            b = row.cols[min(lead + len(stripped), len(row.cols)) - 1]
+            boxed = stripped.startswith("[") and stripped.endswith("]")
+            label = stripped[1:-1].strip() if boxed else stripped
+            nodes.append(Node(parse_inline(label), boxed, (a + b) // 2))
+        if m:
+            pos = m.end()
+    return nodes
+
+
+@dataclass(eq=False)
+class FlowBlock:
+    stages: list[Stage]
+    line: int
+    keep_with_next: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _across(self, width: float, size_pt: float) -> bool:
+        """A ↓ flow of single boxes turns sideways (→) when the boxes fit side by side."""
+        if len(self.stages) < 2 or any(len(st.nodes) != 1 for st in self.stages):
+            return False
+        em = size_pt * theme.PT_MM
+        n = len(self.stages)
+        room = (width - (n - 1) * GAP_EM * em) / n - 2 * PAD_EM * em
+        words = max(widest_word(r, size_pt) for st in self.stages for r in st.nodes[0].runs)
+        longest = max(max(natural_width(r, size_pt) for r in st.nodes[0].runs) for st in self.stages)
+        return room >= max(words, min(longest, 18 * em / 2.0))
+
+    def _rows(self, width: float, size_pt: float) -> list[Stage]:
+        if self._across(width, size_pt):
+            return [Stage([st.nodes[0] for st in self.stages])]
+        return self.stages
+
+    def _layout(self, width: float, size_pt: float):
+        key = (round(width, 2), size_pt)
+        if key in self._cache:
+            return self._cache[key]
+        em = size_pt * theme.PT_MM
+        pad = PAD_EM * em
+        rows = self._rows(width, size_pt)
+        out = []
+        for st in rows:
+            n = len(st.nodes)
+            room = (width - (n - 1) * GAP_EM * em) / max(1, n)
+            sets = []
+            for node in st.nodes:
+                nat = max(natural_width(r, size_pt) for r in node.runs) if node.runs else 0.0
+                w = min(nat, room - 2 * pad)
+                lines: list[Line] = []
+                for r in node.runs:
+                    lines.extend(set_lines(r, max(1.0, w), size_pt))
+                lw = max((ln.width for ln in lines), default=0.0)
+                sets.append((lines, lw + 2 * pad, len(lines) * pitch(size_pt) + 2 * pad))
+            out.append(sets)
+        self._cache[key] = (rows, out)
+        return self._cache[key]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        em = size_pt * theme.PT_MM
+        _, lay = self._layout(width, size_pt)
+        return sum(max(h for _, _, h in s) for s in lay) + (len(lay) - 1) * DOWN_EM * em + 0.6
+
+    def min_width(self, size_pt: float) -> float:
+        em = size_pt * theme.PT_MM
+        best = 0.0
+        for st in self.stages:
+            ww = sum(min(widest_word(r, size_pt), 25.0) for n in st.nodes for r in n.runs[:1])
+            best = max(best, ww + (len(st.nodes) - 1) * GAP_EM * em + 2 * PAD_EM * em * len(st.nodes))
+        return best
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        em = size_pt * theme.PT_MM
+        pad = PAD_EM * em
+        rows, lay = self._layout(width, size_pt)
+        out: list[Mark] = []
+        cy = y + 0.3
+        boxes: list[list[tuple[float, float, float, float]]] = []
+        for st, sets in zip(rows, lay):
+            h = max(hh for _, _, hh in sets)
+            total = sum(w for _, w, _ in sets) + (len(sets) - 1) * GAP_EM * em
+            cx = x + max(0.0, (width - total) / 2)
+            row = []
+            for node, (lines, w, nh) in zip(st.nodes, sets):
+                ny = cy + (h - nh) / 2
+                if node.boxed or len(st.nodes) == 1 or rows is not self.stages:
+                    out.append(StrokeMark(((cx, ny), (cx + w, ny), (cx + w, ny + nh), (cx, ny + nh)), ink.accent,
+                                          theme.BOX_WIDTH_PT, closed=True, fill=ink.marker, fill_alpha=0.18))
+                for k, ln in enumerate(lines):
+                    out.extend(line_marks(ln, cx + (w - ln.width) / 2, ny + pad + k * pitch(size_pt), size_pt, ink))
+                row.append((cx, ny, w, nh))
+                cx += w + GAP_EM * em
+            for a, b in zip(row, row[1:]):
+                ym = cy + h / 2
+                out.append(ArrowMark((a[0] + a[2] + 0.3 * em, ym), (b[0] - 0.3 * em, ym), ink.accent,
+                                     theme.PEN_WIDTH_PT, 0.5 * em))
+            boxes.append(row)
+            cy += h + DOWN_EM * em
+        for k in range(len(rows) - 1):
+            src, dst = boxes[k], boxes[k + 1]
+            st, nxt = rows[k], rows[k + 1]
+            cols = st.down_cols or [st.nodes[0].col]
+            pairs = set()
+            for c in cols:
+                i = min(range(len(src)), key=lambda j: (not st.nodes[j].boxed, abs(st.nodes[j].col - c)))
+                j = min(range(len(dst)), key=lambda j: (not nxt.nodes[j].boxed, abs(nxt.nodes[j].col - c)))
+                pairs.add((i, j))
+            for i, j in sorted(pairs):
+                a, b = src[i], dst[j]
+                out.append(ArrowMark((a[0] + a[2] / 2, a[1] + a[3] + 0.25 * em), (b[0] + b[2] / 2, b[1] - 0.25 * em),
+                                     ink.accent, theme.PEN_WIDTH_PT, 0.5 * em))
+        return out
+
+    def texts(self) -> list[str]:
+        return [n.text() for st in self.stages for n in st.nodes]

@@ -1,0 +1,66 @@
+"""A single box drawn around plain lines (no boxes inside it): a framed panel whose lines
+are read as markdown again, so they wrap, flow and keep their markers.  A title written
+above a ``├──┤`` rule becomes the panel's heading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import theme
+from .block import Block
+from .ink import Ink
+from .marks import Mark, StrokeMark
+from .text_item import heading_height, heading_marks
+
+PAD_EM = 0.5
+
+
+@dataclass(eq=False)
+class FrameBlock:
+    title: str
+    blocks: list[Block]
+    line: int
+    keep_with_next: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _inner(self, width: float, size_pt: float) -> tuple[float, float, list[float]]:
+        key = (round(width, 2), size_pt)
+        if key not in self._cache:
+            pad = PAD_EM * size_pt * theme.PT_MM
+            w = width - 2 * pad
+            head = heading_height("", self.title, size_pt, w) + 0.5 if self.title else 0.0
+            gap = theme.BLOCK_GAP * size_pt * theme.PT_MM
+            hs = [b.measure(w, size_pt) for b in self.blocks]
+            body = sum(hs) + gap * max(0, len(hs) - 1)
+            self._cache[key] = (head, body, hs)
+        return self._cache[key]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        pad = PAD_EM * size_pt * theme.PT_MM
+        head, body, _ = self._inner(width, size_pt)
+        return head + body + 2 * pad + 0.6
+
+    def min_width(self, size_pt: float) -> float:
+        pad = PAD_EM * size_pt * theme.PT_MM
+        return max((b.min_width(size_pt) for b in self.blocks), default=10.0) + 2 * pad
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        pad = PAD_EM * size_pt * theme.PT_MM
+        head, body, hs = self._inner(width, size_pt)
+        h = head + body + 2 * pad
+        y += 0.3
+        out: list[Mark] = [StrokeMark(((x, y), (x + width, y), (x + width, y + h), (x, y + h)), ink.pen,
+                                      theme.BOX_WIDTH_PT * 0.9, closed=True)]
+        cy = y + pad
+        if self.title:
+            hm, _ = heading_marks(x + pad, cy, "", self.title, size_pt, ink, width - 2 * pad)
+            out.extend(hm)
+            cy += head
+        gap = theme.BLOCK_GAP * size_pt * theme.PT_MM
+        for b, bh in zip(self.blocks, hs):
+            out.extend(b.place(x + pad, cy, width - 2 * pad, size_pt, ink))
+            cy += bh + gap
+        return out
+
+    def texts(self) -> list[str]:
+        return [self.title] + [t for b in self.blocks for t in b.texts()]

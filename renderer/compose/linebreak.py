@@ -1,0 +1,170 @@
+"""Korean line breaking: break at spaces (어절); between syllables only when a word is
+wider than the line; never start a line with a closing mark or end one with an opening one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import theme
+from . import fonts
+from .inline import Run
+
+NO_START = frozenset(")]}〉》」』】,.!?:;…”’%·")
+NO_END = frozenset("([{〈《「『【“‘")
+CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
+CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
+
+
+@dataclass
+class Piece:
+    run: Run
+    text: str
+    width: float  # mm, chip padding included
+
+
+@dataclass
+class Line:
+    pieces: list[tuple[float, Piece]] = field(default_factory=list)  # (x offset, piece)
+    width: float = 0.0
+
+
+def chip_pad(size_pt: float) -> float:
+    return CHIP_PAD_EM * size_pt * theme.PT_MM
+
+
+def piece_width(run: Run, text: str, size_pt: float) -> float:
+    if run.chip:
+        return fonts.width(text, size_pt * CHIP_SCALE, mono=True) + 2 * chip_pad(size_pt)
+    return fonts.width(text, size_pt)
+
+
+def _atoms(runs: list[Run], size_pt: float) -> list[tuple[float, list[Piece]]]:
+    """Words (pieces glued without spaces), each with the width of the space before it."""
+    atoms: list[tuple[float, list[Piece]]] = []
+    cur: list[Piece] = []
+    space = 0.0
+    pending_space = 0.0
+    for run in runs:
+        if run.chip:
+            cur.append(Piece(run, run.text, piece_width(run, run.text, size_pt)))
+            continue
+        parts = run.text.split(" ")
+        for k, part in enumerate(parts):
+            if k > 0:
+                if cur:
+                    atoms.append((space, cur))
+                    cur = []
+                    space = 0.0
+                pending_space = fonts.width(" ", size_pt)
+            if part:
+                if not cur:
+                    space = pending_space if atoms else 0.0
+                    pending_space = 0.0
+                cur.append(Piece(run, part, piece_width(run, part, size_pt)))
+    if cur:
+        atoms.append((space, cur))
+    return _glue(atoms, size_pt)
+
+
+def _glue(atoms: list[tuple[float, list[Piece]]], size_pt: float) -> list[tuple[float, list[Piece]]]:
+    """A word that is only closing marks joins the word before; an opening mark the word after."""
+    out: list[tuple[float, list[Piece]]] = []
+    carry: tuple[float, list[Piece]] | None = None
+    for sp, pcs in atoms:
+        text = "".join(p.text for p in pcs)
+        if carry is not None:
+            sp, pcs = carry[0], carry[1] + [Piece(pcs[0].run, " ", fonts.width(" ", size_pt))] + pcs
+            carry = None
+        if out and text and all(c in NO_START for c in text):
+            psp, ppcs = out[-1]
+            out[-1] = (psp, ppcs + pcs)
+            continue
+        if text and all(c in NO_END for c in text):
+            carry = (sp, pcs)
+            continue
+        out.append((sp, pcs))
+    if carry is not None:
+        out.append(carry)
+    return out
+
+
+def _atom_width(pcs: list[Piece]) -> float:
+    return sum(p.width for p in pcs)
+
+
+def _split_piece(p: Piece, avail: float, size_pt: float, force: bool) -> tuple[Piece, Piece] | None:
+    """Break a piece between characters so the head fits ``avail``; never before a closing mark."""
+    best = 0
+    for i in range(1, len(p.text)):
+        if p.text[i] in NO_START or p.text[i - 1] in NO_END:
+            continue
+        if piece_width(p.run, p.text[:i], size_pt) <= avail:
+            best = i
+        else:
+            break
+    if best == 0:
+        if not force:
+            return None
+        best = 1
+    head, tail = p.text[:best], p.text[best:]
+    return (Piece(p.run, head, piece_width(p.run, head, size_pt)),
+            Piece(p.run, tail, piece_width(p.run, tail, size_pt)))
+
+
+def set_lines(runs: list[Run], width: float, size_pt: float) -> list[Line]:
+    """Greedy filling of lines no wider than ``width`` mm."""
+    lines: list[Line] = [Line()]
+    for space, pcs in _atoms(runs, size_pt):
+        line = lines[-1]
+        need = _atom_width(pcs) + (space if line.pieces else 0.0)
+        if line.pieces and line.width + need > width:
+            lines.append(Line())
+            line = lines[-1]
+        if not line.pieces:
+            space = 0.0
+        if line.width + space + _atom_width(pcs) <= width:
+            x = line.width + space
+            for p in pcs:
+                line.pieces.append((x, p))
+                x += p.width
+            line.width = x
+            continue
+        # a word wider than the line: break it between pieces, then between syllables
+        x = line.width + space
+        queue = list(pcs)
+        while queue:
+            p = queue.pop(0)
+            if x + p.width <= width:
+                line.pieces.append((x, p))
+                x += p.width
+                continue
+            split = None if p.run.chip and p.width <= width else _split_piece(p, width - x, size_pt, force=not line.pieces)
+            if split is None:
+                if line.pieces:
+                    line.width = x
+                    lines.append(Line())
+                    line = lines[-1]
+                    x = 0.0
+                    queue.insert(0, p)
+                    continue
+                line.pieces.append((x, p))
+                x += p.width
+                continue
+            head, tail = split
+            line.pieces.append((x, head))
+            line.width = x + head.width
+            lines.append(Line())
+            line = lines[-1]
+            x = 0.0
+            queue.insert(0, tail)
+        line.width = x
+    return [ln for ln in lines if ln.pieces] or [Line()]
+
+
+def natural_width(runs: list[Run], size_pt: float) -> float:
+    """Width of the runs on one line."""
+    return sum(sp + _atom_width(p) for sp, p in _atoms(runs, size_pt))
+
+
+def widest_word(runs: list[Run], size_pt: float) -> float:
+    return max((_atom_width(p) for _, p in _atoms(runs, size_pt)), default=0.0)

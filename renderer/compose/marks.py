@@ -1,0 +1,62 @@
+"""What composing produces and drawing consumes: plain marks in page millimetres."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class TextMark:
+    x: float
+    y: float  # baseline, mm from the top of the page
+    text: str
+    size_pt: float
+    face: str  # font family name
+    color: str
+    bold: bool = False
+    ha: str = "left"
+    rotation: float = 0.0
+
+
+@dataclass(frozen=True)
+class StrokeMark:
+    """A hand-drawn polyline (closed for shapes); optional fill."""
+
+    points: tuple[Point, ...]
+    color: str
+    width_pt: float
+    closed: bool = False
+    fill: str | None = None
+    fill_alpha: float = 1.0
+    alpha: float = 1.0
+    wobble: float = 1.0  # 0 = ruler straight, 1 = the normal hand
+    dashed: bool = False
+    z: int = 2
+
+
+@dataclass(frozen=True)
+class ArrowMark:
+    start: Point
+    end: Point
+    color: str
+    width_pt: float
+    head: float  # length of the head's barbs, mm
+    bend: float = 0.0  # sideways bulge of the shaft as a fraction of its length
+    z: int = 3
+
+
+@dataclass(frozen=True)
+class MarkerMark:
+    """A translucent highlighter stroke behind words."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    color: str
+    alpha: float
+
+
+Mark = TextMark | StrokeMark | ArrowMark | MarkerMark

@@ -1,0 +1,372 @@
+"""A region's markdown -> blocks, in reading order.
+
+Box drawings (lines from ``┌`` to the ``└…┘`` under it) and flows (stages
+between ``↓`` lines) are found first, line by line; everything else is read
+by markdown-it.  Prompts are line-oriented, so every written line stays a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+from ..layout.columns import BOX_CHARS
+from ..sources.markdown import parse
+from .block import Block
+from .code import CodeBlock
+from .drawing import DrawingBlock
+from .flow import FlowBlock, is_down_line, parse_flow
+from .frame import FrameBlock
+from .inline import Run, merge, parse_inline
+from .quote import QuoteBlock
+from .table import TableBlock
+from .text_item import TextItem
+
+TREE = re.compile(r"^\s*(?:└─*|├─*|ㄴ)\s*")
+BOXMARK = re.compile(r"^\s*(?:□|☐|\[ \])\s*")
+DASH = re.compile(r"^\s*[-*•·]\s+")
+GLYPHS = "✓✅✔☑❌⛔✗✘⚠🚫"
+LABELS = re.compile(r"\S {3,}\S")  # captions typed in columns above a drawing
+ATTRIB = re.compile(r"^\s*[-–—]{1,2}\s*(\S.*)$")
+
+
+def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = ()) -> list[Block]:
+    lines = markdown.split("\n")
+    blocks: list[Block] = []
+    buf: list[str] = []
+    buf_start = 0
+
+    def flush_md(upto: int) -> None:
+        nonlocal buf
+        if any(s.strip() for s in buf):
+            blocks.extend(_markdown_blocks(buf, line0 + buf_start, emphasis))
+        buf = []
+
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        st = ln.strip()
+        if st[:1] in "┌┏╭" and any(c in BOX_CHARS for c in st[1:2]):
+            end = _drawing_end(lines, i)
+            start = i
+            while buf and LABELS.search(buf[-1]) and start > 0:
+                buf.pop()
+                start -= 1
+            flush_md(start)
+            body = lines[start : end + 1]
+            indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
+            blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + start, emphasis))
+            i = end + 1
+            buf_start = i
+            continue
+        if is_down_line(ln) and i > 0 and lines[i - 1].strip():
+            a, b = _flow_span(lines, i)
+            if a is not None:
+                # the flow's first lines are already in buf: take them back
+                keep = len(buf) - (i - a)
+                buf = buf[:keep]
+                flush_md(a)
+                span = lines[a : b + 1]
+                if any(LABELS.search(s) for s in span if not is_down_line(s)) or any(
+                    len(s.split()) > 1 for s in span if is_down_line(s)
+                ):
+                    # words typed in columns with arrows under them: keep the author's picture
+                    ind = min(len(s) - len(s.lstrip()) for s in span if s.strip())
+                    blocks.append(DrawingBlock([s[ind:].rstrip() for s in span], line0 + a))
+                else:
+                    blocks.append(FlowBlock(parse_flow(span), line0 + a))
+                i = b + 1
+                buf_start = i
+                continue
+        if not buf:
+            buf_start = i
+        buf.append(ln)
+        i += 1
+    flush_md(len(lines))
+    _keep_leads(blocks)
+    return blocks
+
+
+def _drawing_or_frame(body: list[str], line: int, emphasis: tuple[str, ...]) -> Block:
+    """One box holding only text lines is a framed panel; anything richer is a drawing."""
+    inner = _single_box_lines(body)
+    if inner is None:
+        return DrawingBlock(body, line)
+    title = ""
+    rule = next((k for k, s in enumerate(inner) if s.strip()[:1] in "├┣╞"), -1)
+    if rule >= 0:
+        head = [s.strip() for s in inner[:rule] if s.strip()]
+        if len(head) <= 2 and not any(c in BOX_CHARS for h in head for c in h):
+            title = " ".join(head)
+            inner = inner[rule + 1 :]
+        else:
+            return DrawingBlock(body, line)
+    if any(c in BOX_CHARS for s in inner for c in TREE.sub("", s).strip()):
+        return DrawingBlock(body, line)
+    text = [s.rstrip() for s in inner]
+    ind = min((len(s) - len(s.lstrip()) for s in text if s.strip()), default=0)
+    md = "\n".join(s[ind:] for s in text)
+    return FrameBlock(title, parse_blocks(md, line + 1, emphasis), line)
+
+
+def _single_box_lines(body: list[str]) -> list[str] | None:
+    """The lines inside the one box of a drawing (borders cut off), or None for anything else."""
+    from ..layout.columns import Row
+
+    if len(body) < 2:
+        return None
+    top = Row.of(0, body[0])
+    t = body[0].strip()
+    if not (t[0] in "┌┏╭" and t[-1] in "┐┓╮" and all(c in "─━═" for c in t[1:-1])):
+        return None
+    left = top.cols[len(body[0]) - len(body[0].lstrip())]
+    right = top.cols[len(body[0].rstrip()) - 1]
+    out = []
+    for s in body[1:-1]:
+        row = Row.of(0, s)
+        li = row.find_near(left, "│┃║├┣╞", 2)
+        if li < 0:
+            return None
+        if s[li] in "├┣╞":
+            out.append("├")
+            continue
+        ri = row.find_near(right, "│┃║┤┫╡", 4, lo=li + 1)
+        out.append(s[li + 1 : ri if ri >= 0 else len(s)])
+    if any(c in "┌┐└┘" for s in out for c in TREE.sub("", s)):
+        return None
+    return out
+
+
+def _drawing_end(lines: list[str], i: int) -> int:
+    """Last line of the drawing that starts at line i: box lines, with arrow or caption lines
+    between them (a ``↓`` between two boxes belongs to the drawing)."""
+    last = i
+    gap = 0
+    for j in range(i + 1, len(lines)):
+        st = lines[j].strip()
+        if any(c in BOX_CHARS for c in TREE.sub("", st)) and st[:1] in BOX_CHARS:
+            last = j
+            gap = 0
+            continue
+        if st and (is_down_line(lines[j]) or LABELS.search(lines[j])) and not _structural(lines[j]):
+            last = j
+            gap = 0
+            continue
+        if st and _structural(lines[j]):
+            break
+        gap += 1
+        if gap > 2:
+            break
+    return last
+
+
+def _flow_span(lines: list[str], i: int) -> tuple[int | None, int]:
+    """Line span of a flow around the ``↓`` at line i: consecutive non-blank lines."""
+    a = i
+    while a > 0 and lines[a - 1].strip() and not _structural(lines[a - 1]):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and lines[b + 1].strip() and not _structural(lines[b + 1]):
+        b += 1
+    while b > i and not lines[b].strip():
+        b -= 1
+    stage_lines = [ln for ln in lines[a : b + 1] if not is_down_line(ln)]
+    drawn = any(c in BOX_CHARS for ln in stage_lines for c in TREE.sub("", ln))
+    if a == i or b == i or not stage_lines or len(stage_lines) > 12 or drawn:
+        return None, i
+    return a, b
+
+
+def _structural(line: str) -> bool:
+    """Lines a flow never swallows: headings, tables, quotes, fences, bold lead-ins."""
+    st = line.strip()
+    return st.startswith(("#", "|", ">", "```", "**"))
+
+
+# --- markdown ---------------------------------------------------------------------------
+
+
+def _markdown_blocks(lines: list[str], line0: int, emphasis: tuple[str, ...]) -> list[Block]:
+    tokens = parse("\n".join(lines))
+    out: list[Block] = []
+    i = 0
+    list_stack: list[list] = []  # [kind, counter]
+    while i < len(tokens):
+        t = tokens[i]
+        ln = line0 + (t.map[0] if t.map else 0)
+        if t.type == "heading_open":
+            runs = _unmarked(_one_line(tokens[i + 1].content, emphasis))
+            out.append(TextItem(runs, ln, marker="heading", keep_with_next=True))
+            i += 3
+            continue
+        if t.type in ("bullet_list_open", "ordered_list_open"):
+            start = int(t.attrGet("start") or 1) if t.type == "ordered_list_open" else 0
+            list_stack.append(["ol" if start else "ul", start])
+        elif t.type in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif t.type == "list_item_open":
+            kind = list_stack[-1]
+            level = len(list_stack) - 1
+            if kind[0] == "ol":
+                glyph = [Run(f"{kind[1]}.", "plain")]
+                kind[1] += 1
+            else:
+                glyph = [Run("•", "plain")]
+            i += 1
+            # the item's first paragraph: first line takes the marker, the rest hang under it
+            if i < len(tokens) and tokens[i].type == "paragraph_open":
+                src = _src_lines(lines, tokens[i])
+                items = _line_items(tokens[i + 1].content, src, line0 + tokens[i].map[0], emphasis, level + 1)
+                if items:
+                    first = items[0]
+                    if first.marker in ("", "lead"):
+                        first.marker, first.glyph, first.level = "glyph", glyph, level
+                    out.extend(items)
+                i += 3
+            else:
+                out.append(TextItem([], ln, level, "glyph", glyph))
+            continue
+        elif t.type == "paragraph_open":
+            level = len(list_stack)
+            src = _src_lines(lines, t)
+            out.extend(_line_items(tokens[i + 1].content, src, ln, emphasis, level))
+            i += 3
+            continue
+        elif t.type == "blockquote_open":
+            j = i
+            depth = 0
+            texts: list[str] = []
+            while j < len(tokens):
+                if tokens[j].type == "blockquote_open":
+                    depth += 1
+                elif tokens[j].type == "blockquote_close":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif tokens[j].type == "inline":
+                    texts.append(tokens[j].content)
+                j += 1
+            out.append(_quote(texts, ln, emphasis))
+            i = j + 1
+            continue
+        elif t.type == "table_open":
+            j, header, rows = _table(tokens, i, emphasis)
+            out.append(TableBlock(header, rows, ln))
+            i = j + 1
+            continue
+        elif t.type in ("fence", "code_block"):
+            out.append(CodeBlock(t.content, ln, (t.info or "").strip()))
+        elif t.type == "html_block":
+            out.extend(TextItem(parse_inline(s)[0], ln + k) for k, s in enumerate(t.content.splitlines()) if s.strip())
+        i += 1
+    _keep_leads(out)
+    return out
+
+
+def _src_lines(lines: list[str], tok: Token) -> list[str]:
+    a, b = tok.map if tok.map else (0, 0)
+    return lines[a:b]
+
+
+def _one_line(text: str, emphasis: tuple[str, ...]) -> list[Run]:
+    out: list[Run] = []
+    for k, line in enumerate(parse_inline(text, emphasis)):
+        if k:
+            out.append(Run(" "))
+        out.extend(line)
+    return merge(out)
+
+
+def _unmarked(runs: list[Run]) -> list[Run]:
+    return [r if r.chip else Run(r.text, "plain", r.color) for r in runs]
+
+
+def _line_items(content: str, src: list[str], line0: int, emphasis: tuple[str, ...], base_level: int) -> list[TextItem]:
+    """One item per written line, markers (└─ □ - ✓) recognised at the line's start."""
+    out: list[TextItem] = []
+    inline_lines = parse_inline(content, emphasis)
+    base_indent = None
+    for k, runs in enumerate(inline_lines):
+        raw = src[k] if k < len(src) else ""
+        indent = len(raw) - len(raw.lstrip())
+        if base_indent is None:
+            base_indent = indent
+        first = runs[0].text if runs and not runs[0].chip else ""
+        level = base_level + (1 if indent - base_indent >= 2 else 0)
+        marker, glyph = "", []
+        for pat, kind in ((TREE, "tree"), (BOXMARK, "box"), (DASH, "dash")):
+            m = pat.match(first)
+            if m:
+                runs = [Run(first[m.end():], runs[0].style, runs[0].color)] + runs[1:]
+                if kind == "tree":
+                    marker = "tree"
+                elif kind == "box":
+                    marker = "box"
+                else:
+                    marker, glyph = "glyph", [Run("•")]
+                break
+        else:
+            if runs and runs[0].color and len(runs[0].text) == 1 and runs[0].text in GLYPHS:
+                marker, glyph = "glyph", [runs[0]]
+                runs = runs[1:]
+                if runs and runs[0].text.startswith(" "):
+                    runs = [Run(runs[0].text.lstrip(), runs[0].style, runs[0].color)] + runs[1:]
+        runs = merge(runs)
+        if not marker and runs and all(r.style == "bold" for r in runs if r.text.strip()) and len(runs) <= 3:
+            marker = "lead"
+            runs = _unmarked(runs)
+        if marker == "tree" and out:
+            level = out[-1].level + (1 if out[-1].marker != "tree" else 0)
+        out.append(TextItem(runs, line0 + k, level, marker, glyph))
+    return out
+
+
+def _keep_leads(blocks: list[Block]) -> None:
+    for b, nxt in zip(blocks, blocks[1:]):
+        if isinstance(b, TextItem) and isinstance(nxt, TextItem) and b.marker != "heading" and nxt.marker not in ("lead", "heading"):
+            nxt.tight = True
+        if isinstance(b, TextItem) and b.marker in ("lead", "heading"):
+            b.keep_with_next = True
+        if isinstance(nxt, TextItem) and nxt.marker == "tree":
+            b.keep_with_next = True
+
+
+def _quote(texts: list[str], line: int, emphasis: tuple[str, ...]) -> QuoteBlock:
+    lines: list[list[Run]] = []
+    author = ""
+    for t in texts:
+        for runs in parse_inline(t, emphasis):
+            s = "".join(r.text for r in runs)
+            m = ATTRIB.match(s)
+            if m and len(m.group(1)) < 40 and lines:
+                author = m.group(1).strip()
+                continue
+            lines.append(runs)
+    return QuoteBlock(lines, author, line)
+
+
+def _table(tokens: list[Token], i: int, emphasis: tuple[str, ...]) -> tuple[int, list[list[Run]], list[list[list[Run]]]]:
+    header: list[list[Run]] = []
+    rows: list[list[list[Run]]] = []
+    cur: list[list[Run]] | None = None
+    in_head = False
+    j = i
+    while j < len(tokens) and tokens[j].type != "table_close":
+        t = tokens[j]
+        if t.type == "thead_open":
+            in_head = True
+        elif t.type == "thead_close":
+            in_head = False
+        elif t.type == "tr_open":
+            cur = []
+        elif t.type == "inline" and cur is not None:
+            cur.append(_one_line(t.content, emphasis))
+        elif t.type == "tr_close" and cur is not None:
+            if in_head:
+                header = cur
+            else:
+                rows.append(cur)
+            cur = None
+        j += 1
+    return j, header, rows

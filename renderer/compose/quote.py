@@ -1,0 +1,96 @@
+"""A ``>`` quote as a sticky note: pale yellow, tilted a little, a soft shadow, "- author"."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from .. import theme
+from .ink import Ink
+from .inline import Run, plain_text
+from .linebreak import Line, set_lines, widest_word
+from .marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
+from .text import line_marks, pitch
+
+PAD_EM = 0.6
+TILT_DEG = -1.2
+
+
+@dataclass(eq=False)
+class QuoteBlock:
+    lines_runs: list[list[Run]]
+    author: str
+    line: int
+    keep_with_next: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _set(self, width: float, size_pt: float) -> list[Line]:
+        key = (round(width, 2), size_pt)
+        if key not in self._cache:
+            pad = PAD_EM * size_pt * theme.PT_MM
+            inner = max(1.0, min(width, self._max_w(width)) - 2 * pad)
+            out: list[Line] = []
+            for runs in self.lines_runs:
+                out.extend(set_lines(runs, inner, size_pt))
+            if self.author:
+                out.extend(set_lines([Run("- " + self.author)], inner, size_pt))
+            self._cache[key] = out
+        return self._cache[key]
+
+    @staticmethod
+    def _max_w(width: float) -> float:
+        return width
+
+    def measure(self, width: float, size_pt: float) -> float:
+        pad = PAD_EM * size_pt * theme.PT_MM
+        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + 1.2
+
+    def min_width(self, size_pt: float) -> float:
+        pad = PAD_EM * size_pt * theme.PT_MM
+        return max(widest_word(r, size_pt) for r in self.lines_runs) + 2 * pad + 2
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        pad = PAD_EM * size_pt * theme.PT_MM
+        lines = self._set(width, size_pt)
+        w = width - 1.2
+        h = len(lines) * pitch(size_pt) + 2 * pad
+        x0, y0 = x + 0.6, y + 0.4
+        note: list[Mark] = []
+        note.append(StrokeMark(((x0 + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + h + 0.9),
+                                (x0 + 0.8, y0 + h + 0.9)), theme.STICKY_SHADOW[:7], 0.0, closed=True,
+                               fill=theme.STICKY_SHADOW[:7], fill_alpha=0.10, wobble=0.0, z=0))
+        note.append(StrokeMark(((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)), "#c9b458",
+                               theme.THIN_WIDTH_PT, closed=True, fill=theme.STICKY, wobble=0.3, z=1))
+        n_quote = len(lines) - (1 if self.author else 0)
+        for k, ln in enumerate(lines):
+            lx = x0 + pad
+            if self.author and k >= n_quote:
+                lx = x0 + w - pad - ln.width
+            note.extend(line_marks(ln, lx, y0 + pad + k * pitch(size_pt), size_pt, ink))
+        return _rotate(note, x0 + w / 2, y0 + h / 2, TILT_DEG)
+
+    def texts(self) -> list[str]:
+        return [plain_text(r) for r in self.lines_runs] + [self.author]
+
+
+def _rotate(marks: list[Mark], cx: float, cy: float, deg: float) -> list[Mark]:
+    """Turn marks about (cx, cy); on a y-down page a positive angle turns clockwise."""
+    a = math.radians(deg)
+    ca, sa = math.cos(a), math.sin(a)
+
+    def rot(p: tuple[float, float]) -> tuple[float, float]:
+        dx, dy = p[0] - cx, p[1] - cy
+        return (cx + dx * ca - dy * sa, cy + dx * sa + dy * ca)
+
+    out: list[Mark] = []
+    for m in marks:
+        if isinstance(m, TextMark):
+            nx, ny = rot((m.x, m.y))
+            out.append(replace(m, x=nx, y=ny, rotation=m.rotation - deg))
+        elif isinstance(m, StrokeMark):
+            out.append(replace(m, points=tuple(rot(p) for p in m.points)))
+        elif isinstance(m, ArrowMark):
+            out.append(replace(m, start=rot(m.start), end=rot(m.end)))
+        elif isinstance(m, MarkerMark):
+            out.append(m)
+    return out

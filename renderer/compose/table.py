@@ -1,0 +1,92 @@
+"""Markdown tables on a hand-drawn grid: header row on a pale accent fill, cells wrapped,
+column widths from their content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import theme
+from .ink import Ink
+from .inline import Run, plain_text
+from .linebreak import Line, natural_width, set_lines, widest_word
+from .marks import Mark, StrokeMark
+from .text import line_marks, pitch
+
+PAD_EM = 0.3
+
+
+@dataclass(eq=False)
+class TableBlock:
+    header: list[list[Run]]
+    rows: list[list[list[Run]]]
+    line: int
+    keep_with_next: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def ncols(self) -> int:
+        return max([len(self.header)] + [len(r) for r in self.rows])
+
+    def _cells(self) -> list[list[list[Run]]]:
+        n = self.ncols
+        return [(r + [[]] * n)[:n] for r in [self.header] + self.rows]
+
+    def _widths(self, width: float, size_pt: float) -> list[float]:
+        pad = 2 * PAD_EM * size_pt * theme.PT_MM
+        cells = self._cells()
+        nat = [max(natural_width(r[c], size_pt) for r in cells) + pad for c in range(self.ncols)]
+        low = [max(widest_word(r[c], size_pt) for r in cells) + pad for c in range(self.ncols)]
+        low = [min(lo, width / self.ncols) for lo in low]
+        if sum(nat) <= width:
+            return nat
+        spare = width - sum(low)
+        extra = [n - lo for n, lo in zip(nat, low)]
+        tot = sum(extra) or 1.0
+        return [lo + max(0.0, spare) * e / tot for lo, e in zip(low, extra)]
+
+    def _layout(self, width: float, size_pt: float) -> tuple[list[float], list[list[list[Line]]], list[float]]:
+        key = (round(width, 2), size_pt)
+        if key in self._cache:
+            return self._cache[key]
+        widths = self._widths(width, size_pt)
+        pad = 2 * PAD_EM * size_pt * theme.PT_MM
+        grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)] for row in self._cells()]
+        heights = [max(len(c) for c in row) * pitch(size_pt) + 0.5 * pad for row in grid]
+        self._cache[key] = (widths, grid, heights)
+        return self._cache[key]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        return sum(self._layout(width, size_pt)[2]) + 0.6
+
+    def min_width(self, size_pt: float) -> float:
+        pad = 2 * PAD_EM * size_pt * theme.PT_MM
+        return sum(max(widest_word(r[c], size_pt) for r in self._cells()) + pad for c in range(self.ncols))
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        widths, grid, heights = self._layout(width, size_pt)
+        out: list[Mark] = []
+        tw = sum(widths)
+        th = sum(heights)
+        y += 0.3
+        padx = PAD_EM * size_pt * theme.PT_MM
+        hh = heights[0]
+        out.append(StrokeMark(((x, y), (x + tw, y), (x + tw, y + hh), (x, y + hh)), ink.accent, 0.0,
+                              closed=True, fill=ink.accent, fill_alpha=theme.HEADER_FILL_ALPHA, wobble=0.3, z=0))
+        out.append(StrokeMark(((x, y), (x + tw, y), (x + tw, y + th), (x, y + th)), ink.pen, theme.PEN_WIDTH_PT, closed=True))
+        cy = y
+        for k, (row, h) in enumerate(zip(grid, heights)):
+            if k:
+                out.append(StrokeMark(((x, cy), (x + tw, cy)), ink.pen, theme.THIN_WIDTH_PT * (1.4 if k == 1 else 1.0)))
+            cx = x
+            for c, (lines, w) in enumerate(zip(row, widths)):
+                if k == 0 and c:
+                    out.append(StrokeMark(((cx, y), (cx, y + th)), ink.pen, theme.THIN_WIDTH_PT))
+                for j, ln in enumerate(lines):
+                    out.extend(line_marks(ln, cx + padx, cy + 0.25 * padx * 2 + j * pitch(size_pt), size_pt, ink,
+                                          ink.accent if k == 0 else None))
+                cx += w
+            cy += h
+        return out
+
+    def texts(self) -> list[str]:
+        return [plain_text(c) for row in self._cells() for c in row]

@@ -1,0 +1,74 @@
+"""Set lines of runs as marks: text in the right face per character, chips, marker."""
+
+from __future__ import annotations
+
+from .. import theme
+from . import fonts
+from .ink import Ink
+from .linebreak import CHIP_SCALE, Line, chip_pad
+from .marks import Mark, MarkerMark, StrokeMark, TextMark
+
+ASCENT = 0.78  # baseline below the top of a line, in ems
+MARKER_PAD = 0.12  # highlighter overhang each side, in ems
+
+
+def pitch(size_pt: float) -> float:
+    """Line pitch in mm."""
+    return size_pt * theme.PT_MM * theme.LINE_GAP
+
+
+def text_marks(x: float, baseline: float, text: str, size_pt: float, color: str,
+               bold: bool = False, mono: bool = False, ha: str = "left") -> list[Mark]:
+    """One TextMark per face segment, laid side by side from ``x``."""
+    out: list[Mark] = []
+    segs = fonts.segments(text, mono)
+    if ha != "left":
+        total = sum(fonts.seg_width(f, t, size_pt) for f, t in segs)
+        x -= total / 2 if ha == "center" else total
+    for fam, t in segs:
+        out.append(TextMark(x, baseline, t, fonts.face_size(fam, size_pt), fam, color, bold and fam == theme.HAND))
+        x += fonts.seg_width(fam, t, size_pt)
+    return out
+
+
+def chip_box(x: float, top: float, w: float, size_pt: float, special: bool) -> StrokeMark:
+    h = size_pt * theme.PT_MM * 0.95
+    y = top + size_pt * theme.PT_MM * 0.08
+    r = min(h / 2.2, 1.0)
+    pts = rounded_rect(x + 0.15, y, w - 0.3, h, r)
+    fill = theme.CHIP_SPECIAL if special else theme.CHIP_PLAIN
+    return StrokeMark(pts, theme.CHIP_EDGE, theme.THIN_WIDTH_PT * 0.8, closed=True, fill=fill, wobble=0.4, z=1)
+
+
+def rounded_rect(x: float, y: float, w: float, h: float, r: float) -> tuple[tuple[float, float], ...]:
+    """Corner points of a rounded rectangle (a few points per corner)."""
+    import math
+
+    pts = []
+    corners = ((x + w - r, y + r, -90), (x + w - r, y + h - r, 0), (x + r, y + h - r, 90), (x + r, y + r, 180))
+    for cx, cy, a0 in corners:
+        for k in range(4):
+            a = math.radians(a0 + k * 30)
+            pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    return tuple(pts)
+
+
+def line_marks(line: Line, x: float, top: float, size_pt: float, ink: Ink, color: str | None = None) -> list[Mark]:
+    """Marks of one set line whose top edge is at ``top``."""
+    out: list[Mark] = []
+    size_mm = size_pt * theme.PT_MM
+    base = top + ASCENT * size_mm
+    for dx, p in line.pieces:
+        r = p.run
+        px = x + dx
+        if r.chip:
+            out.append(chip_box(px, top, p.width, size_pt, r.style == "token"))
+            out.extend(text_marks(px + chip_pad(size_pt), base - 0.03 * size_mm, p.text,
+                                  size_pt * CHIP_SCALE, theme.PEN, mono=True))
+            continue
+        if r.style == "bold":
+            pad = MARKER_PAD * size_mm
+            out.append(MarkerMark(px - pad, top + 0.18 * size_mm, p.width + 2 * pad, 0.78 * size_mm,
+                                  ink.marker, theme.MARKER_ALPHA))
+        out.extend(text_marks(px, base, p.text, size_pt, r.color or color or ink.pen, bold=r.style == "bold"))
+    return out

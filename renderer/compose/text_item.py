@@ -1,0 +1,115 @@
+"""One written line of a region: a paragraph line, a bullet, a numbered step, a tree
+sub-item (└─ drawn as a pen stroke), a checklist line (✓ ✅ ⛔, □ drawn as a box)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import theme
+from . import fonts
+from .ink import Ink
+from .inline import Run, plain_text
+from .linebreak import Line, natural_width, set_lines, widest_word
+from .marks import Mark, StrokeMark, TextMark
+from .text import line_marks, pitch, text_marks
+
+MARKER_GAP_EM = 0.35
+
+
+@dataclass(eq=False)
+class TextItem:
+    runs: list[Run]
+    line: int
+    level: int = 0
+    marker: str = ""  # "" | glyph | tree | box | lead | heading
+    glyph: list[Run] = field(default_factory=list)  # what a glyph marker writes (•, 1., ✅)
+    keep_with_next: bool = False
+    tight: bool = False  # continues the list or paragraph above: no block gap before it
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _size(self, size_pt: float) -> float:
+        return size_pt * 1.12 if self.marker == "heading" else size_pt
+
+    def _indent(self, size_pt: float) -> float:
+        em = size_pt * theme.PT_MM
+        ind = self.level * theme.INDENT_EM * em
+        if self.marker in ("tree", "box"):
+            ind += 1.1 * em
+        elif self.marker == "glyph":
+            ind += max(natural_width(self.glyph, size_pt), 0.6 * em) + MARKER_GAP_EM * em
+        return ind
+
+    def lines(self, width: float, size_pt: float) -> list[Line]:
+        key = (round(width, 2), size_pt)
+        if key not in self._cache:
+            s = self._size(size_pt)
+            self._cache[key] = set_lines(self.runs, max(1.0, width - self._indent(size_pt)), s)
+        return self._cache[key]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        return len(self.lines(width, size_pt)) * pitch(self._size(size_pt))
+
+    def min_width(self, size_pt: float) -> float:
+        return self._indent(size_pt) + min(widest_word(self.runs, self._size(size_pt)), 30.0)
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        s = self._size(size_pt)
+        em = size_pt * theme.PT_MM
+        out: list[Mark] = []
+        mx = x + self.level * theme.INDENT_EM * em
+        if self.marker == "tree":
+            cx = mx + 0.35 * em
+            out.append(StrokeMark(((cx, y + 0.05 * em), (cx, y + 0.62 * em), (cx + 0.7 * em, y + 0.62 * em)),
+                                  ink.pen, theme.THIN_WIDTH_PT, wobble=0.5))
+        elif self.marker == "box":
+            side = 0.55 * em
+            bx, by = mx + 0.15 * em, y + 0.3 * em
+            out.append(StrokeMark(((bx, by), (bx + side, by), (bx + side, by + side), (bx, by + side)),
+                                  ink.pen, theme.THIN_WIDTH_PT, closed=True, wobble=0.5))
+        elif self.marker == "glyph":
+            gx = mx
+            for r in self.glyph:
+                out.extend(text_marks(gx, y + 0.78 * em, r.text, size_pt, r.color or ink.accent))
+                gx += fonts.width(r.text, size_pt)
+        tx = x + self._indent(size_pt)
+        color = ink.accent if self.marker in ("lead", "heading") else None
+        lines = self.lines(width, size_pt)
+        for k, ln in enumerate(lines):
+            out.extend(line_marks(ln, tx, y + k * pitch(s), s, ink, color))
+        return out
+
+    def texts(self) -> list[str]:
+        return [plain_text(self.runs), plain_text(self.glyph)]
+
+
+def heading_marks(x: float, y: float, icon: str, title: str, size_pt: float, ink: Ink,
+                  width: float) -> tuple[list[Mark], float]:
+    """A section header: icon in the accent ink, title in bold pen, a wobbly accent underline."""
+    from .inline import Run as R
+    out: list[Mark] = []
+    em = size_pt * theme.PT_MM
+    base = y + 0.8 * em
+    cx = x
+    if icon:
+        out.extend(text_marks(cx, base, icon, size_pt, ink.accent))
+        cx += fonts.width(icon, size_pt) + 0.3 * em
+    lines = set_lines([R(title, "plain")], max(5.0, width - (cx - x)), size_pt)
+    for k, ln in enumerate(lines):
+        for dx, p in ln.pieces:
+            out.extend(text_marks(cx + dx, base + k * pitch(size_pt), p.text, size_pt, ink.pen, bold=True))
+    h = len(lines) * pitch(size_pt)
+    end = cx + max(ln.width for ln in lines)
+    uy = y + h + 0.1 * em
+    out.append(StrokeMark(((x, uy), (end + 0.3 * em, uy)), ink.accent, theme.PEN_WIDTH_PT * 1.3))
+    return out, h + 0.3 * em
+
+
+def heading_height(icon: str, title: str, size_pt: float, width: float) -> float:
+    from .inline import Run as R
+    em = size_pt * theme.PT_MM
+    cx = (fonts.width(icon, size_pt) + 0.3 * em) if icon else 0.0
+    lines = set_lines([R(title, "plain")], max(5.0, width - cx), size_pt)
+    return len(lines) * pitch(size_pt) + 0.3 * em
+
+
+__all__ = ["TextItem", "heading_marks", "heading_height", "TextMark"]

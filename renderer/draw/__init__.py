@@ -1,0 +1,1 @@
+"""Marks -> matplotlib artists on one Axes spanning the page in millimetres."""

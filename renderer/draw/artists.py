@@ -1,0 +1,76 @@
+"""Each mark -> matplotlib artists: wobbly strokes, arrows, marker, text (kept as real text)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Polygon
+
+from .. import theme
+from ..compose.marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
+from .wobble import seed_of, sketchy_sides, wobbly_path, wobbly_segment
+
+Z_FILL, Z_MARKER, Z_LINE, Z_TEXT = 1, 2, 3, 5
+
+
+def draw_marks(ax: Axes, marks: list[Mark]) -> None:
+    lines: dict[tuple, list[np.ndarray]] = {}
+
+    def add_line(arr: np.ndarray, color: str, width: float, alpha: float, z: int) -> None:
+        lines.setdefault((color, width, alpha, z), []).append(arr)
+
+    for m in marks:
+        if isinstance(m, TextMark):
+            _text(ax, m)
+        elif isinstance(m, StrokeMark):
+            seed = seed_of("stroke", m.points)
+            if m.fill:
+                path = wobbly_path(m.points, True, m.wobble * 0.6, seed + 1)
+                ax.add_patch(Polygon(path, closed=True, facecolor=m.fill, edgecolor="none", alpha=m.fill_alpha,
+                                     zorder=Z_FILL + m.z * 0.01))
+            if m.width_pt <= 0:
+                continue
+            if m.closed and len(m.points) == 4 and m.wobble > 0.6:
+                for side in sketchy_sides(m.points, m.wobble, seed):
+                    add_line(side, m.color, m.width_pt, m.alpha, Z_LINE + m.z)
+            else:
+                add_line(wobbly_path(m.points, m.closed, m.wobble, seed), m.color, m.width_pt, m.alpha, Z_LINE + m.z)
+        elif isinstance(m, ArrowMark):
+            for arr in arrow_paths(m):
+                add_line(arr, m.color, m.width_pt, 1.0, Z_LINE + m.z)
+        elif isinstance(m, MarkerMark):
+            rng = np.random.default_rng(seed_of("marker", m.x, m.y, m.w))
+            sk = m.h * 0.08
+            pts = ((m.x + rng.uniform(-0.3, 0.3), m.y + sk), (m.x + m.w, m.y - sk * rng.uniform(0, 1)),
+                   (m.x + m.w + rng.uniform(-0.3, 0.3), m.y + m.h - sk), (m.x, m.y + m.h + sk * rng.uniform(0, 1)))
+            path = wobbly_path(pts, True, 0.3, seed_of("mk", m.x, m.y))
+            ax.add_patch(Polygon(path, closed=True, facecolor=m.color, edgecolor="none", alpha=m.alpha,
+                                 zorder=Z_MARKER))
+    for key in sorted(lines, key=lambda k: (k[3], k[0], k[1], k[2])):
+        color, width, alpha, z = key
+        ax.add_collection(LineCollection(lines[key], colors=color, linewidths=width, alpha=alpha,
+                                         capstyle="round", joinstyle="round", zorder=z))
+
+
+def arrow_paths(m: ArrowMark) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed_of("arrow", m.start, m.end))
+    (x0, y0), (x1, y1) = m.start, m.end
+    shaft = wobbly_segment(m.start, m.end, rng, theme.WOBBLE_AMP * 0.5)
+    ang = math.atan2(y1 - y0, x1 - x0)
+    heads = []
+    for side in (-1, 1):
+        a = ang + math.pi + side * math.radians(28 + rng.uniform(-4, 4))
+        tip = (x1 + m.head * math.cos(a), y1 + m.head * math.sin(a))
+        heads.append(np.array([tip, (x1, y1)]))
+    return [shaft] + heads
+
+
+def _text(ax: Axes, m: TextMark) -> None:
+    kw = dict(fontsize=m.size_pt, family=[m.face], color=m.color, va="baseline", ha=m.ha,
+              rotation=m.rotation, rotation_mode="anchor", parse_math=False, zorder=Z_TEXT)
+    ax.text(m.x, m.y, m.text, **kw)
+    if m.bold:
+        ax.text(m.x + theme.BOLD_OFFSET, m.y, m.text, **kw)

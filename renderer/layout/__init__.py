@@ -1,0 +1,1 @@
+"""Box-drawing diagram + ratios -> region tree -> millimetre rectangles."""

@@ -1,0 +1,69 @@
+"""The layout stage: a chapter's diagram and ratios -> placed regions + their content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import theme
+from ..errors import InputError, Notice
+from ..model import Chapter, Content
+from .assign import Placement, assign_sections, region_content
+from .diagram import parse_diagram
+from .place import Split, initial_split, place
+from .regions import Region, build_regions
+
+
+@dataclass
+class Layout:
+    bands: list[Region]
+    split: Split
+    content: dict[str, list[Content]]  # leaf region id -> its content, in order
+    placements: list[Placement] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    source_file: str = ""  # the file holding the diagram and ratio spec
+    spec_line: int = 1  # the ratio spec's line there (the diagram's first line without one)
+
+    def leaves(self) -> list[Region]:
+        out: list[Region] = []
+        for b in self.bands:
+            if b.kind != "title":
+                out.extend(b.leaves())
+        return out
+
+    def find(self, rid: str) -> Region:
+        for b in self.bands:
+            for r in b.walk():
+                if r.id == rid:
+                    return r
+        raise KeyError(rid)
+
+    def replace(self, split: Split) -> None:
+        self.split = split
+        place(self.bands, split)
+
+
+def layout_chapter(chapter: Chapter) -> Layout:
+    notices: list[Notice] = []
+    diagram = parse_diagram(chapter.layout)
+    bands = build_regions(diagram)
+    split = initial_split(chapter.layout, bands, notices)
+    place(bands, split)
+    spec = chapter.layout.ratio_spec
+    lay = Layout(bands, split, {}, [], notices, chapter.layout.file,
+                 spec.line if spec else chapter.layout.first_line)
+    leaves = lay.leaves()
+    if chapter.region_content is not None:
+        ids = {r.id for r in leaves}
+        for rid, items in chapter.region_content.items():
+            if rid not in ids:
+                first = items[0] if items else None
+                raise InputError(
+                    chapter.source, first.line if first else 1, 1,
+                    f"no region '{rid}' in the layout",
+                    "regions are: " + ", ".join(sorted(ids)),
+                )
+        lay.content = {r.id: list(chapter.region_content.get(r.id, [])) for r in leaves}
+        return lay
+    lay.placements = assign_sections(chapter.sections, leaves, theme.PAGE_W, theme.PAGE_H)
+    lay.content = region_content(leaves, lay.placements, chapter.source)
+    return lay

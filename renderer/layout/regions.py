@@ -1,0 +1,159 @@
+"""Bands and boxes of a parsed diagram -> the region tree (before any millimetres).
+
+Regions are the title, the bands, the boxes side by side in a band (columns)
+and the boxes stacked in a column (rows).  Boxes drawn inside a region's box
+stay text rows of that region: they are a drawing, not regions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..sources.titles import split_heading
+from .columns import BOX_CHARS, Row
+from .diagram import Diagram, DiagramBand, DiagramBox
+
+Rect = tuple[float, float, float, float]  # x, y, w, h in mm from the page's top-left
+
+
+@dataclass
+class Region:
+    id: str
+    kind: str  # title | band | column | row
+    title: str
+    icon: str = ""
+    hint: str = ""
+    line: int = 0
+    col: int = 0
+    weight: float = 1.0  # drawn size along the parent's split direction
+    rows: list[Row] = field(default_factory=list)  # diagram text inside the region
+    children: list[Region] = field(default_factory=list)
+    heading_outside: bool = False  # a band title written above its box, on the paper
+    subtitle: str = ""
+    rect: Rect = (0.0, 0.0, 0.0, 0.0)
+
+    @property
+    def label(self) -> str:
+        return f"{self.icon} {self.title}".strip()
+
+    def leaves(self) -> list[Region]:
+        if not self.children:
+            return [self]
+        out: list[Region] = []
+        for c in self.children:
+            out.extend(c.leaves())
+        return out
+
+    def walk(self) -> list[Region]:
+        out = [self]
+        for c in self.children:
+            out.extend(c.walk())
+        return out
+
+
+def _text_rows(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if r.text.strip()]
+
+
+def _title_of(rows: list[Row]) -> tuple[str, str, str, int, int, list[Row]]:
+    """(icon, title, hint, line, col, remaining rows) from a box's first text row."""
+    for k, r in enumerate(rows):
+        t = r.text.strip()
+        if not t:
+            continue
+        if any(c in BOX_CHARS for c in t):
+            break
+        icon, title, hint = split_heading(t)
+        start = len(r.text) - len(r.text.lstrip())
+        col = r.cols[start] if start < len(r.cols) else 0
+        return icon, title, hint, r.line, col, rows[k + 1 :]
+    return "", "", "", rows[0].line if rows else 0, 0, rows
+
+
+def build_regions(diagram: Diagram) -> list[Region]:
+    """The top-level regions: the title band first, then one per band."""
+    out: list[Region] = []
+    for n, band in enumerate(diagram.bands, start=1):
+        out.append(_band_region(band, n, diagram.right - diagram.left))
+    return out
+
+
+def _band_region(band: DiagramBand, n: int, width: int) -> Region:
+    bid = f"band{n}"
+    height = band.bottom_line - band.top_line + 1
+    if n == 1 and not band.boxes:
+        rows = _text_rows(band.heading + band.loose)
+        icon, title, hint, line, col, rest = _title_of(rows)
+        sub = " / ".join(r.text.strip() for r in rest)
+        return Region(bid, "title", title, icon, hint, line, col, height, subtitle=sub)
+    heading = _text_rows(band.heading)
+    if not band.boxes:
+        icon, title, hint, line, col, rest = _title_of(heading + band.loose)
+        return Region(bid, "band", title, icon, hint, line, col, height, rows=rest)
+    columns = _columns(band.boxes)
+    h_icon, h_title, h_hint, h_line, h_col, h_rest = _title_of(heading) if heading else ("", "", "", 0, 0, [])
+    if len(columns) == 1 and len(columns[0]) == 1:
+        box = columns[0][0]
+        if heading:
+            region = Region(bid, "band", h_title, h_icon, h_hint, h_line, h_col, height,
+                            rows=h_rest + box.rows, heading_outside=True)
+        else:
+            icon, title, hint, line, col, rest = _title_of(box.rows)
+            region = Region(bid, "band", title, icon, hint, line, col, height, rows=rest)
+        region.rows += band.loose
+        return region
+    band_region = Region(bid, "band", h_title, h_icon, h_hint, h_line, h_col, height,
+                         rows=h_rest, heading_outside=bool(heading))
+    if len(columns) == 1:
+        band_region.children = [_box_region(f"{bid}.row{k}", "row", b) for k, b in enumerate(columns[0], 1)]
+    else:
+        for k, boxes in enumerate(columns, 1):
+            cid = f"{bid}.col{k}"
+            w = max(b.right for b in boxes) - min(b.left for b in boxes)
+            if len(boxes) == 1:
+                col_region = _box_region(cid, "column", boxes[0])
+                col_region.weight = w
+            else:
+                col_region = Region(cid, "column", "", weight=w, line=boxes[0].top_line, col=boxes[0].left)
+                col_region.children = [_box_region(f"{cid}.row{j}", "row", b) for j, b in enumerate(boxes, 1)]
+            band_region.children.append(col_region)
+    _give_loose(band_region, band.loose)
+    return band_region
+
+
+def _box_region(rid: str, kind: str, box: DiagramBox) -> Region:
+    icon, title, hint, line, col, rest = _title_of(box.rows)
+    if not title:
+        line, col = box.top_line, box.left
+    return Region(rid, kind, title, icon, hint, line, col, box.bottom_line - box.top_line + 1, rows=rest)
+
+
+def _columns(boxes: list[DiagramBox]) -> list[list[DiagramBox]]:
+    """Group boxes whose column spans overlap (stacked) into columns, left to right."""
+    cols: list[list[DiagramBox]] = []
+    for b in sorted(boxes, key=lambda b: (b.left, b.top_line)):
+        for c in cols:
+            lo = max(min(x.left for x in c), b.left)
+            hi = min(max(x.right for x in c), b.right)
+            if hi - lo > 2:
+                c.append(b)
+                break
+        else:
+            cols.append([b])
+    for c in cols:
+        c.sort(key=lambda b: b.top_line)
+    return cols
+
+
+def _give_loose(region: Region, loose: list[Row]) -> None:
+    """Text written beside or below the boxes goes to the box whose columns hold it."""
+    for row in loose:
+        start = len(row.text) - len(row.text.lstrip())
+        col = row.cols[start] if start < len(row.cols) else 0
+        target = region.children[-1]
+        for child in region.children:
+            if child.col - 2 <= col:
+                target = child
+        while target.children:
+            target = target.children[-1]
+        target.rows.append(row)

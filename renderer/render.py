@@ -1,0 +1,50 @@
+"""The pipeline in one place: read -> layout -> compose -> draw -> export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import theme
+from .compose.page import Page, compose_page
+from .errors import Notice
+from .export import figure_for, pdf_bytes, png_bytes, write_atomic
+from .layout.engine import layout_chapter
+from .model import Chapter
+from .sources import read_input
+
+
+@dataclass
+class Rendered:
+    chapter: Chapter
+    page: Page
+    pdf: bytes | None
+    png: bytes | None
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self.page.notices
+
+
+def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False) -> tuple[Chapter, Page]:
+    chapter = read_input(path)
+    layout = layout_chapter(chapter)
+    return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=overflow_ok)
+
+
+def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
+           strict: bool = False, overflow_ok: bool = False) -> Rendered:
+    """Everything in memory: nothing is written until both outputs exist."""
+    chapter, page = compose(path, strict, overflow_ok)
+    fig = figure_for(page.marks, dpi)
+    return Rendered(chapter, page, pdf_bytes(fig) if pdf else None, png_bytes(fig, dpi) if png else None)
+
+
+def write_outputs(result: Rendered, out_dir: Path, stem: str) -> list[Path]:
+    written = []
+    for data, ext in ((result.pdf, ".pdf"), (result.png, ".png")):
+        if data is not None:
+            p = out_dir / f"{stem}{ext}"
+            write_atomic(p, data)
+            written.append(p)
+    return written

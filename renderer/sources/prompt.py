@@ -1,0 +1,200 @@
+"""Read a cheat-sheet prompt (markdown, whatever its extension) into a Chapter.
+
+What is page content: the front matter's metadata, the diagram under
+``# Layout Structure``, the ratio spec, and the ``## <icon> <title> (<hint>)``
+sections of ``# Content Details`` (or, when a prompt has none, of
+``# Output Structure Plan``).  The prompt's own machinery (role, source text,
+output style, instructions, image requests) is never page content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from ..errors import InputError
+from ..model import Chapter, LayoutSource, Meta, RatioSpec, Section
+from .frontmatter import find_front_matter, parse_meta
+from .markdown import inline_text, parse
+from .ratios import ratios_from_list, ratios_from_table
+from .text_file import read_text
+from .titles import split_heading
+
+CONTENT_H1 = ("content details", "output structure plan")
+# the prompt's own machinery: never page content, even under a content heading
+MACHINERY = ("이미지 생성 요청", "프롬프트 생성 완료 요약", "배치 비율", "instructions", "output style", "role definition")
+LAYOUT_H1 = "layout structure"
+RATIO_MARK = "배치 비율"
+EMPHASIS_MARKS = ("강조", "quotable", "핵심 강조")
+_LECTURE = re.compile(r"원본 강의\s*:\s*[\"“]([^\"”]{3,120})[\"”]")
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
+DIAGRAM_START = "┌┏╭"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int  # 0-based index of the heading line
+    token: int  # index of its heading_open token
+
+
+def _headings(tokens: list[Token]) -> list[Heading]:
+    out = []
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open" and t.map and t.level == 0:
+            out.append(Heading(int(t.tag[1]), inline_text(tokens, i), t.map[0], i))
+    return out
+
+
+def _section_end(heads: list[Heading], k: int, n_lines: int, max_level: int) -> int:
+    for h in heads[k + 1 :]:
+        if h.level <= max_level:
+            return h.line
+    return n_lines
+
+
+def read_prompt(path: Path) -> Chapter:
+    file = str(path)
+    text = read_text(path)
+    lines = text.split("\n")
+    meta = Meta()
+    fm = find_front_matter(lines)
+    md_lines = list(lines)
+    if fm:
+        meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]))
+        for i in range(fm[0], fm[1] + 1):
+            md_lines[i] = ""
+    tokens = parse("\n".join(md_lines))
+    heads = _headings(tokens)
+    layout = read_layout_section(file, lines, tokens, heads)
+    sections = _content_sections(file, lines, heads)
+    if not meta.lecture:
+        m = _LECTURE.search(text)
+        if m:
+            meta = replace(meta, lecture=m.group(1).strip())
+    return Chapter(file, meta, layout, sections, _emphasis(tokens, heads))
+
+
+def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads: list[Heading]) -> LayoutSource:
+    """The diagram and ratio spec under ``# Layout Structure``."""
+    k = next((k for k, h in enumerate(heads) if h.level == 1 and h.text.lower().startswith(LAYOUT_H1)), -1)
+    if k < 0:
+        raise InputError(
+            file, 1, 1, "the prompt has no '# Layout Structure' section",
+            "add a '# Layout Structure' heading followed by the box-drawing diagram of the page",
+            lines[0] if lines else "",
+        )
+    start = heads[k].line + 1
+    end = _section_end(heads, k, len(lines), 1)
+    first = next((i for i in range(start, end) if lines[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+    if first < 0:
+        raise InputError(
+            file, heads[k].line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
+            "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[heads[k].line],
+        )
+    last = _diagram_end(lines, first, end)
+    diagram = tuple(lines[first : last + 1])
+    spec, spec_text = _ratio_spec(file, lines, tokens, heads[k].token, end)
+    return LayoutSource(file, first + 1, diagram, spec, spec_text)
+
+
+def _diagram_end(lines: list[str], first: int, end: int) -> int:
+    """Index of the diagram's last line: its bottom ``└…┘`` under the top-left corner."""
+    left = len(lines[first]) - len(lines[first].lstrip())
+    last = first
+    for i in range(first + 1, end):
+        s = lines[i]
+        st = s.strip()
+        if not st or st.startswith("```") or st.startswith("**") or st.startswith("#"):
+            break
+        last = i
+        indent = len(s) - len(s.lstrip())
+        if st[0] in "└┗╰" and abs(indent - left) <= 2 and st[-1] in "┘┛╯":
+            break
+    return last
+
+
+def _ratio_spec(file: str, lines: list[str], tokens: list[Token], start_tok: int, end_line: int) -> tuple[RatioSpec | None, str]:
+    for i in range(start_tok, len(tokens)):
+        t = tokens[i]
+        if t.map and t.map[0] >= end_line:
+            break
+        if t.type != "inline" or RATIO_MARK not in t.content:
+            continue
+        # the spec's own line: the last line of this block that names it
+        block_line = t.map[0] if t.map else 0
+        for j in range(t.map[0] if t.map else 0, t.map[1] if t.map else 0):
+            if RATIO_MARK in lines[j]:
+                block_line = j
+        for j in range(i + 1, len(tokens)):
+            u = tokens[j]
+            if u.type in ("bullet_list_open", "ordered_list_open"):
+                spec = ratios_from_list(tokens, j, file, lines, block_line + 1)
+                return spec, _spec_text(lines, block_line, u.map[1] if u.map else block_line + 1)
+            if u.type == "table_open":
+                spec = ratios_from_table(tokens, j, file, lines, block_line + 1)
+                return spec, _spec_text(lines, block_line, u.map[1] if u.map else block_line + 1)
+            if u.type in ("heading_open", "fence", "code_block") or (u.type == "inline" and u.map and u.map[0] > block_line + 1):
+                break
+        raise InputError(
+            file, block_line + 1, lines[block_line].find(RATIO_MARK) + 1,
+            "the ratio spec has no list or table of percentages under it",
+            "follow it with one line per band, e.g. '- 상단 (10%): 타이틀'", lines[block_line],
+        )
+    return None, ""
+
+
+def _spec_text(lines: list[str], a: int, b: int) -> str:
+    return "\n".join(lines[a:b]).strip("\n")
+
+
+def _content_sections(file: str, lines: list[str], heads: list[Heading]) -> list[Section]:
+    for name in CONTENT_H1:
+        k = next((k for k, h in enumerate(heads) if h.level == 1 and h.text.lower().startswith(name)), -1)
+        if k >= 0:
+            break
+    else:
+        return []
+    end = _section_end(heads, k, len(lines), 1)
+    sections: list[Section] = []
+    subs = [(j, h) for j, h in enumerate(heads) if j > k and h.line < end and h.level == 2]
+    for j, h in subs:
+        body_end = min(_section_end(heads, j, len(lines), 2), end)
+        body_lines = lines[h.line + 1 : body_end]
+        while body_lines and body_lines[-1].strip() in ("", "---", "***"):
+            body_lines.pop()
+        first = 0
+        while first < len(body_lines) and not body_lines[first].strip():
+            first += 1
+        icon, title, hint = split_heading(h.text)
+        if any(m in h.text.lower() for m in MACHINERY):
+            continue
+        body = "\n".join(body_lines[first:])
+        sections.append(Section(icon, title, hint, body, file, h.line + 1, h.line + 2 + first))
+    return sections
+
+
+def _emphasis(tokens: list[Token], heads: list[Heading]) -> tuple[str, ...]:
+    """Quoted key phrases from the prompt's emphasis lists ("강조할 개념들", "Quotable Insights")."""
+    found: list[str] = []
+    active_depth = -1
+    for t in tokens:
+        if t.type == "inline":
+            low = t.content.lower()
+            if any(m in low for m in EMPHASIS_MARKS):
+                active_depth = t.level
+                continue
+            if active_depth >= 0 and t.level > active_depth - 2:
+                for m in _QUOTED.finditer(t.content):
+                    phrase = m.group(1).strip()
+                    if phrase not in found:
+                        found.append(phrase)
+        elif t.type == "heading_open":
+            active_depth = -1
+        elif t.type in ("bullet_list_close", "ordered_list_close") and t.level <= max(0, active_depth - 2):
+            active_depth = -1
+    return tuple(found)
