@@ -29,7 +29,6 @@ def setup_matplotlib() -> None:
     matplotlib.rcParams.update({
         "pdf.fonttype": 42,
         "text.hinting": "no_hinting",
-        "text.hinting_factor": 1,
         "font.family": [theme.HAND, theme.EMOJI, theme.SYMBOL],
         "path.sketch": None,
         "svg.hashsalt": "cheatsheet",
@@ -63,9 +62,21 @@ def pdf_bytes(fig) -> bytes:
     return buf.getvalue()
 
 
+def png_size(dpi: int) -> tuple[int, int]:
+    """Pixel size of the page: A4 at 200 dpi is 2339 x 1654 (rounded, not truncated)."""
+    return round(theme.PAGE_W / 25.4 * dpi), round(theme.PAGE_H / 25.4 * dpi)
+
+
 def png_bytes(fig, dpi: int) -> bytes:
+    """The page as PNG; the figure is stretched by a fraction of a pixel to whole pixels."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor=theme.PAPER)
+    size = fig.get_size_inches()
+    w, h = png_size(dpi)
+    fig.set_size_inches(w / dpi, h / dpi)
+    try:
+        fig.savefig(buf, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor=theme.PAPER)
+    finally:
+        fig.set_size_inches(*size)
     return buf.getvalue()
 
 

@@ -42,7 +42,7 @@ class Heading:
     token: int  # index of its heading_open token
 
 
-def _headings(tokens: list[Token]) -> list[Heading]:
+def headings(tokens: list[Token]) -> list[Heading]:
     out = []
     for i, t in enumerate(tokens):
         if t.type == "heading_open" and t.map and t.level == 0:
@@ -69,7 +69,7 @@ def read_prompt(path: Path) -> Chapter:
         for i in range(fm[0], fm[1] + 1):
             md_lines[i] = ""
     tokens = parse("\n".join(md_lines))
-    heads = _headings(tokens)
+    heads = headings(tokens)
     layout = read_layout_section(file, lines, tokens, heads)
     sections = _content_sections(file, lines, heads)
     if not meta.lecture:

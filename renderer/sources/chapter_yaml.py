@@ -1,0 +1,135 @@
+"""Chapter YAML: metadata, the layout file's name, and per region its content in markdown.
+
+::
+
+    title: "10. Post-Training Data (Conversations)"
+    chapter: 10
+    layout: ch10.txt            # a file in ../layouts/ (or a path relative to this file)
+    regions:
+      band2.col1:
+        title: "📖 WHAT IS SFT?"  # for the reader; regions are matched by id
+        content:
+          - |
+            **LLM 학습 파이프라인:**
+            ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+from ..model import Chapter, Content, LayoutSource
+from .frontmatter import meta_from_dict
+from .layout_file import read_layout_file
+from .text_file import read_text
+
+_SHAPE_HINT = "see chapters/ch10.yaml for the expected shape"
+
+
+def _node_err(file: str, node: yaml.Node, msg: str, hint: str = _SHAPE_HINT) -> InputError:
+    m = node.start_mark
+    return InputError(file, m.line + 1, m.column + 1, msg, hint)
+
+
+def _map(node: yaml.Node) -> dict[str, yaml.Node]:
+    return {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+
+
+def read_chapter_yaml(path: Path) -> Chapter:
+    file = str(path)
+    text = read_text(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(file, line, col, f"YAML syntax error: {problem}",
+                         "check the indentation and quoting of this line (block text goes under '|')") from None
+    if root is None or not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
+        raise InputError(file, 1, 1, "a chapter YAML must be a mapping (key: value lines)", _SHAPE_HINT)
+    nodes = _map(root)
+    if "layout" not in nodes:
+        raise InputError(file, 1, 1, "the chapter names no layout file",
+                         "add 'layout: NAME.txt' naming a file in layouts/")
+    layout_node = nodes["layout"]
+    if not isinstance(data["layout"], str) or not data["layout"].strip():
+        raise _node_err(file, layout_node, "'layout' must be a file name", "write e.g. 'layout: ch10.txt'")
+    layout = _layout(path, data["layout"], layout_node)
+    content: dict[str, list[Content]] = {}
+    regions = nodes.get("regions")
+    if regions is not None:
+        if not isinstance(regions, yaml.MappingNode):
+            raise _node_err(file, regions, "'regions' must map region ids to their content")
+        for key_node, val in regions.value:
+            rid = str(key_node.value)
+            content[rid] = _region_content(file, rid, val)
+    emphasis = data.get("emphasis") or []
+    if not isinstance(emphasis, list) or not all(isinstance(e, str) for e in emphasis):
+        raise _node_err(file, nodes["emphasis"], "'emphasis' must be a list of phrases")
+    meta = meta_from_dict({k: v for k, v in data.items() if k not in ("regions", "layout", "emphasis")})
+    return Chapter(file, meta, layout, [], tuple(emphasis), content)
+
+
+def _layout(path: Path, name: str, node: yaml.Node) -> LayoutSource:
+    candidates = [path.parent / name, path.parent.parent / "layouts" / name]
+    for c in candidates:
+        if c.is_file():
+            return read_layout_file(c)
+    raise _node_err(str(path), node, f"no layout file '{name}'",
+                    f"put it in {path.parent.parent / 'layouts'} or give a path relative to this file")
+
+
+def _region_content(file: str, rid: str, node: yaml.Node) -> list[Content]:
+    fields = _map(node)
+    if not isinstance(node, yaml.MappingNode) or "content" not in fields:
+        raise _node_err(file, node, f"region '{rid}' needs a 'content' entry", "give it 'content:' with markdown under it")
+    val = fields["content"]
+    items = val.value if isinstance(val, yaml.SequenceNode) else [val]
+    out = []
+    for item in items:
+        if not isinstance(item, yaml.ScalarNode):
+            raise _node_err(file, item, f"the content of region '{rid}' must be markdown text")
+        line = item.start_mark.line + (2 if item.style in ("|", ">") else 1)
+        label = fields["title"].value if "title" in fields and isinstance(fields["title"], yaml.ScalarNode) else rid
+        out.append(Content(str(item.value), file, line, label))
+    return out
+
+
+def dump_chapter_yaml(chapter: Chapter, layout_name: str, content: dict[str, list[Content]],
+                      titles: dict[str, str]) -> str:
+    """The editable YAML of a chapter (block scalars for markdown)."""
+    m = chapter.meta
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def str_rep(dumper: yaml.SafeDumper, s: str) -> yaml.ScalarNode:
+        if "\n" in s:
+            return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
+        return dumper.represent_scalar("tag:yaml.org,2002:str", s)
+
+    Dumper.add_representer(str, str_rep)
+    data: dict = {"title": m.title, "titleKr": m.title_kr}
+    if m.chapter is not None:
+        data["chapter"] = m.chapter
+    if m.total_chapters is not None:
+        data["totalChapters"] = m.total_chapters
+    for key, val in (("author", m.author), ("lecture", m.lecture), ("source_url", m.source_url),
+                     ("timestamp", m.timestamp)):
+        if val:
+            data[key] = val
+    data["layout"] = layout_name
+    if chapter.emphasis:
+        data["emphasis"] = list(chapter.emphasis)
+    regions = {}
+    for rid, items in content.items():
+        regions[rid] = {"title": titles.get(rid, ""),
+                        "content": ["\n".join(ln.rstrip() for ln in c.markdown.split("\n")).strip("\n") + "\n"
+                                    for c in items]}
+    data["regions"] = regions
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=4096)
