@@ -44,6 +44,7 @@ class ArrowMark:
     width_pt: float
     head: float  # length of the head's barbs, mm
     bend: float = 0.0  # sideways bulge of the shaft as a fraction of its length
+    dashed: bool = False
     z: int = 3
 
 

@@ -38,7 +38,7 @@ class Page:
 def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False) -> Page:
     """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``)."""
     notices = list(layout.notices)
-    composers = _composers(chapter, layout)
+    composers = _composers(chapter, layout, notices)
     _check_coverage(composers, chapter, layout)
     try:
         _grow(layout, composers, notices, strict)
@@ -62,12 +62,12 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
     return Page(marks, fits, notices, layout)
 
 
-def _composers(chapter: Chapter, layout: Layout) -> dict[str, RegionComposer]:
+def _composers(chapter: Chapter, layout: Layout, notices: list[Notice]) -> dict[str, RegionComposer]:
     out: dict[str, RegionComposer] = {}
     for k, leaf in enumerate(layout.leaves()):
         blocks: list[Block] = []
         for item in layout.content.get(leaf.id, []):
-            blocks.extend(_unframe(parse_blocks(item.markdown, item.line, chapter.emphasis), leaf))
+            blocks.extend(_unframe(parse_blocks(item.markdown, item.line, chapter.emphasis, notices, item.file), leaf))
         show_header = bool(leaf.title) and not leaf.heading_outside
         out[leaf.id] = RegionComposer(leaf, blocks, Ink.nth(k), show_header)
     return out

@@ -8,17 +8,23 @@ by markdown-it.  Prompts are line-oriented, so every written line stays a line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from ..errors import Notice
 from ..layout.columns import BOX_CHARS
 from ..sources.markdown import parse
 from .block import Block
 from .code import CodeBlock
+from .costbars import COST_LINE, CostBarsBlock, cost_rows
 from .drawing import DrawingBlock
 from .flow import FlowBlock, is_down_line, parse_flow
 from .frame import FrameBlock
+from .graph import graph_from_chains
 from .inline import Run, merge, parse_inline
+from .mermaid import flatten, parse_mermaid
+from .mindmap import MindMapBlock, MindNode, tree_from_indented
 from .quote import QuoteBlock
 from .table import TableBlock
 from .text_item import TextItem
@@ -31,8 +37,12 @@ LABELS = re.compile(r"\S {3,}\S")  # captions typed in columns above a drawing
 ATTRIB = re.compile(r"^\s*[-–—]{1,2}\s*(\S.*)$")
 
 
-def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = ()) -> list[Block]:
+def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
+                 notices: list[Notice] | None = None, file: str = "") -> list[Block]:
+    """Blocks of a region's markdown whose first line is ``line0`` of ``file``; warnings
+    (an unsupported mermaid construct) go to ``notices``."""
     lines = markdown.split("\n")
+    ctx = _Ctx(emphasis, notices if notices is not None else [], file)
     blocks: list[Block] = []
     buf: list[str] = []
     buf_start = 0
@@ -40,7 +50,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = ()) -> l
     def flush_md(upto: int) -> None:
         nonlocal buf
         if any(s.strip() for s in buf):
-            blocks.extend(_markdown_blocks(buf, line0 + buf_start, emphasis))
+            blocks.extend(_markdown_blocks(buf, line0 + buf_start, ctx))
         buf = []
 
     i = 0
@@ -56,10 +66,29 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = ()) -> l
             flush_md(start)
             body = lines[start : end + 1]
             indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
-            blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + start, emphasis))
+            blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + start, ctx))
             i = end + 1
             buf_start = i
             continue
+        picture = _instruction_picture(lines, i, line0)
+        if picture is not None:
+            block, end = picture
+            flush_md(i)
+            blocks.append(block)
+            i = end + 1
+            buf_start = i
+            continue
+        if COST_LINE.match(ln) and not buf_cost(buf):
+            end = i
+            while end + 1 < len(lines) and COST_LINE.match(lines[end + 1]):
+                end += 1
+            rows = cost_rows(lines[i : end + 1])
+            if rows:
+                flush_md(i)
+                blocks.append(CostBarsBlock(rows, line0 + i))
+                i = end + 1
+                buf_start = i
+                continue
         if is_down_line(ln) and i > 0 and lines[i - 1].strip():
             a, b = _flow_span(lines, i)
             if a is not None:
@@ -88,7 +117,84 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = ()) -> l
     return blocks
 
 
-def _drawing_or_frame(body: list[str], line: int, emphasis: tuple[str, ...]) -> Block:
+@dataclass
+class _Ctx:
+    emphasis: tuple[str, ...]
+    notices: list[Notice]
+    file: str
+
+
+def buf_cost(buf: list[str]) -> bool:
+    return bool(buf) and bool(COST_LINE.match(buf[-1]))
+
+
+INSTRUCTION = re.compile(
+    r"^\s*[-*+]\s+(?:create|draw|make|add)\b.*?\b(mind\s*-?map|flow\s*-?chart)|^\s*[-*+]\s+.*(마인드\s*맵|플로우\s*차트|흐름도)\s*(?:을|를)?\s*(?:그려|작성|만들)",
+    re.I,
+)
+
+
+def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, int] | None:
+    """``- Create a Mermaid mindmap:`` with the tree under it: the picture it asks for."""
+    m = INSTRUCTION.match(lines[i])
+    if not m:
+        return None
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].strip() and len(lines[end + 1]) - len(lines[end + 1].lstrip()) > indent:
+        end += 1
+    sub = lines[i + 1 : end + 1]
+    if not sub:
+        return None
+    kind = (m.group(1) or m.group(2) or "").lower().replace(" ", "").replace("-", "")
+    if "mind" in kind or "마인드" in kind:
+        root = mindmap_from_spec(sub)
+        return (MindMapBlock(flatten(root), line0 + i), end) if root else None
+    chains = [CHAIN_SPLIT.split(_strip_item(s)) for s in sub]
+    return graph_from_chains([c for c in chains if any(x.strip() for x in c)], line0 + i), end
+
+
+CHAIN_SPLIT = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
+_QUOTED_LABEL = re.compile(r"[\"“]([^\"”]+)[\"”]")
+
+
+def _strip_item(s: str) -> str:
+    t = s.strip()
+    for mk in ("- ", "* ", "+ ", "• "):
+        if t.startswith(mk):
+            return t[len(mk) :]
+    return t
+
+
+def _labels(text: str) -> list[str]:
+    found = _QUOTED_LABEL.findall(text)
+    return [f.strip() for f in found] if found else [x.strip() for x in text.split(",") if x.strip()]
+
+
+def mindmap_from_spec(sub: list[str]) -> MindNode | None:
+    """``Root: "X"`` / ``Level 1: "a", "b"`` / ``Level 2:`` + ``a → "x", "y"``, or any indented tree."""
+    items = [_strip_item(s) for s in sub]
+    root_label = next((x.split(":", 1)[1] for x in items if re.match(r"(?i)^root\s*:", x)), None)
+    if root_label is None:
+        return tree_from_indented(sub)
+    root = MindNode(_labels(root_label)[0] if _labels(root_label) else root_label.strip())
+    branches: dict[str, MindNode] = {}
+    for x in items:
+        lv = re.match(r"(?i)^level\s*1\s*:(.*)$", x)
+        if lv:
+            for lab in _labels(lv.group(1)):
+                branches.setdefault(lab.lower(), MindNode(lab))
+    for x in items:
+        parts = CHAIN_SPLIT.split(x, maxsplit=1)
+        if len(parts) == 2 and not re.match(r"(?i)^(root|level)", x):
+            parent = parts[0].strip().strip('"“”')
+            node = branches.setdefault(parent.lower(), MindNode(parent))
+            node.children.extend(MindNode(lab) for lab in _labels(parts[1]))
+    root.children = list(branches.values())
+    return root
+
+
+def _drawing_or_frame(body: list[str], line: int, ctx: _Ctx) -> Block:
     """One box holding only text lines is a framed panel; anything richer is a drawing."""
     inner = _single_box_lines(body)
     if inner is None:
@@ -107,7 +213,7 @@ def _drawing_or_frame(body: list[str], line: int, emphasis: tuple[str, ...]) -> 
     text = [s.rstrip() for s in inner]
     ind = min((len(s) - len(s.lstrip()) for s in text if s.strip()), default=0)
     md = "\n".join(s[ind:] for s in text)
-    return FrameBlock(title, parse_blocks(md, line + 1, emphasis), line)
+    return FrameBlock(title, parse_blocks(md, line + 1, ctx.emphasis, ctx.notices, ctx.file), line)
 
 
 def _single_box_lines(body: list[str]) -> list[str] | None:
@@ -187,7 +293,8 @@ def _structural(line: str) -> bool:
 # --- markdown ---------------------------------------------------------------------------
 
 
-def _markdown_blocks(lines: list[str], line0: int, emphasis: tuple[str, ...]) -> list[Block]:
+def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
+    emphasis = ctx.emphasis
     tokens = parse("\n".join(lines))
     out: list[Block] = []
     i = 0
@@ -255,6 +362,11 @@ def _markdown_blocks(lines: list[str], line0: int, emphasis: tuple[str, ...]) ->
             out.append(TableBlock(header, rows, ln))
             i = j + 1
             continue
+        elif t.type == "fence" and (t.info or "").strip().lower() == "mermaid":
+            res = parse_mermaid(t.content, ln + 1)
+            for off, msg in res.warnings:
+                ctx.notices.append(Notice(ctx.file, ln + 2 + off, 1, msg))
+            out.append(res.block)
         elif t.type in ("fence", "code_block"):
             out.append(CodeBlock(t.content, ln, (t.info or "").strip()))
         elif t.type == "html_block":

@@ -1,0 +1,185 @@
+"""A mind map: the root in the centre, branches on curved lines in accent inks on both
+sides, leaves as short text beside their branch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .. import theme
+from .ink import Ink
+from .inline import Run, parse_inline, plain_text
+from .linebreak import natural_width, set_lines, widest_word
+from .marks import Mark, StrokeMark
+from .shapes import NodeBox, node_marks
+from .text import line_marks, pitch
+
+GAP_EM = 2.2  # the curve between the root and a branch
+LEAF_GAP_EM = 1.4  # the stroke between a branch and its leaves
+BRANCH_SEP_EM = 0.5
+PAD_EM = 0.4
+
+
+@dataclass
+class MindNode:
+    label: str
+    children: list[MindNode] = field(default_factory=list)
+
+    def runs(self) -> list[Run]:
+        return [r for ln in parse_inline(self.label) for r in ln]
+
+
+def _curve(a: tuple[float, float], b: tuple[float, float]) -> tuple[tuple[float, float], ...]:
+    """A soft S-curve from a to b (cubic Bézier with horizontal tangents)."""
+    t = np.linspace(0.0, 1.0, 14)
+    mx = (a[0] + b[0]) / 2
+    p0, p1, p2, p3 = np.array(a), np.array((mx, a[1])), np.array((mx, b[1])), np.array(b)
+    pts = ((1 - t) ** 3)[:, None] * p0 + (3 * (1 - t) ** 2 * t)[:, None] * p1 + (3 * (1 - t) * t ** 2)[:, None] * p2 + (t ** 3)[:, None] * p3
+    return tuple((float(x), float(y)) for x, y in pts)
+
+
+@dataclass(eq=False)
+class MindMapBlock:
+    root: MindNode
+    line: int
+    keep_with_next: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _sides(self) -> tuple[list[MindNode], list[MindNode]]:
+        kids = self.root.children
+        half = (len(kids) + 1) // 2
+        return kids[:half], kids[half:]  # right side first (reading order), then left
+
+    def _cols(self, width: float, size_pt: float) -> tuple[float, float, float]:
+        """Widths of: a branch label column, a leaf column, the root."""
+        em = size_pt * theme.PT_MM
+        kids = self.root.children
+        branch = max((natural_width(k.runs(), size_pt) for k in kids), default=0.0) + 2 * PAD_EM * em
+        leaf = max((natural_width(g.runs(), size_pt) for k in kids for g in k.children), default=0.0)
+        root = natural_width(self.root.runs(), size_pt) + 2 * PAD_EM * em
+        fixed = 2 * GAP_EM * em + (2 * LEAF_GAP_EM * em if leaf else 0.0)
+        root = min(root, max(width * 0.22, widest_word(self.root.runs(), size_pt) + 2 * PAD_EM * em))
+        spare = width - fixed - root
+        want = 2 * branch + 2 * leaf
+        if want > spare and want > 0:
+            # never narrower than the longest word of a branch label
+            min_b = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * PAD_EM * em
+            branch = max(min_b, branch * spare / want)
+            leaf = max(0.0, (spare - 2 * branch) / 2) if leaf else 0.0
+        return max(branch, 1.0), max(leaf, 0.0), root
+
+    def _layout(self, width: float, size_pt: float):
+        key = (round(width, 2), size_pt)
+        if key in self._cache:
+            return self._cache[key]
+        em = size_pt * theme.PT_MM
+        pad = PAD_EM * em
+        bw, lw, rw = self._cols(width, size_pt)
+        sides = []
+        for side in self._sides():
+            items = []
+            for k in side:
+                bl = set_lines(k.runs(), max(1.0, bw - 2 * pad), size_pt)
+                leaves = [set_lines(g.runs(), max(1.0, lw), size_pt) for g in k.children]
+                lh = sum(len(x) for x in leaves) * pitch(size_pt)
+                bh = len(bl) * pitch(size_pt) + 2 * pad
+                items.append((k, bl, leaves, max(bh, lh)))
+            sides.append(items)
+        heights = [sum(h for *_, h in items) + BRANCH_SEP_EM * em * max(0, len(items) - 1) for items in sides]
+        rl = set_lines(self.root.runs(), max(1.0, rw - 2 * pad), size_pt)
+        root_h = len(rl) * pitch(size_pt) + 2 * pad
+        total = max(heights + [root_h])
+        self._cache[key] = (bw, lw, rw, sides, heights, rl, root_h, total)
+        return self._cache[key]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        return self._layout(width, size_pt)[-1] + 1.0
+
+    def min_width(self, size_pt: float) -> float:
+        em = size_pt * theme.PT_MM
+        kids = self.root.children
+        branch = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * PAD_EM * em
+        leaf = max((widest_word(g.runs(), size_pt) for k in kids for g in k.children), default=0.0)
+        root = widest_word(self.root.runs(), size_pt) + 2 * PAD_EM * em
+        return root + 2 * (branch + max(leaf, 6 * em if leaf else 0.0) + (GAP_EM + LEAF_GAP_EM) * em)
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        bw, lw, rw, sides, heights, rl, root_h, total = self._layout(width, size_pt)
+        em = size_pt * theme.PT_MM
+        pad = PAD_EM * em
+        y += 0.5
+        used = rw + 2 * (bw + GAP_EM * em + (LEAF_GAP_EM * em + lw if lw else 0.0))
+        x0 = x + max(0.0, (width - used) / 2)
+        cx = x0 + used / 2
+        root = NodeBox(cx - rw / 2, y + (total - root_h) / 2, rw, root_h, "round")
+        out: list[Mark] = node_marks(root, ink.pen, theme.MARKERS[0], 0.5)
+        for k, ln in enumerate(rl):
+            out.extend(line_marks(ln, root.x + (rw - ln.width) / 2, root.y + pad + k * pitch(size_pt), size_pt, ink))
+        n = 0
+        for side_k, items in enumerate(sides):
+            sign = 1 if side_k == 0 else -1
+            cy = y + (total - heights[side_k]) / 2
+            for _node, bl, leaves, h in items:
+                accent = theme.ACCENTS[n % len(theme.ACCENTS)]
+                marker = theme.MARKERS[n % len(theme.MARKERS)]
+                n += 1
+                bh = len(bl) * pitch(size_pt) + 2 * pad
+                by = cy + (h - bh) / 2
+                bx = cx + sign * (rw / 2 + GAP_EM * em) - (0 if sign > 0 else bw)
+                box = NodeBox(bx, by, bw, bh, "round")
+                start = root.anchor("E" if sign > 0 else "W")
+                end = box.anchor("W" if sign > 0 else "E")
+                out.append(StrokeMark(_curve(start, end), accent, theme.PEN_WIDTH_PT * 1.4, wobble=0.3))
+                out.extend(node_marks(box, accent, marker, 0.35))
+                for j, ln in enumerate(bl):
+                    out.extend(line_marks(ln, bx + (bw - ln.width) / 2, by + pad + j * pitch(size_pt), size_pt,
+                                          Ink(accent, marker)))
+                if leaves:
+                    lh = sum(len(v) for v in leaves) * pitch(size_pt)
+                    ly = cy + (h - lh) / 2
+                    stem = box.anchor("E" if sign > 0 else "W")
+                    for lines in leaves:
+                        lx = stem[0] + sign * LEAF_GAP_EM * em
+                        mid = ly + pitch(size_pt) * 0.45
+                        out.append(StrokeMark(_curve(stem, (lx - sign * 0.3 * em, mid)), accent,
+                                              theme.THIN_WIDTH_PT, wobble=0.2))
+                        for ln in lines:
+                            tx = lx if sign > 0 else lx - ln.width
+                            out.extend(line_marks(ln, tx, ly, size_pt, Ink(accent, marker)))
+                            ly += pitch(size_pt)
+                cy += h + BRANCH_SEP_EM * em
+        return out
+
+    def texts(self) -> list[str]:
+        out = [plain_text(self.root.runs())]
+        for k in self.root.children:
+            out.append(plain_text(k.runs()))
+            out.extend(plain_text(g.runs()) for g in k.children)
+        return out
+
+
+def tree_from_indented(lines: list[str]) -> MindNode | None:
+    """An indented list (``- a`` / ``  - b``) as a tree; the first top item is the root."""
+    items: list[tuple[int, str]] = []
+    for ln in lines:
+        if not ln.strip():
+            continue
+        indent = len(ln) - len(ln.lstrip())
+        text = ln.strip()
+        for m in ("- ", "* ", "+ ", "• "):
+            if text.startswith(m):
+                text = text[len(m):]
+                break
+        items.append((indent, text))
+    if not items:
+        return None
+    root = MindNode(items[0][1])
+    stack: list[tuple[int, MindNode]] = [(items[0][0], root)]
+    for indent, text in items[1:]:
+        node = MindNode(text)
+        while len(stack) > 1 and stack[-1][0] >= indent:
+            stack.pop()
+        stack[-1][1].children.append(node)
+        stack.append((indent, node))
+    return root
