@@ -183,8 +183,12 @@ class DrawingBlock:
         for b in g.boxes:
             bx0, bx1 = x0 + (b.left + 0.5) * cw, x0 + (b.right + 0.5) * cw
             by0, by1 = mid(b.top), mid(b.bottom)
-            out.append(StrokeMark(((bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)), ink.pen,
-                                  theme.BOX_WIDTH_PT * 0.9, closed=True))
+            inner = not any(o is not b and b.left <= o.left and o.right <= b.right and b.top <= o.top
+                            and o.bottom <= b.bottom for o in g.boxes)
+            outer = len(g.boxes) > 1 and not inner
+            out.append(StrokeMark(((bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)),
+                                  ink.pen if outer else ink.accent, theme.BOX_WIDTH_PT * 0.9, closed=True,
+                                  fill=None if outer else ink.marker, fill_alpha=0.16))
             for r in b.rules:
                 out.append(StrokeMark(((bx0, mid(r)), (bx1, mid(r))), ink.pen, theme.THIN_WIDTH_PT))
         for a in g.arrows:
@@ -192,7 +196,8 @@ class DrawingBlock:
                 xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + 3) * cw
                 if a.dx < 0:
                     xa, xb = xb, xa
-                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT, 0.45 * em))
+                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT * 1.5,
+                                     0.6 * em))
             else:
                 cx = x0 + (a.col + 0.5) * cw
                 ya, yb = tops[a.row] + 0.1 * em, tops[a.row] + hs[a.row] - 0.1 * em
@@ -200,7 +205,11 @@ class DrawingBlock:
                     ya, yb = yb, ya
                 out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, 0.45 * em))
         for t in g.texts:
-            runs = [r for ln in parse_inline(t.text) for r in ln]
+            label = t.text.strip()
+            boxed = len(label) > 2 and label[0] == "[" and label[-1] == "]" and "]" not in label[1:-1]
+            if boxed:
+                label = label[1:-1].strip()
+            runs = [r for ln in parse_inline(label) for r in ln]
             avail = (t.end - t.col + t.room) * cw - 0.3 * cw
             lines = set_lines(runs, 1e6, s)
             real = lines[0].width if lines else 0.0
@@ -208,9 +217,18 @@ class DrawingBlock:
             if ts != s:
                 lines = set_lines(runs, 1e6, ts)
             top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - 0.05 * em
+            tx = x0 + t.col * cw
+            if boxed and lines:
+                w = (t.end - t.col) * cw
+                tx += max(0.0, (w - lines[0].width) / 2)
+                pad = 0.25 * em
+                out.append(StrokeMark(((tx - pad, top - 0.1 * em), (tx + lines[0].width + pad, top - 0.1 * em),
+                                       (tx + lines[0].width + pad, top + 1.05 * ts * theme.PT_MM),
+                                       (tx - pad, top + 1.05 * ts * theme.PT_MM)), ink.accent, theme.THIN_WIDTH_PT,
+                                      closed=True, fill=ink.marker, fill_alpha=0.25))
             for ln in lines:
-                out.extend(line_marks(ln, x0 + t.col * cw, top, ts, ink))
+                out.extend(line_marks(ln, tx, top, ts, ink))
         return out
 
     def texts(self) -> list[str]:
-        return [plain_text([r for ln in parse_inline(t.text) for r in ln]) for t in self.grid.texts]
+        return [plain_text([r for ln in parse_inline(t.text.strip().strip("[]")) for r in ln]) for t in self.grid.texts]

@@ -9,6 +9,7 @@ from .. import theme
 from ..sources.markdown import parser
 
 SPECIAL_TOKEN = re.compile(r"<\|[A-Za-z0-9_]+\|>|<(?:im_[a-z]+|sep|eos|bos|/?s)>")
+COST_TAG = re.compile(r"(?<![\w$])\$+(?![\w$])")
 GOOD = frozenset("✓✅✔☑")
 BAD = frozenset("❌⛔✗✘🚫")
 
@@ -46,7 +47,46 @@ def parse_inline(text: str, emphasis: tuple[str, ...] = ()) -> list[list[Run]]:
             lines[-1].append(Run(tok.content, style[-1]))
         elif t == "s_open" or t == "s_close":
             continue
-    return [merge(_symbols(line)) for line in lines]
+    return [merge(_token_sequence(_cost_tags(_symbols(line)))) for line in lines]
+
+
+def _cost_tags(runs: list[Run]) -> list[Run]:
+    """``$$$$`` cost tags in the accent red, on marker."""
+    out: list[Run] = []
+    for r in runs:
+        if r.chip or "$" not in r.text:
+            out.append(r)
+            continue
+        pos = 0
+        for m in COST_TAG.finditer(r.text):
+            if m.start() > pos:
+                out.append(replace(r, text=r.text[pos : m.start()]))
+            out.append(Run(m.group(0), "bold", theme.CROSS_RED))
+            pos = m.end()
+        if pos < len(r.text):
+            out.append(replace(r, text=r.text[pos:]))
+    return out
+
+
+def _token_sequence(runs: list[Run]) -> list[Run]:
+    """A line of special tokens glued to text (``<|im_start|>user<|im_sep|>…``) is a row of chips:
+    the text between the tokens becomes text-token chips."""
+    if sum(1 for r in runs if r.style == "token") < 2:
+        return runs
+    out: list[Run] = []
+    for k, r in enumerate(runs):
+        glued = (k > 0 and runs[k - 1].style == "token") or (k + 1 < len(runs) and runs[k + 1].style == "token")
+        if r.style in ("plain", "bold") and glued and r.text.strip():
+            lead = r.text[: len(r.text) - len(r.text.lstrip())]
+            tail = r.text[len(r.text.rstrip()) :]
+            if lead:
+                out.append(Run(lead))
+            out.append(Run(r.text.strip(), "code"))
+            if tail:
+                out.append(Run(tail))
+        else:
+            out.append(r)
+    return out
 
 
 def _code_runs(code: str) -> list[Run]:

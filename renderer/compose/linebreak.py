@@ -13,6 +13,7 @@ NO_START = frozenset(")]}〉》」』】,.!?:;…”’%·")
 NO_END = frozenset("([{〈《「『【“‘")
 CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
 CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
+CHIP_GAP_EM = 0.12  # room between two chips side by side
 
 
 @dataclass
@@ -32,9 +33,13 @@ def chip_pad(size_pt: float) -> float:
     return CHIP_PAD_EM * size_pt * theme.PT_MM
 
 
+def chip_gap(size_pt: float) -> float:
+    return CHIP_GAP_EM * size_pt * theme.PT_MM
+
+
 def piece_width(run: Run, text: str, size_pt: float) -> float:
     if run.chip:
-        return fonts.width(text, size_pt * CHIP_SCALE, mono=True) + 2 * chip_pad(size_pt)
+        return fonts.width(text, size_pt * CHIP_SCALE, mono=True) + 2 * chip_pad(size_pt) + chip_gap(size_pt)
     return fonts.width(text, size_pt)
 
 

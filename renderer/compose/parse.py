@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from ..errors import Notice
 from ..layout.columns import BOX_CHARS
 from ..sources.markdown import parse
+from .beforeafter import BeforeAfterBlock, Panel
 from .block import Block
 from .code import CodeBlock
 from .costbars import COST_LINE, CostBarsBlock, cost_rows
@@ -74,6 +75,17 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
         if picture is not None:
             block, end = picture
             flush_md(i)
+            blocks.append(block)
+            i = end + 1
+            buf_start = i
+            continue
+        pair = _before_after(lines, i, line0, ctx)
+        if pair is not None:
+            block, end = pair
+            if not buf:
+                buf_start = i
+            buf.append(ln)  # the "A vs B:" lead-in stays a line above the picture
+            flush_md(i + 1)
             blocks.append(block)
             i = end + 1
             buf_start = i
@@ -192,6 +204,42 @@ def mindmap_from_spec(sub: list[str]) -> MindNode | None:
             node.children.extend(MindNode(lab) for lab in _labels(parts[1]))
     root.children = list(branches.values())
     return root
+
+
+VERSUS = re.compile(r"^\s*\*\*[^*]*\bvs\.?\b[^*]*\*\*\s*:?\s*$", re.I)
+GROUP_LABEL = re.compile(r"^\S.*:\s*$")
+
+
+def _before_after(lines: list[str], i: int, line0: int, ctx: _Ctx) -> tuple[Block, int] | None:
+    """``**A vs B:**`` then two groups, each a ``label:`` line with indented lines under it."""
+    if not VERSUS.match(lines[i]):
+        return None
+    groups: list[tuple[str, list[str], int]] = []
+    j = i + 1
+    while j < len(lines) and len(groups) < 2:
+        if not lines[j].strip():
+            j += 1
+            continue
+        if not GROUP_LABEL.match(lines[j]) or lines[j].lstrip().startswith(("**", "#", "-", "|", ">")):
+            break
+        label, start = lines[j].strip().rstrip(":").strip(), j
+        j += 1
+        body = []
+        while j < len(lines) and lines[j].strip() and lines[j][:1].isspace():
+            body.append(lines[j])
+            j += 1
+        if not body:
+            break
+        groups.append((label, body, start))
+    if len(groups) != 2:
+        return None
+    panels = []
+    for label, body, start in groups:
+        ind = min(len(s) - len(s.lstrip()) for s in body)
+        md = "\n".join(s[ind:] for s in body)
+        panels.append(Panel(label, parse_blocks(md, line0 + start + 1, ctx.emphasis, ctx.notices, ctx.file)))
+    end = groups[1][2] + len(groups[1][1])
+    return BeforeAfterBlock(panels[0], panels[1], line0 + i), end
 
 
 def _drawing_or_frame(body: list[str], line: int, ctx: _Ctx) -> Block:

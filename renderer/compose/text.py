@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import theme
 from . import fonts
 from .ink import Ink
-from .linebreak import CHIP_SCALE, Line, chip_pad
+from .linebreak import CHIP_SCALE, Line, chip_gap, chip_pad
 from .marks import Mark, MarkerMark, StrokeMark, TextMark
 
 ASCENT = 0.78  # baseline below the top of a line, in ems
@@ -62,7 +62,7 @@ def line_marks(line: Line, x: float, top: float, size_pt: float, ink: Ink, color
         r = p.run
         px = x + dx
         if r.chip:
-            out.append(chip_box(px, top, p.width, size_pt, r.style == "token"))
+            out.append(chip_box(px, top, p.width - chip_gap(size_pt), size_pt, r.style == "token"))
             out.extend(text_marks(px + chip_pad(size_pt), base - 0.03 * size_mm, p.text,
                                   size_pt * CHIP_SCALE, theme.PEN, mono=True))
             continue
