@@ -118,6 +118,7 @@ def _split_piece(p: Piece, avail: float, size_pt: float, force: bool) -> tuple[P
 
 def set_lines(runs: list[Run], width: float, size_pt: float) -> list[Line]:
     """Greedy filling of lines no wider than ``width`` mm."""
+    width += 1e-6  # a text measured to exactly the width fits it
     lines: list[Line] = [Line()]
     for space, pcs in _atoms(runs, size_pt):
         line = lines[-1]

@@ -377,6 +377,9 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
                     first = items[0]
                     if first.marker in ("", "lead"):
                         first.marker, first.glyph, first.level = "glyph", glyph, level
+                    for it in items[1:]:
+                        if it.marker == "tree":
+                            it.level = first.level + 1
                     out.extend(items)
                 i += 3
             else:
@@ -400,7 +403,9 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
                     if depth == 0:
                         break
                 elif tokens[j].type == "inline":
-                    texts.append(tokens[j].content)
+                    in_list = any(tk.type == "list_item_open" for tk in tokens[i:j]) and not any(
+                        tk.type == "list_item_close" for tk in tokens[i:j])
+                    texts.append(("- " if in_list else "") + tokens[j].content)
                 j += 1
             out.append(_quote(texts, ln, emphasis))
             i = j + 1
@@ -411,9 +416,9 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             i = j + 1
             continue
         elif t.type == "fence" and (t.info or "").strip().lower() == "mermaid":
-            res = parse_mermaid(t.content, ln + 1)
+            res = parse_mermaid(t.content, ln)
             for off, msg in res.warnings:
-                ctx.notices.append(Notice(ctx.file, ln + 2 + off, 1, msg))
+                ctx.notices.append(Notice(ctx.file, ln + 1 + off, 1, msg))
             out.append(res.block)
         elif t.type in ("fence", "code_block"):
             out.append(CodeBlock(t.content, ln, (t.info or "").strip()))

@@ -14,6 +14,8 @@ from .text import line_marks, pitch
 
 PAD_EM = 0.6
 TILT_DEG = -1.2
+SIDE_INSET = 1.0  # room beside the turned note (its corners swing out by h/2 * sin(tilt))
+_SIN = abs(math.sin(math.radians(TILT_DEG)))
 
 
 @dataclass(eq=False)
@@ -28,7 +30,7 @@ class QuoteBlock:
         key = (round(width, 2), size_pt)
         if key not in self._cache:
             pad = PAD_EM * size_pt * theme.PT_MM
-            inner = max(1.0, min(width, self._max_w(width)) - 2 * pad)
+            inner = max(1.0, self._note_w(width) - 2 * pad)
             out: list[Line] = []
             for runs in self.lines_runs:
                 out.extend(set_lines(runs, inner, size_pt))
@@ -38,12 +40,16 @@ class QuoteBlock:
         return self._cache[key]
 
     @staticmethod
-    def _max_w(width: float) -> float:
-        return width
+    def _note_w(width: float) -> float:
+        return width - 1.2 - 2 * SIDE_INSET
 
     def measure(self, width: float, size_pt: float) -> float:
         pad = PAD_EM * size_pt * theme.PT_MM
-        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + 1.2
+        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + 1.2 + width * _SIN
+
+    def _inset(self, width: float, h: float) -> tuple[float, float]:
+        """How far the turned note must sit from the sides and the top to stay inside."""
+        return SIDE_INSET, width / 2 * _SIN + 0.3
 
     def min_width(self, size_pt: float) -> float:
         pad = PAD_EM * size_pt * theme.PT_MM
@@ -52,9 +58,10 @@ class QuoteBlock:
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         pad = PAD_EM * size_pt * theme.PT_MM
         lines = self._set(width, size_pt)
-        w = width - 1.2
         h = len(lines) * pitch(size_pt) + 2 * pad
-        x0, y0 = x + 0.6, y + 0.4
+        ix, iy = self._inset(width, h)
+        w = self._note_w(width)
+        x0, y0 = x + ix, y + iy
         note: list[Mark] = []
         note.append(StrokeMark(((x0 + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + h + 0.9),
                                 (x0 + 0.8, y0 + h + 0.9)), theme.STICKY_SHADOW[:7], 0.0, closed=True,

