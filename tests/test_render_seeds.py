@@ -41,8 +41,14 @@ def test_every_region_fits(rendered) -> None:
         assert fit.size >= 7.0
 
 
+# the prompt's instructions to draw a picture ("- Create a Mermaid mindmap:", "Root:", "Level 1:")
+# become the picture itself, not words on the page
+INSTRUCTION_WORDS = re.compile(r"(?i)\b(create an?|mermaid|mind ?map|flowchart|root|level \d+)\b:?")
+
+
 def _words(markdown: str) -> list[str]:
-    text = re.sub(r"[`*|>#\-─│┌┐└┘├┤]+", " ", markdown)
+    text = INSTRUCTION_WORDS.sub(" ", markdown)
+    text = re.sub(r"[`*|>#\-─│┌┐└┘├┤]+", " ", text)
     return [w for w in text.split() if len(w) >= 3 and re.search(r"[가-힣A-Za-z]{3}", w)]
 
 

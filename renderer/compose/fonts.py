@@ -116,8 +116,14 @@ def seg_width(family: str, text: str, size_pt: float) -> float:
     return _units(family, text) * face_size(family, size_pt) * theme.PT_MM
 
 
+@lru_cache(maxsize=262144)
+def em_width(text: str, mono: bool = False) -> float:
+    """Width of text at a nominal size of 1 pt, in mm (width grows linearly with the size)."""
+    return sum(_units(f, t) * faces()[f].scale for f, t in segments(text, mono)) * theme.PT_MM
+
+
 def width(text: str, size_pt: float, mono: bool = False) -> float:
-    return sum(seg_width(f, t, size_pt) for f, t in segments(text, mono))
+    return em_width(text, mono) * size_pt
 
 
 def check_covered(text: str, mono: bool = False) -> str | None:

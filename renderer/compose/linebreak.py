@@ -4,6 +4,7 @@ wider than the line; never start a line with a closing mark or end one with an o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import theme
 from . import fonts
@@ -45,13 +46,20 @@ def piece_width(run: Run, text: str, size_pt: float) -> float:
 
 def _atoms(runs: list[Run], size_pt: float) -> list[tuple[float, list[Piece]]]:
     """Words (pieces glued without spaces), each with the width of the space before it."""
+    return [(sp * size_pt, [Piece(p.run, p.text, p.width * size_pt) for p in pcs])
+            for sp, pcs in _unit_atoms(tuple(runs))]
+
+
+@lru_cache(maxsize=16384)
+def _unit_atoms(runs: tuple[Run, ...]) -> tuple[tuple[float, tuple[Piece, ...]], ...]:
+    """The words at a size of 1 pt (every width scales linearly with the size)."""
     atoms: list[tuple[float, list[Piece]]] = []
     cur: list[Piece] = []
     space = 0.0
     pending_space = 0.0
     for run in runs:
         if run.chip:
-            cur.append(Piece(run, run.text, piece_width(run, run.text, size_pt)))
+            cur.append(Piece(run, run.text, piece_width(run, run.text, 1.0)))
             continue
         parts = run.text.split(" ")
         for k, part in enumerate(parts):
@@ -60,15 +68,15 @@ def _atoms(runs: list[Run], size_pt: float) -> list[tuple[float, list[Piece]]]:
                     atoms.append((space, cur))
                     cur = []
                     space = 0.0
-                pending_space = fonts.width(" ", size_pt)
+                pending_space = fonts.width(" ", 1.0)
             if part:
                 if not cur:
                     space = pending_space if atoms else 0.0
                     pending_space = 0.0
-                cur.append(Piece(run, part, piece_width(run, part, size_pt)))
+                cur.append(Piece(run, part, piece_width(run, part, 1.0)))
     if cur:
         atoms.append((space, cur))
-    return _glue(atoms, size_pt)
+    return tuple((sp, tuple(pcs)) for sp, pcs in _glue(atoms, 1.0))
 
 
 def _glue(atoms: list[tuple[float, list[Piece]]], size_pt: float) -> list[tuple[float, list[Piece]]]:

@@ -169,7 +169,7 @@ def _grow(layout: Layout, composers: dict[str, RegionComposer], notices: list[No
             over = [(c.region.label or r, _deficit(c)) for r, c in composers.items() if _deficit(c) > 0]
             names = ", ".join(f'"{n}" by {mm:.1f} mm' for n, mm in over)
             raise FitError(
-                layout_file(layout), band.line, 1,
+                layout_file(layout), comp.region.line or layout.spec_line, 1,
                 f"the page cannot hold the content at {theme.BODY_PT_MIN:g} pt: over {names}",
                 "shorten those sections, or give their bands more of the page in the ratio spec",
             )

@@ -13,7 +13,7 @@ from .marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
 from .text import line_marks, pitch
 
 PAD_EM = 0.6
-TILT_DEG = -1.2
+TILT_DEG = -1.0
 SIDE_INSET = 1.0  # room beside the turned note (its corners swing out by h/2 * sin(tilt))
 _SIN = abs(math.sin(math.radians(TILT_DEG)))
 
@@ -45,11 +45,12 @@ class QuoteBlock:
 
     def measure(self, width: float, size_pt: float) -> float:
         pad = PAD_EM * size_pt * theme.PT_MM
-        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + 1.2 + width * _SIN
+        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + 1.2 + width * _SIN / 2
 
     def _inset(self, width: float, h: float) -> tuple[float, float]:
-        """How far the turned note must sit from the sides and the top to stay inside."""
-        return SIDE_INSET, width / 2 * _SIN + 0.3
+        """How far the turned note sits from the sides and the top: its corners may swing a
+        fraction of a millimetre into the gap around the block, never past the region's padding."""
+        return SIDE_INSET, width / 4 * _SIN + 0.3
 
     def min_width(self, size_pt: float) -> float:
         pad = PAD_EM * size_pt * theme.PT_MM

@@ -112,15 +112,25 @@ class RegionComposer:
         return best
 
     def _fit(self, rect: Rect | None) -> Fit:
+        """Per column count, the largest size that fits (bisection over SIZES: fitting is
+        monotone in the size); the best of those, fewer columns winning a tie."""
         best: Fit | None = None
-        for size in SIZES:
-            _, _, w, h = self._body(size, rect)
-            for k in range(1, self.max_cols(w) + 1):
-                f = self.flow(size, k, w, h)
+        _, _, w, _ = self._body(SIZES[0], rect)
+        for k in range(1, self.max_cols(w) + 1):
+            lo, hi = 0, len(SIZES) - 1  # SIZES runs from the largest to the smallest
+            found: Fit | None = None
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                _, _, bw, bh = self._body(SIZES[mid], rect)
+                f = self.flow(SIZES[mid], k, bw, bh)
                 if f.fits:
-                    return f
-                if best is None or f.height - h < best.height - h:
-                    best = f
+                    found, hi = f, mid - 1
+                else:
+                    lo = mid + 1
+            if found is not None and (best is None or found.size > best.size):
+                best = found
+        if best is not None:
+            return best
         smallest = SIZES[-1]
         _, _, w, h = self._body(smallest, rect)
         return min((self.flow(smallest, k, w, h) for k in range(1, self.max_cols(w) + 1)),

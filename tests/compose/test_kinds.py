@@ -27,7 +27,7 @@ def test_marks_stay_inside_the_measured_box(kind: str, width: float, size: float
     assert blocks and marks
     if any(b.min_width(size) > width for b in blocks):
         pytest.skip("auto-fit never sets a block narrower than its min_width")
-    outside = within(marks, 0.0, 0.0, width, height, slack=1.2)
+    outside = within(marks, 0.0, 0.0, width, height, slack=1.0)
     assert not outside, outside[:3]
 
 
