@@ -9,7 +9,7 @@ from .. import theme
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import Line, natural_width, set_lines, widest_word
-from .marks import Mark
+from .marks import ArrowMark, Mark, StrokeMark
 from .shapes import NodeBox, connect, node_marks
 from .text import line_marks, pitch, text_marks
 
@@ -148,8 +148,11 @@ class GraphBlock:
         self._cache[key] = (sets, boxes, height, direction)
         return self._cache[key]
 
+    def _loop_room(self, size_pt: float) -> float:
+        return 1.6 * size_pt * theme.PT_MM if any(e.a == e.b for e in self.edges) else 0.0
+
     def measure(self, width: float, size_pt: float) -> float:
-        return self._layout(width, size_pt)[2] + 1.0
+        return self._layout(width, size_pt)[2] + 1.0 + self._loop_room(size_pt)
 
     def min_width(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
@@ -160,6 +163,7 @@ class GraphBlock:
         sets, boxes, _, _ = self._layout(width, size_pt)
         em = size_pt * theme.PT_MM
         out: list[Mark] = []
+        y += self._loop_room(size_pt)
         placed = {i: NodeBox(b.x + x, b.y + y + 0.5, b.w, b.h, b.shape) for i, b in boxes.items()}
         for n in self.nodes:
             b = placed[n.id]
@@ -170,7 +174,10 @@ class GraphBlock:
             for k, ln in enumerate(lines):
                 out.extend(line_marks(ln, b.x + (b.w - ln.width) / 2, top + k * pitch(size_pt), size_pt, ink))
         for e in self.edges:
-            if e.a not in placed or e.b not in placed or e.a == e.b:
+            if e.a in placed and e.a == e.b:
+                out.extend(_self_loop(placed[e.a], e, size_pt, ink))
+                continue
+            if e.a not in placed or e.b not in placed:
                 continue
             arrow = connect(placed[e.a], placed[e.b], ink.accent, 0.5 * em, e.dashed)
             out.append(arrow)
@@ -183,6 +190,22 @@ class GraphBlock:
 
     def texts(self) -> list[str]:
         return [plain_text(n.runs()) for n in self.nodes] + [e.label for e in self.edges]
+
+
+def _self_loop(b: NodeBox, e: GEdge, size_pt: float, ink: Ink) -> list[Mark]:
+    """An edge from a node to itself: an arc over its top, the label above the arc."""
+    import math
+
+    em = size_pt * theme.PT_MM
+    cx, top = b.anchor("N")
+    rx, ry = max(b.w / 5, 1.2 * em), 1.3 * em
+    pts = tuple((cx + rx * math.cos(math.radians(a)), top - ry * math.sin(math.radians(a)) * 0.9)
+                for a in range(200, -21, -20))
+    out: list[Mark] = [StrokeMark(pts[:-1], ink.accent, theme.PEN_WIDTH_PT, wobble=0.2, dashed=e.dashed)]
+    out.append(ArrowMark(pts[-2], pts[-1], ink.accent, theme.PEN_WIDTH_PT, 0.5 * em))
+    if e.label:
+        out.extend(text_marks(cx, top - ry - 0.15 * em, e.label, size_pt * 0.8, ink.pen, ha="center"))
+    return out
 
 
 def graph_from_chains(chains: list[list[str]], line: int) -> GraphBlock:

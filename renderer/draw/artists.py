@@ -19,8 +19,8 @@ Z_FILL, Z_MARKER, Z_LINE, Z_TEXT = 1, 2, 3, 5
 def draw_marks(ax: Axes, marks: list[Mark]) -> None:
     lines: dict[tuple, list[np.ndarray]] = {}
 
-    def add_line(arr: np.ndarray, color: str, width: float, alpha: float, z: int) -> None:
-        lines.setdefault((color, width, alpha, z), []).append(arr)
+    def add_line(arr: np.ndarray, color: str, width: float, alpha: float, z: int, dashed: bool = False) -> None:
+        lines.setdefault((color, width, alpha, z, dashed), []).append(arr)
 
     for m in marks:
         if isinstance(m, TextMark):
@@ -35,11 +35,14 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
                 continue
             if m.closed and len(m.points) == 4 and m.wobble > 0.6:
                 for side in sketchy_sides(m.points, m.wobble, seed):
-                    add_line(side, m.color, m.width_pt, m.alpha, Z_LINE + m.z)
+                    add_line(side, m.color, m.width_pt, m.alpha, Z_LINE + m.z, m.dashed)
             else:
-                add_line(wobbly_path(m.points, m.closed, m.wobble, seed), m.color, m.width_pt, m.alpha, Z_LINE + m.z)
+                add_line(wobbly_path(m.points, m.closed, m.wobble, seed), m.color, m.width_pt, m.alpha, Z_LINE + m.z,
+                         m.dashed)
         elif isinstance(m, ArrowMark):
-            for arr in arrow_paths(m):
+            shaft, *heads = arrow_paths(m)
+            add_line(shaft, m.color, m.width_pt, 1.0, Z_LINE + m.z, m.dashed)
+            for arr in heads:
                 add_line(arr, m.color, m.width_pt, 1.0, Z_LINE + m.z)
         elif isinstance(m, MarkerMark):
             rng = np.random.default_rng(seed_of("marker", m.x, m.y, m.w))
@@ -49,9 +52,10 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
             path = wobbly_path(pts, True, 0.3, seed_of("mk", m.x, m.y))
             ax.add_patch(Polygon(path, closed=True, facecolor=m.color, edgecolor="none", alpha=m.alpha,
                                  zorder=Z_MARKER))
-    for key in sorted(lines, key=lambda k: (k[3], k[0], k[1], k[2])):
-        color, width, alpha, z = key
+    for key in sorted(lines, key=lambda k: (k[3], k[0], k[1], k[2], k[4])):
+        color, width, alpha, z, dashed = key
         ax.add_collection(LineCollection(lines[key], colors=color, linewidths=width, alpha=alpha,
+                                         linestyles=(0, (3.0, 2.5)) if dashed else "solid",
                                          capstyle="round", joinstyle="round", zorder=z))
 
 
