@@ -101,7 +101,8 @@ def _check_coverage(composers: dict[str, RegionComposer], chapter: Chapter, layo
             ch = fonts.check_covered(text)
             if ch is not None:
                 raise InputError(chapter.layout.file, band.line, 1,
-                                 f"no font has the character {ch!r} (U+{ord(ch):04X})", "replace it")
+                                 f"no font has the character {ch!r} (U+{ord(ch):04X}) in a diagram title",
+                                 "replace it with a character the handwriting, Noto Emoji or DejaVu Sans has")
 
 
 def _ink_of(band: Region, composers: dict[str, RegionComposer]) -> Ink:
