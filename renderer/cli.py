@@ -44,12 +44,27 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="compose without writing and report problems")
     c.add_argument("input", metavar="PROMPT_OR_YAML")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--json", action="store_true", help="print the report as JSON")
+    c.add_argument("--strict", action="store_true",
+                   help="fail on warnings too (unmatched sections, layout notices, low ink contrast)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    from .export import install_signal_handlers, restore_signal_handlers
+
+    old = install_signal_handlers()
+    try:
+        return _main(argv)
+    finally:
+        restore_signal_handlers(old)
+
+
+def _main(argv: list[str] | None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except KeyboardInterrupt as exc:
+        return _interrupted(exc)
     try:
         if args.command == "render":
             return cmd_render(args)
@@ -66,15 +81,31 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(exc.render(), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted: no output was changed", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        return _interrupted(exc)
+    except BrokenPipeError:  # the reader went away (``cheatsheet layout | head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # a file that cannot be read or written: the machine's problem, not ours
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"cheatsheet: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except Exception as exc:  # an internal fault: one line, never a traceback
         if os.environ.get("CHEATSHEET_DEBUG"):
             raise
         print(f"internal error: {type(exc).__name__}: {exc} (set CHEATSHEET_DEBUG=1 for details)", file=sys.stderr)
         return 3
     return 0
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    """Exit status 128 + signal number, as a shell reports a process stopped by that signal."""
+    import signal
+
+    signum = getattr(exc, "signum", signal.SIGINT)
+    print(f"cheatsheet: interrupted by {signal.Signals(signum).name}: files written before it are complete, "
+          "the ones being written are left as they were (no temporary file remains)", file=sys.stderr)
+    return 128 + signum
 
 
 def _print_notices(notices: list) -> None:
@@ -85,13 +116,22 @@ def _print_notices(notices: list) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     from .render import render, write_outputs
 
+    if args.dpi <= 0:
+        print("cheatsheet render: error: --dpi must be a positive number", file=sys.stderr)
+        return 2
     out = Path(args.out)
-    for inp in args.inputs:
-        result = render(inp, dpi=args.dpi, pdf=not args.png_only, png=not args.pdf_only, strict=args.strict)
+    failed = 0
+    for inp in args.inputs:  # each input on its own: one bad input does not stop the others
+        try:
+            result = render(inp, dpi=args.dpi, pdf=not args.png_only, png=not args.pdf_only, strict=args.strict)
+        except InputError as exc:
+            print(exc.render(), file=sys.stderr)
+            failed += 1
+            continue
         _print_notices(result.notices)
         for p in write_outputs(result, out, Path(inp).stem):
-            print(p)
-    return 0
+            print(p, flush=True)
+    return 1 if failed else 0
 
 
 def _region_json(r) -> dict:
@@ -164,12 +204,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{args.chapters}: no chapter YAMLs to build", file=sys.stderr)
         return 1
     jobs = [(str(c), args.out, args.dpi) for c in chapters]
+    if args.dpi <= 0 or args.jobs < 0:
+        print("cheatsheet build: error: --dpi must be positive and --jobs not negative", file=sys.stderr)
+        return 2
     n = args.jobs or min(len(jobs), os.cpu_count() or 1)
     if n > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=n) as pool:
+        pool = ProcessPoolExecutor(max_workers=n)
+        try:
             results = list(pool.map(_build_one, jobs))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # renders under way finish their (atomic) writes
+            raise
+        pool.shutdown()
     else:
         results = [_build_one(j) for j in jobs]
     failed = 0

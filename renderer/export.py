@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import theme
@@ -80,19 +86,137 @@ def png_bytes(fig, dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+class Interrupted(KeyboardInterrupt):
+    """SIGINT, SIGTERM or SIGHUP arrived: unwinds like Ctrl-C so that temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+
+STOP_SIGNALS = tuple(s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None)
+
+
+def raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def install_signal_handlers() -> dict:
+    """SIGINT, SIGTERM and SIGHUP raise Interrupted (instead of killing the process on the spot).
+    Returns the handlers they had, for restore_signal_handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {s: signal.signal(s, raise_interrupted) for s in STOP_SIGNALS}
+
+
+def restore_signal_handlers(old: dict) -> None:
+    for s, handler in old.items():
+        signal.signal(s, handler)
+
+
+@contextmanager
+def deferred_signals() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block is done, then deliver the first one.
+
+    Used around the writing of a set of files, so that an interruption finds either all
+    the old files or all the new ones, never a mixture and never a temporary file."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        pending.append(signum)
+
+    old = {s: signal.signal(s, hold) for s in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        if pending:
+            signal.raise_signal(pending[0])
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+_UMASK: int | None = None
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """``data`` in a new temporary file ``.NAME.*.tmp`` beside ``path``, with the mode ``path``
+    has (or would get from open()), flushed to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
+    return tmp
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def write_files_atomic(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file to a temporary file beside it, then rename them all into place.
+
+    Never a half-written file; an interruption (held until the renames are done) or a failed
+    write leaves every earlier file as it was and no temporary file behind."""
+    for path, _ in files:  # the one way a rename could fail after another has been done
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "cannot replace a folder with a file", str(path))
+    temps: list[tuple[str, Path]] = []
+    with deferred_signals():
+        try:
+            for path, data in files:
+                temps.append((_write_temp(path, data), path))
+            for tmp, path in temps:
+                os.replace(tmp, path)
+        except BaseException:
+            for tmp, _ in temps:
+                _unlink(tmp)
+            raise
+        for parent in {path.parent for _, path in temps}:
+            _fsync_dir(parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+    write_files_atomic([(path, data)])

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import theme
 from .compose.page import Page, compose_page
 from .errors import Notice
-from .export import figure_for, pdf_bytes, png_bytes, write_atomic
+from .export import figure_for, pdf_bytes, png_bytes, write_files_atomic
 from .layout.engine import layout_chapter
 from .model import Chapter
 from .sources import read_input
@@ -41,10 +41,8 @@ def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png
 
 
 def write_outputs(result: Rendered, out_dir: Path, stem: str) -> list[Path]:
-    written = []
-    for data, ext in ((result.pdf, ".pdf"), (result.png, ".png")):
-        if data is not None:
-            p = out_dir / f"{stem}{ext}"
-            write_atomic(p, data)
-            written.append(p)
-    return written
+    """``DIR/<stem>.pdf`` and ``.png`` together: an interruption or failure leaves both as they were."""
+    files = [(out_dir / f"{stem}{ext}", data) for data, ext in ((result.pdf, ".pdf"), (result.png, ".png"))
+             if data is not None]
+    write_files_atomic(files)
+    return [p for p, _ in files]
