@@ -72,6 +72,7 @@ BODY_PT_MAX = 14.0
 BODY_PT_MIN = 7.0
 BODY_PT_STEP = 0.25
 FOOTER_PT = 9.0
+QR_SIZE = 15.0  # the lecture's QR code at the right end of the title banner
 LINE_GAP = 1.12  # line pitch in ems
 BLOCK_GAP = 0.45  # space between blocks, in ems of the body size
 BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold

@@ -60,4 +60,15 @@ class MarkerMark:
     alpha: float
 
 
-Mark = TextMark | StrokeMark | ArrowMark | MarkerMark
+@dataclass(frozen=True)
+class QRMark:
+    """A QR code, ruler-straight so that it scans: dark modules of a square matrix."""
+
+    x: float
+    y: float
+    size: float
+    modules: tuple[tuple[bool, ...], ...]
+    color: str
+
+
+Mark = TextMark | StrokeMark | ArrowMark | MarkerMark | QRMark

@@ -20,6 +20,7 @@ from .ink import Ink
 from .inline import Run
 from .marks import Mark, StrokeMark
 from .parse import parse_blocks
+from .qr import qr_mark, video_link
 from .region import Fit, RegionComposer, box_rect, header_size
 from .text import text_marks
 from .text_item import TextItem
@@ -245,6 +246,11 @@ def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
         StrokeMark(((bx + 0.8, by + 0.8), (bx + bw + 0.8, by + 0.8), (bx + bw + 0.8, by + bh + 0.8),
                     (bx + 0.8, by + bh + 0.8)), theme.PEN, theme.THIN_WIDTH_PT, closed=True, z=1),
     ]
+    link = video_link(chapter.meta)
+    if link:
+        q = min(bh - 2.4, theme.QR_SIZE)
+        out.append(qr_mark(link, bx + bw - q - 2.0, by + (bh - q) / 2, q, theme.PEN))
+        bw -= q + 3.0
     title = band.title or chapter.meta.title_kr or chapter.meta.title
     icon = band.icon
     text = title

@@ -10,7 +10,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
 from .. import theme
-from ..compose.marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
+from ..compose.marks import ArrowMark, Mark, MarkerMark, QRMark, StrokeMark, TextMark
 from .wobble import seed_of, sketchy_sides, wobbly_path, wobbly_segment
 
 Z_FILL, Z_MARKER, Z_LINE, Z_TEXT = 1, 2, 3, 5
@@ -44,6 +44,8 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
             add_line(shaft, m.color, m.width_pt, 1.0, Z_LINE + m.z, m.dashed)
             for arr in heads:
                 add_line(arr, m.color, m.width_pt, 1.0, Z_LINE + m.z)
+        elif isinstance(m, QRMark):
+            _qr(ax, m)
         elif isinstance(m, MarkerMark):
             rng = np.random.default_rng(seed_of("marker", m.x, m.y, m.w))
             sk = m.h * 0.08
@@ -70,6 +72,33 @@ def arrow_paths(m: ArrowMark) -> list[np.ndarray]:
         tip = (x1 + m.head * math.cos(a), y1 + m.head * math.sin(a))
         heads.append(np.array([tip, (x1, y1)]))
     return [shaft] + heads
+
+
+def _qr(ax: Axes, m: QRMark) -> None:
+    """All dark modules as one compound path: crisp in PDF and PNG, and quick to draw."""
+    from matplotlib.patches import PathPatch, Rectangle
+    from matplotlib.path import Path
+
+    n = len(m.modules)
+    unit = m.size / (n + 2)
+    ax.add_patch(Rectangle((m.x, m.y), m.size, m.size, facecolor="white", edgecolor="none", zorder=Z_TEXT))
+    verts: list[tuple[float, float]] = []
+    codes: list[int] = []
+    for r, row in enumerate(m.modules):
+        c = 0
+        while c < n:
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < n and row[c]:
+                c += 1
+            x0, y0 = m.x + (start + 1) * unit, m.y + (r + 1) * unit
+            x1, y1 = m.x + (c + 1) * unit, y0 + unit
+            verts += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+            codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    if verts:
+        ax.add_patch(PathPatch(Path(verts, codes), facecolor=m.color, edgecolor="none", zorder=Z_TEXT + 1))
 
 
 def _text(ax: Axes, m: TextMark) -> None:
