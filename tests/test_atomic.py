@@ -1,0 +1,176 @@
+"""A render that fails or is stopped leaves earlier outputs byte for byte, and no temporary file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from renderer import export
+from renderer.export import Interrupted, deferred_signals, install_signal_handlers, restore_signal_handlers
+from renderer.export import write_files_atomic as write_pair
+from tests.conftest import CHAPTERS, ROOT
+from tests.test_check import MINI
+
+SCRIPT = Path(sys.executable).parent / "cheatsheet"
+OLD = {"ch10.pdf": b"%PDF- an earlier render\n", "ch10.png": b"\x89PNG an earlier render\n"}
+
+
+def _earlier(folder: Path, files: dict[str, bytes] = OLD) -> dict[str, bytes]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return files
+
+
+def _state(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+# --- in the process ---------------------------------------------------------------------
+
+
+def test_a_failed_second_write_leaves_both_files_and_no_temporary(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _earlier(tmp_path)
+    real = export._write_temp
+    calls = []
+
+    def failing(path: Path, data: bytes) -> str:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(export, "_write_temp", failing)
+    with pytest.raises(OSError):
+        write_pair([(tmp_path / "ch10.pdf", b"new pdf"), (tmp_path / "ch10.png", b"new png")])
+    assert _state(tmp_path) == old
+
+
+def test_a_failed_fsync_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _earlier(tmp_path)
+
+    def no_fsync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", no_fsync)
+    with pytest.raises(OSError):
+        write_pair([(tmp_path / "ch10.pdf", b"new pdf"), (tmp_path / "ch10.png", b"new png")])
+    assert _state(tmp_path) == old
+
+
+def test_a_folder_in_the_way_is_found_before_anything_is_replaced(tmp_path: Path) -> None:
+    old = _earlier(tmp_path, {"ch10.pdf": b"old"})
+    (tmp_path / "ch10.png").mkdir()
+    with pytest.raises(IsADirectoryError):
+        write_pair([(tmp_path / "ch10.pdf", b"new pdf"), (tmp_path / "ch10.png", b"new png")])
+    assert (tmp_path / "ch10.pdf").read_bytes() == old["ch10.pdf"]
+    assert _temporaries(tmp_path) == []
+
+
+def test_a_signal_during_the_writes_waits_until_both_files_are_in_place(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    _earlier(tmp_path)
+    real = export._write_temp
+
+    def signalled(path: Path, data: bytes) -> str:
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives between the first file and the second
+        return real(path, data)
+
+    monkeypatch.setattr(export, "_write_temp", signalled)
+    old = install_signal_handlers()
+    try:
+        with pytest.raises(Interrupted) as info:
+            write_pair([(tmp_path / "ch10.pdf", b"new pdf"), (tmp_path / "ch10.png", b"new png")])
+    finally:
+        restore_signal_handlers(old)
+    assert info.value.signum == signal.SIGTERM
+    assert _state(tmp_path) == {"ch10.pdf": b"new pdf", "ch10.png": b"new png"}
+
+
+def test_deferred_signals_deliver_the_first_signal_afterwards() -> None:
+    old = install_signal_handlers()
+    done = False
+    try:
+        with pytest.raises(Interrupted) as info:
+            with deferred_signals():
+                os.kill(os.getpid(), signal.SIGINT)
+                os.kill(os.getpid(), signal.SIGTERM)
+                done = True
+    finally:
+        restore_signal_handlers(old)
+    assert done and info.value.signum == signal.SIGINT
+
+
+# --- the command ------------------------------------------------------------------------
+
+needs_script = pytest.mark.skipif(not SCRIPT.is_file(), reason=f"no console script at {SCRIPT}")
+
+
+@needs_script
+@pytest.mark.parametrize("bad", ["uncovered", "yaml"])
+def test_a_failed_render_leaves_earlier_outputs(tmp_path: Path, bad: str) -> None:
+    out = tmp_path / "out"
+    if bad == "uncovered":  # fails late: while composing
+        source = tmp_path / "ch10.txt"
+        source.write_text(MINI.replace("- 둘째 항목", "- 둘째 항목 \u0b95"), encoding="utf-8")
+    else:  # fails early: while reading
+        source = tmp_path / "ch10.yaml"
+        source.write_text("title: x\nlayout: [\n", encoding="utf-8")
+    old = _earlier(out)
+    p = subprocess.run([str(SCRIPT), "render", str(source), "-o", str(out), "--dpi", "30"],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1
+    assert "Traceback" not in p.stderr and p.stderr.startswith(f"{source}:")
+    assert _state(out) == old
+
+
+def _handles(pid: int, signum: int) -> bool:
+    """Whether the process has a handler for ``signum`` yet (the SigCgt mask of /proc/PID/status)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    for line in status.splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    return False
+
+
+@needs_script
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc to see when the handlers are set")
+@pytest.mark.parametrize(("signum", "after"), [(signal.SIGTERM, 0.3), (signal.SIGINT, 1.0)], ids=["TERM", "INT"])
+def test_a_stopped_render_leaves_earlier_outputs(tmp_path: Path, signum: int, after: float) -> None:
+    out = tmp_path / "out"
+    old = _earlier(out)
+    # 300 dpi: a render that takes long enough to be stopped midway even on a fast machine
+    proc = subprocess.Popen([str(SCRIPT), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(out), "--dpi", "300"],
+                            cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _handles(proc.pid, signal.SIGTERM) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(after)  # into reading, composing or drawing: a full render takes seconds
+        assert proc.poll() is None, "the render finished before it could be stopped"
+        proc.send_signal(signum)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + signum, stderr
+    assert "Traceback" not in stderr
+    assert "interrupted by " + signal.Signals(signum).name in stderr
+    assert stdout == ""
+    assert _state(out) == old  # byte for byte, and no temporary file beside them
