@@ -121,9 +121,11 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out)
     failed = 0
+    parallel = (os.cpu_count() or 1) > 1  # the PNG is saved on a second core while the PDF is saved
     for inp in args.inputs:  # each input on its own: one bad input does not stop the others
         try:
-            result = render(inp, dpi=args.dpi, pdf=not args.png_only, png=not args.pdf_only, strict=args.strict)
+            result = render(inp, dpi=args.dpi, pdf=not args.png_only, png=not args.pdf_only, strict=args.strict,
+                            parallel=parallel)
         except InputError as exc:
             print(exc.render(), file=sys.stderr)
             failed += 1

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import theme
 from .compose.page import Page, compose_page
 from .errors import Notice
-from .export import figure_for, pdf_bytes, png_bytes, write_files_atomic
+from .export import figure_for, pdf_and_png_bytes, pdf_bytes, png_bytes, write_files_atomic
 from .layout.engine import layout_chapter
 from .model import Chapter
 from .sources import read_input
@@ -33,10 +33,14 @@ def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False) -
 
 
 def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
-           strict: bool = False, overflow_ok: bool = False) -> Rendered:
-    """Everything in memory: nothing is written until both outputs exist."""
+           strict: bool = False, overflow_ok: bool = False, parallel: bool = False) -> Rendered:
+    """Everything in memory: nothing is written until both outputs exist.  ``parallel``: save the
+    PNG in a second process while the PDF is saved here (see export.pdf_and_png_bytes)."""
     chapter, page = compose(path, strict, overflow_ok)
     fig = figure_for(page.marks, dpi)
+    if pdf and png:
+        pdf_data, png_data = pdf_and_png_bytes(fig, dpi, parallel)
+        return Rendered(chapter, page, pdf_data, png_data)
     return Rendered(chapter, page, pdf_bytes(fig) if pdf else None, png_bytes(fig, dpi) if png else None)
 
 

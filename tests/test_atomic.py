@@ -174,3 +174,33 @@ def test_a_stopped_render_leaves_earlier_outputs(tmp_path: Path, signum: int, af
     assert "interrupted by " + signal.Signals(signum).name in stderr
     assert stdout == ""
     assert _state(out) == old  # byte for byte, and no temporary file beside them
+
+
+@needs_script
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc to see when the handlers are set")
+def test_a_render_stopped_while_saving_leaves_old_or_new_outputs_whole(tmp_path: Path) -> None:
+    """Later on, the PDF is being saved here and the PNG in a forked child: stopping then leaves
+    either the earlier pair or, if the renames had begun, the whole new pair."""
+    out = tmp_path / "out"
+    old = _earlier(out)
+    proc = subprocess.Popen([str(SCRIPT), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(out), "--dpi", "300"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _handles(proc.pid, signal.SIGTERM) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(2.0)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode in (0, 128 + signal.SIGTERM), stderr
+    assert "Traceback" not in stderr
+    state = _state(out)
+    assert set(state) == set(old)  # no temporary file
+    if state != old:
+        assert state["ch10.pdf"].startswith(b"%PDF-") and state["ch10.pdf"].rstrip().endswith(b"%%EOF")
+        assert state["ch10.png"].startswith(b"\x89PNG") and state["ch10.png"].endswith(b"IEND\xaeB`\x82")
