@@ -266,7 +266,8 @@ def _coverage(chapter: Chapter, layout: Layout) -> list[Finding]:
         for ch in _uncovered(getattr(meta, name)):
             bad.add(ch)
             out.append(Finding("uncovered", ERROR, f"no font has the character {_char_desc(ch)} in '{name}'",
-                               chapter.source, _meta_line(chapter.source, ch), 1, "footer"))
+                               chapter.source, _meta_line(chapter.source, ch), 1,
+                               "title" if name.startswith("title") else "footer"))
     if bad:
         _replace_chars(chapter, layout, bad)
     return out
