@@ -29,11 +29,10 @@ class InputError(Exception):
         text = self.source_line
         if text is None:
             text = read_line(self.file, self.line)
-        if text is not None:
-            text = text.rstrip("\n")
-            out.append("  " + text)
-            col = max(1, self.col)
-            out.append("  " + caret_pad(text, col - 1) + "^")
+        text = (text or "").rstrip("\n")
+        out.append("  " + text)
+        col = max(1, self.col)
+        out.append("  " + caret_pad(text, col - 1) + "^")
         if self.hint:
             out.append("hint: " + self.hint)
         return "\n".join(out)
@@ -57,18 +56,35 @@ class FitError(InputError):
 
 
 def caret_pad(text: str, index: int) -> str:
-    """Spaces that put a caret under character ``index`` in a terminal."""
-    from wcwidth import wcswidth
+    """What puts a caret under character ``index`` of ``text`` in a terminal.
 
-    width = wcswidth(text[:index])
-    return " " * max(0, width)
+    Wide characters (Hangul, emoji, an emoji widened by U+FE0F) take two
+    spaces; a tab stays a tab, so the caret lines up wherever the terminal's
+    tab stops are; control characters take none.
+    """
+    from wcwidth import wcwidth
+
+    out: list[str] = []
+    prev = ""
+    for ch in text[:index]:
+        if ch == "\t":
+            out.append("\t")
+        elif ch == "\ufe0f":
+            if prev and wcwidth(prev) == 1:
+                out.append(" ")
+        else:
+            out.append(" " * max(0, wcwidth(ch)))
+        prev = ch
+    return "".join(out)
 
 
 def read_line(file: str, line: int) -> str | None:
+    """Line ``line`` (1-based) of a file, counted as the readers count: only line feeds end a line."""
     try:
-        lines = Path(file).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        text = Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
         return None
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if 1 <= line <= len(lines):
         return lines[line - 1]
     return None

@@ -36,6 +36,7 @@ class Row:
     line: int  # file line, 1-based
     text: str
     cols: tuple[int, ...]  # start column of each character
+    offset: int = 0  # index in the file line of ``text[0]``
 
     @classmethod
     def of(cls, line: int, text: str, start_col: int = 0) -> Row:
@@ -47,7 +48,9 @@ class Row:
         return cls(line, text, tuple(cols))
 
     def slice(self, i: int, j: int) -> Row:
-        return Row(self.line, self.text[i:j], self.cols[i:j])
+        i = max(0, min(i, len(self.text)))
+        j = max(i, min(j, len(self.text)))
+        return Row(self.line, self.text[i:j], self.cols[i:j], self.offset + i)
 
     def find_near(self, col: int, chars: str, tol: int, lo: int = 0, hi: int | None = None) -> int:
         """Index of the character in ``chars`` nearest to ``col`` (within ``tol``), or -1."""

@@ -43,8 +43,8 @@ class Layout:
 
 
 def layout_chapter(chapter: Chapter) -> Layout:
-    notices: list[Notice] = []
     diagram = parse_diagram(chapter.layout)
+    notices: list[Notice] = list(diagram.notices)
     bands = build_regions(diagram)
     split = initial_split(chapter.layout, bands, notices)
     place(bands, split)
@@ -52,18 +52,37 @@ def layout_chapter(chapter: Chapter) -> Layout:
     lay = Layout(bands, split, {}, [], notices, chapter.layout.file,
                  spec.line if spec else chapter.layout.first_line)
     leaves = lay.leaves()
+    if not leaves:
+        src = chapter.layout
+        raise InputError(
+            src.file, src.first_line, len(src.diagram[0]) - len(src.diagram[0].lstrip()) + 1,
+            "the diagram has only a title band and no band for the content",
+            "add bands below the title, each after a ├───┤ rule", src.diagram[0],
+        )
     if chapter.region_content is not None:
-        ids = {r.id for r in leaves}
+        ids = [r.id for r in leaves]
         for rid, items in chapter.region_content.items():
             if rid not in ids:
-                first = items[0] if items else None
-                raise InputError(
-                    chapter.source, first.line if first else 1, 1,
-                    f"no region '{rid}' in the layout",
-                    "regions are: " + ", ".join(sorted(ids)),
-                )
+                raise _unknown_region(chapter, rid, items, leaves)
         lay.content = {r.id: list(chapter.region_content.get(r.id, [])) for r in leaves}
         return lay
     lay.placements = assign_sections(chapter.sections, leaves, theme.PAGE_W, theme.PAGE_H)
     lay.content = region_content(leaves, lay.placements, chapter.source)
     return lay
+
+
+def _unknown_region(chapter: Chapter, rid: str, items: list[Content], leaves: list[Region]) -> InputError:
+    """A chapter YAML names a region the layout does not have: point at its key, list the real ones."""
+    from difflib import get_close_matches
+
+    from ..sources.chapter_yaml import region_key_place
+
+    place_ = region_key_place(chapter.source, rid)
+    if place_ is None:
+        first = items[0] if items else None
+        place_ = (first.line if first else 1, 1)
+    ids = [r.id for r in leaves]
+    close = get_close_matches(rid, ids, n=1)
+    regions = ", ".join(f"{r.id} ({r.describe()})" if r.describe() != r.kind else r.id for r in leaves)
+    hint = (f"did you mean '{close[0]}'? " if close else "") + f"the layout {chapter.layout.file} has: {regions}"
+    return InputError(chapter.source, place_[0], place_[1], f"no region '{rid}' in the layout", hint)

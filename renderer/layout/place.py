@@ -23,21 +23,36 @@ def usable_rect() -> Rect:
     return (m, m, theme.PAGE_W - 2 * m, theme.PAGE_H - 2 * m - theme.FOOTER_H)
 
 
+def bands_found(bands: list[Region]) -> str:
+    """The bands of a diagram, for messages: ``band 2 (lines 103-114): 📖 WHAT IS SFT? + 👥 …``."""
+    parts = []
+    for k, b in enumerate(bands, 1):
+        a, z = b.lines
+        where = f"line {a}" if a == z else f"lines {a}-{z}"
+        parts.append(f"band {k} ({where}): {b.describe()}")
+    return "; ".join(parts)
+
+
 def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice]) -> Split:
     """Band fractions from the ratio spec (scaled to 100, with a warning) or the drawing."""
     spec = src.ratio_spec
     if spec is None or not spec.ratios:
-        total = sum(b.weight for b in bands)
+        total = sum(b.weight for b in bands) or 1.0
         fr = [b.weight / total for b in bands]
-        return Split(fr, _column_fracs(bands, None))
+        return Split(fr, _column_fracs(bands, None, None, notices))
     ratios = spec.ratios
     if len(ratios) != len(bands):
-        found = "; ".join(f"band {k}: {b.label or b.kind}" for k, b in enumerate(bands, 1))
-        first = ratios[0]
+        if len(ratios) > len(bands):
+            extra = ratios[len(bands)]
+            line, col = extra.line, extra.col
+            where = f"ratio {len(bands) + 1} has no band"
+        else:
+            line, col = spec.line, 1
+            where = f"band {len(ratios) + 1} has no ratio"
         raise InputError(
-            spec.file, first.line, first.col,
-            f"the ratio spec lists {len(ratios)} bands but the diagram has {len(bands)}",
-            f"give one percentage per band, top to bottom (title included). Bands found: {found}",
+            spec.file, line, col,
+            f"the ratio spec lists {len(ratios)} bands but the diagram has {len(bands)} ({where})",
+            "give one percentage per band, top to bottom, title included. The diagram's bands: " + bands_found(bands),
         )
     total = sum(r.percent for r in ratios)
     if total <= 0:
@@ -46,16 +61,23 @@ def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice])
     if abs(total - 100.0) > 0.01:
         notices.append(Notice(spec.file, spec.line, 1,
                               f"the ratios add up to {total:g}%, not 100%: scaled to 100%"))
-    return Split([r.percent / total for r in ratios], _column_fracs(bands, ratios))
+    return Split([r.percent / total for r in ratios], _column_fracs(bands, ratios, spec.file, notices))
 
 
-def _column_fracs(bands: list[Region], ratios: tuple | None) -> dict[str, list[float]]:
+def _column_fracs(bands: list[Region], ratios: tuple | None, file: str | None,
+                  notices: list[Notice]) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for k, band in enumerate(bands):
         cols = [c for c in band.children if c.kind == "column"]
+        given = ratios[k].columns if ratios else ()
+        if given and len(given) != len(cols) and file is not None:
+            r = ratios[k]
+            drawn = f"{len(cols)} boxes side by side" if cols else "no boxes side by side"
+            notices.append(Notice(file, r.line, r.col,
+                                  f"band {k + 1} is split {len(given)} ways here but the diagram draws {drawn}: "
+                                  "the drawn widths are used"))
         if not cols:
             continue
-        given = ratios[k].columns if ratios else ()
         weights = list(given) if len(given) == len(cols) else [c.weight for c in cols]
         total = sum(weights) or 1.0
         out[band.id] = [w / total for w in weights]
@@ -79,8 +101,8 @@ def _place_children(region: Region, split: Split) -> None:
     x, y, w, h = region.rect
     top = y
     if region.heading_outside:
-        top = y + heading_height()
-    inner_h = y + h - top
+        top = y + min(h, heading_height())
+    inner_h = max(0.0, y + h - top)
     kids = region.children
     if kids[0].kind == "column":
         fracs = split.columns.get(region.id) or [1 / len(kids)] * len(kids)

@@ -31,10 +31,20 @@ class Region:
     heading_outside: bool = False  # a band title written above its box, on the paper
     subtitle: str = ""
     rect: Rect = (0.0, 0.0, 0.0, 0.0)
+    lines: tuple[int, int] = (0, 0)  # first and last file line of the region in the diagram
+    span: tuple[int, int] = (0, 0)  # first and last terminal column of its box in the diagram
 
     @property
     def label(self) -> str:
         return f"{self.icon} {self.title}".strip()
+
+    def describe(self) -> str:
+        """What a person sees of the region: its title, else its boxes' titles, else its kind."""
+        if self.label:
+            return self.label
+        kids = [c.describe() for c in self.children]
+        kids = [k for k in kids if k and k not in ("column", "row")]
+        return " + ".join(kids) if kids else self.kind
 
     def leaves(self) -> list[Region]:
         if not self.children:
@@ -79,6 +89,12 @@ def build_regions(diagram: Diagram) -> list[Region]:
 
 
 def _band_region(band: DiagramBand, n: int, width: int) -> Region:
+    region = _band_tree(band, n, width)
+    region.lines = (band.top_line, band.bottom_line)
+    return region
+
+
+def _band_tree(band: DiagramBand, n: int, width: int) -> Region:
     bid = f"band{n}"
     height = band.bottom_line - band.top_line + 1
     if n == 1 and not band.boxes:
@@ -114,7 +130,9 @@ def _band_region(band: DiagramBand, n: int, width: int) -> Region:
                 col_region = _box_region(cid, "column", boxes[0])
                 col_region.weight = w
             else:
-                col_region = Region(cid, "column", "", weight=w, line=boxes[0].top_line, col=boxes[0].left)
+                col_region = Region(cid, "column", "", weight=w, line=boxes[0].top_line, col=boxes[0].left,
+                                    lines=(boxes[0].top_line, boxes[-1].bottom_line),
+                                    span=(min(b.left for b in boxes), max(b.right for b in boxes)))
                 col_region.children = [_box_region(f"{cid}.row{j}", "row", b) for j, b in enumerate(boxes, 1)]
             band_region.children.append(col_region)
     _give_loose(band_region, band.loose)
@@ -125,7 +143,8 @@ def _box_region(rid: str, kind: str, box: DiagramBox) -> Region:
     icon, title, hint, line, col, rest = _title_of(box.rows)
     if not title:
         line, col = box.top_line, box.left
-    return Region(rid, kind, title, icon, hint, line, col, box.bottom_line - box.top_line + 1, rows=rest)
+    return Region(rid, kind, title, icon, hint, line, col, box.bottom_line - box.top_line + 1, rows=rest,
+                  lines=(box.top_line, box.bottom_line), span=(box.left, box.right))
 
 
 def _columns(boxes: list[DiagramBox]) -> list[list[DiagramBox]]:
@@ -152,7 +171,7 @@ def _give_loose(region: Region, loose: list[Row]) -> None:
         col = row.cols[start] if start < len(row.cols) else 0
         target = region.children[-1]
         for child in region.children:
-            if child.col - 2 <= col:
+            if child.span[0] - 2 <= col:
                 target = child
         while target.children:
             target = target.children[-1]

@@ -29,33 +29,77 @@ from .text_file import read_text
 _SHAPE_HINT = "see chapters/ch10.yaml for the expected shape"
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: ``timestamp: 2024-13-45`` is a string, not a ValueError."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _at(mark: yaml.Mark | None) -> tuple[int, int]:
+    """(line, col), 1-based, of a PyYAML mark, counting lines as the rest of the program does (line feeds only:
+    PyYAML also breaks lines at U+0085, U+2028 and U+2029)."""
+    if mark is None:
+        return 1, 1
+    buf = getattr(mark, "buffer", None)
+    if isinstance(buf, str) and 0 <= mark.index <= len(buf):
+        start = buf.rfind("\n", 0, mark.index) + 1
+        return buf.count("\n", 0, mark.index) + 1, mark.index - start + 1
+    return mark.line + 1, mark.column + 1
+
+
 def _node_err(file: str, node: yaml.Node, msg: str, hint: str = _SHAPE_HINT) -> InputError:
-    m = node.start_mark
-    return InputError(file, m.line + 1, m.column + 1, msg, hint)
+    line, col = _at(node.start_mark)
+    return InputError(file, line, col, msg, hint)
 
 
 def _map(node: yaml.Node) -> dict[str, yaml.Node]:
-    return {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _keys(node: yaml.Node) -> dict[str, yaml.Node]:
+    """Each key of a mapping node -> the key's own node (for its place)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def region_key_place(path: str | Path, rid: str) -> tuple[int, int] | None:
+    """(line, col) of the key ``rid`` under ``regions:`` in a chapter YAML, or None."""
+    try:
+        root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    key = _keys(_map(root).get("regions")).get(rid)
+    if key is None:
+        return None
+    return _at(key.start_mark)
 
 
 def read_chapter_yaml(path: Path) -> Chapter:
     file = str(path)
     text = read_text(path)
+    lines = text.split("\n")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(file, line, col, f"YAML syntax error: {problem}",
-                         "check the indentation and quoting of this line (block text goes under '|')") from None
+        raise _yaml_error(file, lines, exc) from None
+    except RecursionError:
+        raise InputError(file, 1, 1, "the YAML is nested too deeply", _SHAPE_HINT, lines[0]) from None
     if root is None or not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
-        raise InputError(file, 1, 1, "a chapter YAML must be a mapping (key: value lines)", _SHAPE_HINT)
+        line, col = _at(root.start_mark if root is not None else None)
+        raise InputError(file, line, col, "a chapter YAML must be a mapping (key: value lines)", _SHAPE_HINT)
     nodes = _map(root)
     if "layout" not in nodes:
-        raise InputError(file, 1, 1, "the chapter names no layout file",
-                         "add 'layout: NAME.txt' naming a file in layouts/")
+        line, col = _at(root.start_mark)
+        raise InputError(file, line, col, "the chapter names no layout file",
+                         "add a line 'layout: NAME.txt' naming a file in layouts/")
     layout_node = nodes["layout"]
     if not isinstance(data["layout"], str) or not data["layout"].strip():
         raise _node_err(file, layout_node, "'layout' must be a file name", "write e.g. 'layout: ch10.txt'")
@@ -75,10 +119,45 @@ def read_chapter_yaml(path: Path) -> Chapter:
     return Chapter(file, meta, layout, [], tuple(emphasis), content)
 
 
+def _yaml_error(file: str, lines: list[str], exc: yaml.YAMLError) -> InputError:
+    """PyYAML's own words and place (its problem mark, else its context mark), with a plain hint."""
+    problem_mark = getattr(exc, "problem_mark", None)
+    ctx_mark = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+    context = getattr(exc, "context", None) or ""
+    mark = problem_mark or ctx_mark
+    hint = "check the indentation and quoting of this line (block text goes under '|')"
+    if "end of stream" in problem and ctx_mark is not None and "quoted" in context:
+        mark = ctx_mark  # an unclosed quote: where it opens, not the end of the file
+        hint = "close the quote on the same line, or write the text as a block under '|'"
+    if "could not find expected ':'" in problem and ctx_mark is not None:
+        mark = ctx_mark  # the key that lacks its ':', not the line after it
+    line, col = _at(mark)
+    msg = f"YAML syntax error: {problem}"
+    if context and ctx_mark is not None and ctx_mark is not mark:
+        msg += f" ({context} on line {_at(ctx_mark)[0]})"
+    elif context and mark is ctx_mark:
+        msg += f" ({context})"
+    text = lines[line - 1] if 1 <= line <= len(lines) else ""
+    if "\t" in text[: max(0, col)]:
+        hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = "a ':' inside a value needs quotes (title: \"a: b\") or a block under '|'"
+    elif "expected <block end>" in problem:
+        hint = "this line is indented differently from the lines of the same block: line it up with them"
+    elif "could not find expected ':'" in problem:
+        hint = "each line of a mapping is 'key: value'; text longer than one line goes in a block under '|'"
+    return InputError(file, line, col, msg, hint, text)
+
+
 def _layout(path: Path, name: str, node: yaml.Node) -> LayoutSource:
     candidates = [path.parent / name, path.parent.parent / "layouts" / name]
     for c in candidates:
-        if c.is_file():
+        try:
+            found = c.is_file()
+        except (OSError, ValueError):
+            found = False
+        if found:
             return read_layout_file(c)
     raise _node_err(str(path), node, f"no layout file '{name}'",
                     f"put it in {path.parent.parent / 'layouts'} or give a path relative to this file")
@@ -94,7 +173,7 @@ def _region_content(file: str, rid: str, node: yaml.Node) -> list[Content]:
     for item in items:
         if not isinstance(item, yaml.ScalarNode):
             raise _node_err(file, item, f"the content of region '{rid}' must be markdown text")
-        line = item.start_mark.line + (2 if item.style in ("|", ">") else 1)
+        line = _at(item.start_mark)[0] + (1 if item.style in ("|", ">") else 0)
         label = fields["title"].value if "title" in fields and isinstance(fields["title"], yaml.ScalarNode) else rid
         out.append(Content(str(item.value), file, line, label))
     return out

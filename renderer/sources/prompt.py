@@ -32,6 +32,8 @@ EMPHASIS_MARKS = ("강조", "quotable", "핵심 강조")
 _LECTURE = re.compile(r"원본 강의\s*:\s*[\"“]([^\"”]{3,120})[\"”]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
 DIAGRAM_START = "┌┏╭"
+BOX_DRAWING = frozenset(chr(c) for c in range(0x2500, 0x2580))
+FRAME_LEFT = "│┃║├┣╞╟└┗╰"
 
 
 @dataclass(frozen=True)
@@ -79,42 +81,93 @@ def read_prompt(path: Path) -> Chapter:
     return Chapter(file, meta, layout, sections, _emphasis(tokens, heads))
 
 
+def _layout_heading(heads: list[Heading]) -> int:
+    """Index of the ``# Layout Structure`` heading (any level; a level-1 one first), or -1."""
+    found = [k for k, h in enumerate(heads) if h.text.strip().lower().startswith(LAYOUT_H1)]
+    if not found:
+        return -1
+    return min(found, key=lambda k: (heads[k].level, k))
+
+
+def _is_box_line(text: str) -> bool:
+    st = text.lstrip()
+    return bool(st) and st[0] in BOX_DRAWING
+
+
 def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads: list[Heading]) -> LayoutSource:
     """The diagram and ratio spec under ``# Layout Structure``."""
-    k = next((k for k, h in enumerate(heads) if h.level == 1 and h.text.lower().startswith(LAYOUT_H1)), -1)
+    k = _layout_heading(heads)
     if k < 0:
+        box = next((i for i, ln in enumerate(lines) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+        if box >= 0:
+            col = len(lines[box]) - len(lines[box].lstrip()) + 1
+            raise InputError(
+                file, box + 1, col, "this diagram is under no '# Layout Structure' heading",
+                "put a '# Layout Structure' heading on its own line above the diagram", lines[box],
+            )
         raise InputError(
             file, 1, 1, "the prompt has no '# Layout Structure' section",
             "add a '# Layout Structure' heading followed by the box-drawing diagram of the page",
             lines[0] if lines else "",
         )
-    start = heads[k].line + 1
-    end = _section_end(heads, k, len(lines), 1)
+    head = heads[k]
+    start = head.line + 1
+    end = _section_end(heads, k, len(lines), head.level)
     first = next((i for i in range(start, end) if lines[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+    # a line of the frame before any top corner: the diagram lacks its top line
+    framed = next((i for i in range(start, end if first < 0 else first)
+                   if _is_box_line(lines[i]) and lines[i].lstrip()[0] in FRAME_LEFT), -1)
+    if framed >= 0:
+        st = lines[framed].lstrip()
+        raise InputError(
+            file, framed + 1, len(lines[framed]) - len(st) + 1,
+            f"the layout diagram starts with '{st[0]}', not with the frame's top-left corner ┌",
+            "the diagram's first line must be the top of the outer frame: ┌────┐", lines[framed],
+        )
     if first < 0:
         raise InputError(
-            file, heads[k].line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
-            "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[heads[k].line],
+            file, head.line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
+            "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[head.line],
         )
     last = _diagram_end(lines, first, end)
     diagram = tuple(lines[first : last + 1])
-    spec, spec_text = _ratio_spec(file, lines, tokens, heads[k].token, end)
+    spec, spec_text = _ratio_spec(file, lines, tokens, head.token, end)
     return LayoutSource(file, first + 1, diagram, spec, spec_text)
 
 
+def _ends_diagram(st: str) -> bool:
+    return st.startswith("```") or st.startswith("~~~") or st.startswith("**") or st.startswith("#")
+
+
 def _diagram_end(lines: list[str], first: int, end: int) -> int:
-    """Index of the diagram's last line: its bottom ``└…┘`` under the top-left corner."""
+    """Index of the diagram's last line: its bottom ``└…┘`` under the top-left corner.
+
+    A blank line inside the diagram (the frame not closed yet and the next
+    line going on with a border under the frame's left corner) does not end it.
+    """
     left = len(lines[first]) - len(lines[first].lstrip())
     last = first
-    for i in range(first + 1, end):
+    i = first + 1
+    while i < end:
         s = lines[i]
         st = s.strip()
-        if not st or st.startswith("```") or st.startswith("**") or st.startswith("#"):
+        if not st:
+            nxt = next((j for j in range(i + 1, min(end, i + 4)) if lines[j].strip()), -1)
+            nst = lines[nxt].lstrip() if nxt >= 0 else ""
+            if nxt < 0 or not nst or nst[0] not in FRAME_LEFT or abs(len(lines[nxt]) - len(nst) - left) > 4:
+                break
+            i += 1
+            continue
+        if _ends_diagram(st):
             break
         last = i
         indent = len(s) - len(s.lstrip())
-        if st[0] in "└┗╰" and abs(indent - left) <= 2 and st[-1] in "┘┛╯":
-            break
+        if st[0] in "└┗╰" and abs(indent - left) <= 4 and st[-1] in "┘┛╯":
+            # the frame's bottom, unless the frame goes on right below it (a bottom too early)
+            nst = lines[i + 1].lstrip() if i + 1 < end else ""
+            if not nst or nst[0] not in FRAME_LEFT or abs(len(lines[i + 1]) - len(nst) - left) > 4:
+                break
+        i += 1
     return last
 
 

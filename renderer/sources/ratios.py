@@ -9,36 +9,65 @@ from markdown_it.token import Token
 from ..errors import InputError
 from ..model import Ratio, RatioSpec
 
-_PCT = re.compile(r"([^\s(:/%]*)\s*%")
+# the word right before a '%': markdown emphasis, brackets and "about" marks around it are not part of it
+_PCT = re.compile(r"([^\s(:/%*_`\[~≈=,+]*)\s*%")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _SPLIT = re.compile(r"(좌|우|왼쪽|오른쪽|가운데|중앙)\s*[:(]?\s*(\d+(?:\.\d+)?)\s*%")
 _EQUAL = re.compile(r"(\d+)\s*등분")
+MAX_SPLIT = 12  # more columns than this in one band is no page layout
 _HINT = "write each band as '- 상단 (10%): 타이틀', one per band, top to bottom"
 
 
 def _percents(text: str, file: str, line: int, col0: int, src_line: str) -> list[tuple[float, int]]:
+    """Every ``N%`` in ``text`` as (N, 1-based column in the line); a non-number is an error."""
     out = []
     for m in _PCT.finditer(text):
         num = m.group(1).strip()
         col = col0 + m.start(1) + 1
         if not _NUMBER.match(num):
+            what = f"the ratio '{num}%' is not a number" if num else "this '%' has no number before it"
             raise InputError(
-                file, line, col, f"the ratio '{num}%' is not a number",
-                "write the percentage as digits, e.g. 25%", src_line,
+                file, line, col, what, "write the percentage as digits, e.g. 25%", src_line,
             )
         out.append((float(num), col))
     return out
 
 
 def _columns(text: str) -> tuple[float, ...]:
+    """A band's horizontal split: ``좌 40% / 우 60%`` or ``N등분``; () when none (or none that makes sense)."""
     split = [float(m.group(2)) for m in _SPLIT.finditer(text)]
     if len(split) >= 2:
+        if len(split) > MAX_SPLIT or not all(0 < v <= 100 for v in split):
+            return ()
         return tuple(split)
     m = _EQUAL.search(text)
-    if m and int(m.group(1)) >= 2:
+    if m and 2 <= int(m.group(1)) <= MAX_SPLIT:
         n = int(m.group(1))
         return tuple([100.0 / n] * n)
     return ()
+
+
+def _check_band(pct: float, file: str, line: int, col: int, src_line: str) -> None:
+    if not 0 < pct <= 100:
+        raise InputError(
+            file, line, col, f"a band's share must be more than 0% and at most 100%, not {pct:g}%",
+            "give every band a positive percentage; together they make 100%", src_line,
+        )
+
+
+def _cell_start(src_line: str, k: int) -> int:
+    """0-based index in a table row's line where its ``k``-th cell's text starts (-1 if none)."""
+    pipes = [i for i, ch in enumerate(src_line) if ch == "|" and (i == 0 or src_line[i - 1] != "\\")]
+    lead = src_line.lstrip()
+    starts = [p + 1 for p in pipes]
+    if not lead.startswith("|"):
+        starts.insert(0, len(src_line) - len(lead))
+    if k >= len(starts):
+        return -1
+    i = starts[k]
+    while i < len(src_line) and src_line[i] == " ":
+        i += 1
+    return i
 
 
 def ratios_from_list(tokens: list[Token], start: int, file: str, lines: list[str], spec_line: int) -> RatioSpec:
@@ -64,7 +93,9 @@ def ratios_from_list(tokens: list[Token], start: int, file: str, lines: list[str
                     "this ratio line has no percentage", _HINT, src_line,
                 )
             band_pct, col = pcts[0]
-            ratios.append(Ratio(band_pct, ln + 1, col, content.strip(" -*"), _columns(content)))
+            _check_band(band_pct, file, ln + 1, col, src_line)
+            after = content[content.index("%", col - 1) + 1 :]  # the band's own share is no column split
+            ratios.append(Ratio(band_pct, ln + 1, col, content.strip(" -*"), _columns(after)))
         i += 1
     return RatioSpec(file, spec_line, tuple(ratios))
 
@@ -97,7 +128,9 @@ def ratios_from_table(tokens: list[Token], start: int, file: str, lines: list[st
         else:
             cell_k = pct_col
         cell = cells[cell_k] if 0 <= cell_k < len(cells) else ""
-        col0 = max(0, src_line.find(cell)) if cell else 0
+        col0 = _cell_start(src_line, cell_k) if cell_k >= 0 else -1
+        if col0 < 0 or not src_line.startswith(cell, col0):
+            col0 = max(0, src_line.find(cell)) if cell else 0
         pcts = _percents(cell, file, ln + 1, col0, src_line)
         if not pcts:
             raise InputError(
@@ -106,5 +139,6 @@ def ratios_from_table(tokens: list[Token], start: int, file: str, lines: list[st
             )
         others = " ".join(c for k, c in enumerate(cells) if k != cell_k)
         label = cells[0] if cells else ""
+        _check_band(pcts[0][0], file, ln + 1, pcts[0][1], src_line)
         ratios.append(Ratio(pcts[0][0], ln + 1, pcts[0][1], label, _columns(others)))
     return RatioSpec(file, spec_line, tuple(ratios))

@@ -7,26 +7,53 @@ from pathlib import Path
 from ..errors import InputError
 
 
+def _missing_part(path: Path) -> tuple[int, str]:
+    """0-based index in ``str(path)`` of the first part that does not exist, and that part."""
+    text = str(path)
+    parts = path.parts
+    pos = 0
+    probe = Path(parts[0]) if parts else Path(".")
+    for k, part in enumerate(parts):
+        if k:
+            probe = probe / part
+        at = text.find(part, pos)
+        if at >= 0:
+            pos = at
+        if not probe.exists():
+            return max(0, pos), part
+        pos += len(part)
+    return 0, text
+
+
 def read_text(path: Path) -> str:
+    shown = str(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        at, part = _missing_part(path)
+        what = "no such file" if part == path.name else f"no such folder '{part}'"
         raise InputError(
-            str(path), 0, 0, "no such file", "check the path; prompts and chapter YAMLs are plain files"
+            shown, 1, at + 1, what, "check the path; prompts and chapter YAMLs are plain files", shown,
         ) from None
     except IsADirectoryError:
-        raise InputError(str(path), 0, 0, "this is a folder, not a file", "give the path of a file") from None
+        raise InputError(shown, 1, 1, "this is a folder, not a file", "give the path of a file", shown) from None
+    except NotADirectoryError:
+        raise InputError(shown, 1, 1, "a part of this path is a file, not a folder", "check the path", shown) from None
     except OSError as exc:
-        raise InputError(str(path), 0, 0, f"cannot read the file ({exc.strerror})", "check its permissions") from None
+        raise InputError(shown, 1, 1, f"cannot read the file ({exc.strerror})", "check its permissions",
+                         shown) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before.split(b"\n")[-1].decode("utf-8", errors="replace")) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line_end = data.find(b"\n", exc.start)
+        raw = data[line_start : line_end if line_end >= 0 else len(data)]
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        shown_line = raw.decode("utf-8", errors="replace").rstrip("\r")
         raise InputError(
-            str(path), line, col, f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})",
-            "save the file as UTF-8", source_line="",
+            shown, line, col, f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8 (in most editors: Save with Encoding -> UTF-8)", shown_line,
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
