@@ -83,6 +83,6 @@ def _unknown_region(chapter: Chapter, rid: str, items: list[Content], leaves: li
         place_ = (first.line if first else 1, 1)
     ids = [r.id for r in leaves]
     close = get_close_matches(rid, ids, n=1)
-    regions = ", ".join(f"{r.id} ({r.describe()})" if r.describe() != r.kind else r.id for r in leaves)
+    regions = ", ".join(f"{r.id} ({r.describe()})" if r.describe() else r.id for r in leaves)
     hint = (f"did you mean '{close[0]}'? " if close else "") + f"the layout {chapter.layout.file} has: {regions}"
     return InputError(chapter.source, place_[0], place_[1], f"no region '{rid}' in the layout", hint)

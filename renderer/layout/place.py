@@ -29,7 +29,7 @@ def bands_found(bands: list[Region]) -> str:
     for k, b in enumerate(bands, 1):
         a, z = b.lines
         where = f"line {a}" if a == z else f"lines {a}-{z}"
-        parts.append(f"band {k} ({where}): {b.describe()}")
+        parts.append(f"band {k} ({where}): {b.describe() or '(nothing written in it)'}")
     return "; ".join(parts)
 
 

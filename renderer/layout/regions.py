@@ -39,12 +39,14 @@ class Region:
         return f"{self.icon} {self.title}".strip()
 
     def describe(self) -> str:
-        """What a person sees of the region: its title, else its boxes' titles, else its kind."""
+        """What a person sees of the region: its title, else its boxes' titles, else its first words ("" if none)."""
         if self.label:
             return self.label
-        kids = [c.describe() for c in self.children]
-        kids = [k for k in kids if k and k not in ("column", "row")]
-        return " + ".join(kids) if kids else self.kind
+        kids = [d for d in (c.describe() for c in self.children) if d]
+        if kids:
+            return " + ".join(kids)
+        text = next((r.text.strip() for r in self.rows if r.text.strip()), "")
+        return text if len(text) <= 40 else text[:39] + "…"
 
     def leaves(self) -> list[Region]:
         if not self.children:

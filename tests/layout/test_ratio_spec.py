@@ -180,3 +180,22 @@ def test_a_split_into_absurdly_many_parts_is_ignored(tmp_path: Path) -> None:
     """'1000000000등분' used to build a billion-element tuple (MemoryError)."""
     layout = layout_of(tmp_path, THREE_BANDS, ["상단 (10%)", "중앙 (55%): 1000000000등분", "하단 (35%)"])
     assert widths(layout.bands[1]) == pytest.approx([100 * 11 / 38, 100 * 27 / 38])
+
+
+def test_the_band_list_names_a_band_with_nothing_in_it(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as exc:
+        layout_of(tmp_path, """
+            ┌──────────────────────┐
+            │ TITLE                │
+            ├──────────────────────┤
+            │                      │
+            ├──────────────────────┤
+            │ ┌──────────────────┐ │
+            │ │ ┌────┐           │ │
+            │ │ └────┘           │ │
+            │ └──────────────────┘ │
+            └──────────────────────┘
+        """, ["상단 (100%)"])
+    hint = exc.value.hint
+    assert f"band 2 (line {FIRST_LINE + 3}): (nothing written in it)" in hint
+    assert f"band 3 (lines {FIRST_LINE + 5}-{FIRST_LINE + 8}): ┌────┐" in hint
