@@ -12,7 +12,8 @@ from .linebreak import Line, natural_width, set_lines, widest_word
 from .marks import Mark, StrokeMark
 from .text import line_marks, pitch
 
-PAD_EM = 0.3
+PAD_EM = 0.45  # cell padding left and right, in ems
+VPAD_EM = 0.3  # cell padding above and below, in ems
 
 
 @dataclass(eq=False)
@@ -51,7 +52,7 @@ class TableBlock:
         widths = self._widths(width, size_pt)
         pad = 2 * PAD_EM * size_pt * theme.PT_MM
         grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)] for row in self._cells()]
-        heights = [max(len(c) for c in row) * pitch(size_pt) + 0.5 * pad for row in grid]
+        heights = [max(len(c) for c in row) * pitch(size_pt) + VPAD_EM * size_pt * theme.PT_MM for row in grid]
         self._cache[key] = (widths, grid, heights)
         return self._cache[key]
 
@@ -82,7 +83,7 @@ class TableBlock:
                 if k == 0 and c:
                     out.append(StrokeMark(((cx, y), (cx, y + th)), ink.pen, theme.THIN_WIDTH_PT))
                 for j, ln in enumerate(lines):
-                    out.extend(line_marks(ln, cx + padx, cy + 0.25 * padx * 2 + j * pitch(size_pt), size_pt, ink,
+                    out.extend(line_marks(ln, cx + padx, cy + 0.5 * VPAD_EM * size_pt * theme.PT_MM + j * pitch(size_pt), size_pt, ink,
                                           ink.accent if k == 0 else None))
                 cx += w
             cy += h
