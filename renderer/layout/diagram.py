@@ -36,6 +36,7 @@ RIGHT_BORDER = VLINE + "┤┫╡╢" + CORNERS_BOTTOM_RIGHT + "┴┻"
 CROSSING = "┼╋╪╫┿╂╀╁"
 FRAME_LEFT = VLINE + RULE + CORNERS_BOTTOM
 MISS = 50.0  # cost of a border not found on a line (more than any drift)
+MAX_RUN = 48  # borders aligned together at most (24 boxes side by side, 1 column apart); more go greedily
 
 
 @dataclass
@@ -260,8 +261,49 @@ def _cost(want: _Want, row: Row, i: int) -> float:
 
 
 def _align(row: Row, wants: list[_Want]) -> list[int]:
-    """Index in ``row`` of each wanted border (-1 when the line lacks it), in order, each character used once."""
+    """Index in ``row`` of each wanted border (-1 when the line lacks it), in order, each character used once.
+
+    Wants whose windows (column +- tolerance) do not overlap cannot compete for a character: each run of
+    overlapping windows is aligned on its own, so a line with many boxes costs no more than its length.
+    """
     cand = [i for i, ch in enumerate(row.text) if ch in LEFT_BORDER or ch in RIGHT_BORDER or ch in CROSSING]
+    out: list[int] = []
+    a = 0
+    while a < len(wants):
+        z, hi = a + 1, wants[a].col + wants[a].tol
+        while z < len(wants) and wants[z].col - wants[z].tol <= hi:
+            hi = max(hi, wants[z].col + wants[z].tol)
+            z += 1
+        lo = min(w.col - w.tol for w in wants[a:z])
+        near = [i for i in cand if lo <= row.cols[i] <= hi]
+        run = _align_run if z - a <= MAX_RUN else _align_greedy
+        out += run(row, wants[a:z], near)
+        a = z
+    return out
+
+
+def _align_greedy(row: Row, wants: list[_Want], cand: list[int]) -> list[int]:
+    """Left to right, each want takes the cheapest candidate after the last one taken (for lines with
+    very many narrow boxes, where the full alignment would take quadratic time)."""
+    out: list[int] = []
+    pos = 0
+    for w in wants:
+        while pos < len(cand) and row.cols[cand[pos]] < w.col - w.tol:
+            pos += 1
+        best, best_c = -1, MISS
+        for j in range(pos, len(cand)):
+            if row.cols[cand[j]] > w.col + w.tol:
+                break
+            c = _cost(w, row, cand[j])
+            if c < best_c:
+                best, best_c = j, c
+        out.append(cand[best] if best >= 0 else -1)
+        if best >= 0:
+            pos = best + 1
+    return out
+
+
+def _align_run(row: Row, wants: list[_Want], cand: list[int]) -> list[int]:
     m, n = len(wants), len(cand)
     if not m:
         return []

@@ -152,15 +152,16 @@ def _box_region(rid: str, kind: str, box: DiagramBox) -> Region:
 def _columns(boxes: list[DiagramBox]) -> list[list[DiagramBox]]:
     """Group boxes whose column spans overlap (stacked) into columns, left to right."""
     cols: list[list[DiagramBox]] = []
+    spans: list[tuple[int, int]] = []  # each column's leftmost left and rightmost right
     for b in sorted(boxes, key=lambda b: (b.left, b.top_line)):
-        for c in cols:
-            lo = max(min(x.left for x in c), b.left)
-            hi = min(max(x.right for x in c), b.right)
-            if hi - lo > 2:
-                c.append(b)
+        for k, (c_lo, c_hi) in enumerate(spans):
+            if min(c_hi, b.right) - max(c_lo, b.left) > 2:
+                cols[k].append(b)
+                spans[k] = (min(c_lo, b.left), max(c_hi, b.right))
                 break
         else:
             cols.append([b])
+            spans.append((b.left, b.right))
     for c in cols:
         c.sort(key=lambda b: b.top_line)
     return cols

@@ -343,3 +343,25 @@ def test_a_blank_line_inside_the_diagram_does_not_end_it(tmp_path: Path) -> None
         └──────────────────────┘
     """, ["상단 (10%)", "하단 (90%)"])
     assert [b.label for b in layout.bands] == ["TITLE", "📊 BODY"]
+
+
+def test_many_narrow_boxes_side_by_side(tmp_path: Path) -> None:
+    """30 boxes one column apart: more borders than are aligned all together, so they go left to right."""
+    n = 30
+    names = [f"{k:02d}" for k in range(n)]
+    inner = "".join("┌──┐ " for _ in names)
+    diagram = "\n".join([
+        "┌" + "─" * (len(inner) + 1) + "┐",
+        "│ TITLE" + " " * (len(inner) - 5) + "│",
+        "├" + "─" * (len(inner) + 1) + "┤",
+        "│" + inner + " │",
+        "│" + "".join(f"│{s}│ " for s in names) + " │",
+        "│" + "".join(f"│{s[::-1]} │ " if k == 3 else f"│{s}│ " for k, s in enumerate(names))[:-1] + "│",
+        "│" + "".join("└──┘ " for _ in names) + " │",
+        "└" + "─" * (len(inner) + 1) + "┘",
+    ])
+    layout = layout_of(tmp_path, diagram, ["상단 (10%)", "하단 (90%)"])
+    cols = layout.bands[1].children
+    assert [c.title for c in cols] == names
+    assert [texts(c) for c in cols[:3]] == [["00"], ["01"], ["02"]]
+    assert texts(cols[3]) == ["30"] and texts(cols[-1]) == [names[-1]]
