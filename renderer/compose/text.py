@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import theme
 from . import fonts
 from .ink import Ink
-from .linebreak import CHIP_SCALE, Line, chip_gap, chip_pad
+from .linebreak import CHIP_SCALE, Line, Piece, chip_gap, chip_pad
 from .marks import Mark, MarkerMark, StrokeMark, TextMark
 
 ASCENT = 0.78  # baseline below the top of a line, in ems
@@ -53,12 +53,32 @@ def rounded_rect(x: float, y: float, w: float, h: float, r: float) -> tuple[tupl
     return tuple(pts)
 
 
+def _joined(line: Line, size_pt: float) -> list[tuple[float, Piece]]:
+    """Neighbouring words of the same style as one piece (fewer text artists to draw): the
+    space between them is exactly a space of the same font, so the text lands where it was set."""
+    space = fonts.width(" ", size_pt)
+    out: list[tuple[float, Piece]] = []
+    for dx, p in line.pieces:
+        if out and not p.run.chip:
+            px, prev = out[-1]
+            gap = dx - (px + prev.width)
+            same = prev.run == p.run and not prev.run.chip
+            if same and abs(gap - space) < 0.01:
+                out[-1] = (px, Piece(prev.run, prev.text + " " + p.text, dx + p.width - px))
+                continue
+            if same and abs(gap) < 0.01:
+                out[-1] = (px, Piece(prev.run, prev.text + p.text, dx + p.width - px))
+                continue
+        out.append((dx, p))
+    return out
+
+
 def line_marks(line: Line, x: float, top: float, size_pt: float, ink: Ink, color: str | None = None) -> list[Mark]:
     """Marks of one set line whose top edge is at ``top``."""
     out: list[Mark] = []
     size_mm = size_pt * theme.PT_MM
     base = top + ASCENT * size_mm
-    for dx, p in line.pieces:
+    for dx, p in _joined(line, size_pt):
         r = p.run
         px = x + dx
         if r.chip:
