@@ -17,6 +17,8 @@ Z_FILL, Z_MARKER, Z_LINE, Z_TEXT = 1, 2, 3, 5
 
 
 def draw_marks(ax: Axes, marks: list[Mark]) -> None:
+    """Patches go in with ``add_artist`` and collections without autolim: the page's limits are
+    fixed, so no data limits are computed for the thousands of wobbly points."""
     lines: dict[tuple, list[np.ndarray]] = {}
 
     def add_line(arr: np.ndarray, color: str, width: float, alpha: float, z: int, dashed: bool = False) -> None:
@@ -29,7 +31,7 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
             seed = seed_of("stroke", m.points)
             if m.fill:
                 path = wobbly_path(m.points, True, m.wobble * 0.6, seed + 1)
-                ax.add_patch(Polygon(path, closed=True, facecolor=m.fill, edgecolor="none", alpha=m.fill_alpha,
+                ax.add_artist(Polygon(path, closed=True, facecolor=m.fill, edgecolor="none", alpha=m.fill_alpha,
                                      zorder=Z_FILL + m.z * 0.01))
             if m.width_pt <= 0:
                 continue
@@ -52,13 +54,13 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
             pts = ((m.x + rng.uniform(-0.3, 0.3), m.y + sk), (m.x + m.w, m.y - sk * rng.uniform(0, 1)),
                    (m.x + m.w + rng.uniform(-0.3, 0.3), m.y + m.h - sk), (m.x, m.y + m.h + sk * rng.uniform(0, 1)))
             path = wobbly_path(pts, True, 0.3, seed_of("mk", m.x, m.y))
-            ax.add_patch(Polygon(path, closed=True, facecolor=m.color, edgecolor="none", alpha=m.alpha,
+            ax.add_artist(Polygon(path, closed=True, facecolor=m.color, edgecolor="none", alpha=m.alpha,
                                  zorder=Z_MARKER))
     for key in sorted(lines, key=lambda k: (k[3], k[0], k[1], k[2], k[4])):
         color, width, alpha, z, dashed = key
         ax.add_collection(LineCollection(lines[key], colors=color, linewidths=width, alpha=alpha,
                                          linestyles=(0, (3.0, 2.5)) if dashed else "solid",
-                                         capstyle="round", joinstyle="round", zorder=z))
+                                         capstyle="round", joinstyle="round", zorder=z), autolim=False)
 
 
 def arrow_paths(m: ArrowMark) -> list[np.ndarray]:
@@ -81,7 +83,7 @@ def _qr(ax: Axes, m: QRMark) -> None:
 
     n = len(m.modules)
     unit = m.size / (n + 2)
-    ax.add_patch(Rectangle((m.x, m.y), m.size, m.size, facecolor="white", edgecolor="none", zorder=Z_TEXT))
+    ax.add_artist(Rectangle((m.x, m.y), m.size, m.size, facecolor="white", edgecolor="none", zorder=Z_TEXT))
     verts: list[tuple[float, float]] = []
     codes: list[int] = []
     for r, row in enumerate(m.modules):
@@ -98,7 +100,7 @@ def _qr(ax: Axes, m: QRMark) -> None:
             verts += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
             codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
     if verts:
-        ax.add_patch(PathPatch(Path(verts, codes), facecolor=m.color, edgecolor="none", zorder=Z_TEXT + 1))
+        ax.add_artist(PathPatch(Path(verts, codes), facecolor=m.color, edgecolor="none", zorder=Z_TEXT + 1))
 
 
 def _text(ax: Axes, m: TextMark) -> None:
