@@ -150,7 +150,7 @@ def test_overfull_and_small_text_are_errors(tmp_path: Path) -> None:
     assert not page_findings(page, page.layout)
     fit = page.fits["band2.col2"]
     page.fits["band2.col2"] = dataclasses.replace(fit, fits=False, size=6.5)
-    i = next(k for k, m in enumerate(page.marks) if isinstance(m, TextMark) and m.text == "오른쪽")
+    i = next(k for k, m in enumerate(page.marks) if isinstance(m, TextMark) and "오른쪽" in m.text)
     page.marks[i] = dataclasses.replace(page.marks[i], size_pt=5.0)
     found = {(f.kind, f.region) for f in page_findings(page, page.layout)}
     assert ("overfull", "band2.col2") in found
