@@ -30,7 +30,9 @@ PEN_SOFT = "#5a5a5a"  # footer and sub-labels
 PEN_WIDTH_PT = 1.0
 BOX_WIDTH_PT = 1.1
 THIN_WIDTH_PT = 0.7
-ACCENTS = ("#2f6fb3", "#2e8b57", "#e07b24", "#c8453b", "#7a4fb5")
+# STYLE.md's orange (#e07b24) is darkened to #b35c10: it writes headers and lead-ins, and text
+# must keep 4.5:1 against the paper when printed in grey.
+ACCENTS = ("#2f6fb3", "#2e8b57", "#b35c10", "#c8453b", "#7a4fb5")
 MARKERS = ("#ffe066", "#b5e8a3", "#ffb3c7", "#a8d8ff", "#ffd19a")
 MARKER_ALPHA = 0.45
 TICK_GREEN = "#2e8b57"
@@ -40,7 +42,9 @@ CHIP_PLAIN = "#dcebf7"  # ordinary code / text tokens on chips
 CHIP_EDGE = "#8a8a8a"
 PANEL = "#f1f0ea"  # code panel
 STICKY = "#fff3a8"
-STICKY_SHADOW = "#00000018"
+STICKY_EDGE = "#9c8838"  # 3.6:1 on the paper in grey: the note's outline still prints
+STICKY_SHADOW = "#000000"
+STICKY_SHADOW_ALPHA = 0.10
 HEADER_FILL_ALPHA = 0.18  # pale accent fill of table header rows
 
 # --- hand-drawn lines -----------------------------------------------------
@@ -79,6 +83,6 @@ BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold
 BOX_PAD = 1.8  # inner padding of a region box
 HEADER_GAP = 1.0  # space below a header line
 COLUMN_GAP = 4.0  # between newspaper columns inside a region
-MIN_COLUMN_W = 55.0  # a region splits into newspaper columns no narrower than this
+MIN_COLUMN_W = 45.0  # a region splits into newspaper columns no narrower than this
 INDENT_EM = 1.2  # list indent
 BAND_HEADING_PT_MAX = 14.0

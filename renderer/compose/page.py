@@ -25,7 +25,7 @@ from .region import Fit, RegionComposer, box_rect, header_size
 from .text import text_marks
 from .text_item import TextItem
 
-GROW_STEP = 0.005  # fraction of the usable height moved per step
+MIN_COLUMN_SHARE = 0.15  # a column never gives away more than leaves it this share of its band
 
 
 @dataclass
@@ -189,38 +189,47 @@ def _grow(layout: Layout, composers: dict[str, RegionComposer], notices: list[No
 
 
 def _widen_column(layout: Layout, composers: dict[str, RegionComposer], band: Region, comp: RegionComposer) -> bool:
-    """Take width from neighbouring columns of the same band while they still fit."""
+    """Take width from a neighbouring column of the same band (nearest first), as little as
+    makes the region fit (bisection), and only while the neighbour still fits."""
     cols = [c for c in band.children if c.kind == "column"]
     if len(cols) < 2:
         return False
     idx = next((i for i, c in enumerate(cols) if any(r.id == comp.region.id for r in c.walk())), -1)
     if idx < 0:
         return False
-    moved = False
-    for _ in range(40):
-        if comp.fit().fits:
-            break
-        fr = list(layout.split.columns[band.id])
-        donors = sorted((i for i in range(len(cols)) if i != idx), key=lambda i: abs(i - idx))
-        gave = False
-        for d in donors:
-            trial = list(fr)
-            trial[d] -= 0.02
-            trial[idx] += 0.02
-            if trial[d] < 0.15:
-                continue
-            old = layout.split
-            cols_map = dict(layout.split.columns)
-            cols_map[band.id] = trial
-            layout.replace(Split(layout.split.bands, cols_map))
-            donor_ok = all(composers[leaf.id].fit().fits for leaf in cols[d].leaves() if leaf.id in composers)
-            if donor_ok:
-                gave = moved = True
-                break
-            layout.replace(old)
-        if not gave:
-            break
-    return moved
+    start = layout.split
+
+    def with_shift(d: int, t: float) -> None:
+        fr = list(start.columns[band.id])
+        fr[d] -= t
+        fr[idx] += t
+        cols_map = dict(start.columns)
+        cols_map[band.id] = fr
+        layout.replace(Split(start.bands, cols_map))
+
+    def donor_fits(d: int) -> bool:
+        return all(composers[leaf.id].fit().fits for leaf in cols[d].leaves() if leaf.id in composers)
+
+    for d in sorted((i for i in range(len(cols)) if i != idx), key=lambda i: abs(i - idx)):
+        most = start.columns[band.id][d] - MIN_COLUMN_SHARE
+        if most <= 0:
+            continue
+        with_shift(d, most)
+        if not comp.fit().fits:
+            continue  # even all the neighbour can give is not enough
+        lo, hi = 0.0, most
+        for _ in range(7):
+            mid = (lo + hi) / 2
+            with_shift(d, mid)
+            if comp.fit().fits:
+                hi = mid
+            else:
+                lo = mid
+        with_shift(d, hi)
+        if donor_fits(d):
+            return True
+    layout.replace(start)
+    return False
 
 
 def layout_file(layout: Layout) -> str:

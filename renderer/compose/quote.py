@@ -65,9 +65,9 @@ class QuoteBlock:
         x0, y0 = x + ix, y + iy
         note: list[Mark] = []
         note.append(StrokeMark(((x0 + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + h + 0.9),
-                                (x0 + 0.8, y0 + h + 0.9)), theme.STICKY_SHADOW[:7], 0.0, closed=True,
-                               fill=theme.STICKY_SHADOW[:7], fill_alpha=0.10, wobble=0.0, z=0))
-        note.append(StrokeMark(((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)), "#c9b458",
+                                (x0 + 0.8, y0 + h + 0.9)), theme.STICKY_SHADOW, 0.0, closed=True,
+                               fill=theme.STICKY_SHADOW, fill_alpha=theme.STICKY_SHADOW_ALPHA, wobble=0.0, z=0))
+        note.append(StrokeMark(((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)), theme.STICKY_EDGE,
                                theme.THIN_WIDTH_PT, closed=True, fill=theme.STICKY, wobble=0.3, z=1))
         n_quote = len(lines) - (1 if self.author else 0)
         for k, ln in enumerate(lines):

@@ -59,7 +59,7 @@ class TextItem:
         mx = x + self.level * theme.INDENT_EM * em
         if self.marker == "tree":
             cx = mx + 0.35 * em
-            out.append(StrokeMark(((cx, y + 0.05 * em), (cx, y + 0.62 * em), (cx + 0.7 * em, y + 0.62 * em)),
+            out.append(StrokeMark(((cx, y + 0.05 * em), (cx, y + 0.62 * em), (cx + 0.5 * em, y + 0.62 * em)),
                                   ink.pen, theme.THIN_WIDTH_PT, wobble=0.5))
         elif self.marker == "box":
             side = 0.55 * em
