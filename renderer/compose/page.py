@@ -59,7 +59,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         f = comp.fit()
         fits[rid] = f
         marks.extend(comp.place(f))
-    marks.extend(_footer(chapter))
+    marks.extend(_footer(chapter, with_title=layout.bands[0].kind != "title"))
     return Page(marks, fits, notices, layout)
 
 
@@ -244,7 +244,11 @@ def layout_spec(layout: Layout) -> tuple[str, int]:
 
 
 def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
+    """The title banner, when the diagram's first band is one (a diagram that starts with
+    boxes has none: the chapter's title then goes in the footer)."""
     band = layout.bands[0]
+    if band.kind != "title":
+        return []
     x, y, w, h = band.rect
     g = theme.GUTTER / 2
     bx, by, bw, bh = x + g, y + g, w - 2 * g, h - 2 * g
@@ -298,9 +302,9 @@ def _band_heading(band: Region, ink: Ink) -> list[Mark]:
     return marks
 
 
-def _footer(chapter: Chapter) -> list[Mark]:
+def _footer(chapter: Chapter, with_title: bool = False) -> list[Mark]:
     m = chapter.meta
-    parts = [p for p in (m.author, m.lecture) if p]
+    parts = [p for p in ((m.title_kr or m.title) if with_title else "", m.author, m.lecture) if p]
     if m.chapter is not None:
         parts.append(f"chapter {m.chapter}/{m.total_chapters}" if m.total_chapters else f"chapter {m.chapter}")
     if m.timestamp:

@@ -21,6 +21,7 @@ POSITION_WORDS = {
     "상단": "top", "하단": "bottom", "중앙": "middle",
 }
 STRONG = 0.5  # a header match at least this good is "the region whose header matches"
+CLEAR_LEAD = 1.5  # a word match must beat the runner-up by this much, or the section goes to the main region
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,16 @@ def assign_sections(sections: list[Section], leaves: list[Region], page_w: float
         if sc >= STRONG:
             out.append(Placement(s, best.id, "header", sc))
             continue
-        by_words = max(leaves, key=lambda r: text_score(s, r))
+        ranked = sorted(leaves, key=lambda r: -text_score(s, r))
+        by_words = ranked[0]
         ts = text_score(s, by_words)
-        if ts > 0.15:
+        runner_up = text_score(s, ranked[1]) if len(ranked) > 1 else 0.0
+        main = [r for r in leaves if is_main(r)]
+        # an overview that shares words with several regions explains none of them best
+        clear = ts >= CLEAR_LEAD * runner_up or not main or by_words in main
+        if ts > 0.15 and clear:
             out.append(Placement(s, by_words.id, "words", ts))
             continue
-        main = [r for r in leaves if is_main(r)]
         if main:
             out.append(Placement(s, main[0].id, "main", 0.0))
             continue

@@ -232,22 +232,32 @@ def _content_sections(file: str, lines: list[str], heads: list[Heading]) -> list
 
 
 def _emphasis(tokens: list[Token], heads: list[Heading]) -> tuple[str, ...]:
-    """Quoted key phrases from the prompt's emphasis lists ("강조할 개념들", "Quotable Insights")."""
+    """Quoted key phrases from the prompt's emphasis lists ("강조할 개념들", "핵심 강조 포인트",
+    "Quotable Insights"): the quotes in the marked line and in the list nested under it."""
     found: list[str] = []
-    active_depth = -1
+    depth = 0  # lists open around the current token
+    active = -1  # list depth of the marked line, -1 when none is open
+    nested = False  # a list has opened under the marked line
+
+    def take(text: str) -> None:
+        for m in _QUOTED.finditer(text):
+            phrase = m.group(1).strip()
+            if phrase not in found:
+                found.append(phrase)
+
     for t in tokens:
-        if t.type == "inline":
-            low = t.content.lower()
-            if any(m in low for m in EMPHASIS_MARKS):
-                active_depth = t.level
-                continue
-            if active_depth >= 0 and t.level > active_depth - 2:
-                for m in _QUOTED.finditer(t.content):
-                    phrase = m.group(1).strip()
-                    if phrase not in found:
-                        found.append(phrase)
-        elif t.type == "heading_open":
-            active_depth = -1
-        elif t.type in ("bullet_list_close", "ordered_list_close") and t.level <= max(0, active_depth - 2):
-            active_depth = -1
+        if t.type == "heading_open":
+            active = -1
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            nested = nested or (active >= 0 and depth > active)
+        elif t.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+            if active >= 0 and nested and depth <= active:
+                active, nested = -1, False
+        elif t.type == "inline":
+            if active < 0 and any(m in t.content.lower() for m in EMPHASIS_MARKS):
+                active, nested = depth, False
+            if active >= 0:
+                take(t.content)
     return tuple(found)

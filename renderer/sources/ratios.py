@@ -13,7 +13,7 @@ from ..model import Ratio, RatioSpec
 _PCT = re.compile(r"([^\s(:/%*_`\[~≈=,+]*)\s*%")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _SPLIT = re.compile(r"(좌|우|왼쪽|오른쪽|가운데|중앙)\s*[:(]?\s*(\d+(?:\.\d+)?)\s*%")
-_EQUAL = re.compile(r"(\d+)\s*등분")
+_EQUAL = re.compile(r"(\d+)\s*(?:등분|분할)")
 MAX_SPLIT = 12  # more columns than this in one band is no page layout
 _HINT = "write each band as '- 상단 (10%): 타이틀', one per band, top to bottom"
 
