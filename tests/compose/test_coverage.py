@@ -61,3 +61,22 @@ def test_an_uncovered_character_names_itself_and_its_line(tmp_path: Path) -> Non
     assert "'漢'" in e.message and "U+6F22" in e.message and "BOX" in e.message
     assert e.line == 25
     assert "replace it" in e.hint
+
+
+def test_a_diagram_without_a_title_band_gets_no_banner(tmp_path: Path) -> None:
+    from renderer.compose.marks import TextMark
+
+    p = tmp_path / "n.md"
+    p.write_text(
+        "# Source Text\n---\ntitle: \"3. 무제\"\nchapter: 3\n---\n\n# Layout Structure\n\n"
+        "┌──────────────────────────┐\n│ ┌──────────┐ ┌─────────┐ │\n│ │ 📘 왼쪽    │ │ 📗 오른쪽 │ │\n"
+        "│ │ 하나       │ │ 둘       │ │\n│ └──────────┘ └─────────┘ │\n└──────────────────────────┘\n",
+        encoding="utf-8",
+    )
+    ch = read_input(p)
+    lay = layout_chapter(ch)
+    assert lay.bands[0].kind == "band"
+    page = compose_page(ch, lay)
+    texts = [m.text for m in page.marks if isinstance(m, TextMark)]
+    assert any("3. 무제" in t for t in texts)  # in the footer
+    assert all(f.fits for f in page.fits.values())

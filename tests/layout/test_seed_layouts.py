@@ -82,3 +82,10 @@ def test_unmatched_sections_are_never_dropped() -> None:
     assert "Pretraining vs Post-Training Table" in placed
     conv = next(p for p in layout.placements if p.section.title == "Conversation Structure")
     assert conv.region_id == "band4.col2" and conv.how == "header"
+
+
+def test_an_overview_matching_several_regions_goes_to_the_main_one() -> None:
+    layout = layout_chapter(read_input(seed("ch09")))
+    where = {p.section.title: (p.region_id, p.how) for p in layout.placements}
+    assert where["Topic Overview (Mind Map)"] == ("band3", "main")
+    assert where["Pretraining vs Post-Training Table"] == ("band3", "main")
