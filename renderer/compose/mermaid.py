@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .code import CodeBlock
 from .graph import GEdge, GNode, GraphBlock
-from .mindmap import MindMapBlock, MindNode
+from .mindmap import MindMapBlock, MindNode, tree_of
 
 HEADER = re.compile(r"^\s*(flowchart|graph)\s*(TD|TB|BT|LR|RL)?\s*;?\s*$", re.I)
 NODE = re.compile(
@@ -127,15 +127,7 @@ def _mindmap(lines: list[str], first: int, line: int) -> MermaidResult:
              if s.strip() and not s.strip().startswith(("%%", "::icon"))]
     if not items:
         return MermaidResult(CodeBlock("\n".join(lines), line, "mermaid"), [(first, "empty mindmap")])
-    root = MindNode(items[0][1])
-    stack: list[tuple[int, MindNode]] = [(items[0][0], root)]
-    for indent, text in items[1:]:
-        n = MindNode(text)
-        while len(stack) > 1 and stack[-1][0] >= indent:
-            stack.pop()
-        stack[-1][1].children.append(n)
-        stack.append((indent, n))
-    return MermaidResult(MindMapBlock(flatten(root), line))
+    return MermaidResult(MindMapBlock(flatten(tree_of(items)), line))
 
 
 def flatten(root: MindNode) -> MindNode:

@@ -172,8 +172,11 @@ def tree_from_indented(lines: list[str]) -> MindNode | None:
                 text = text[len(m):]
                 break
         items.append((indent, text))
-    if not items:
-        return None
+    return tree_of(items) if items else None
+
+
+def tree_of(items: list[tuple[int, str]]) -> MindNode:
+    """(indent, label) lines as a tree: each line hangs under the nearest less-indented one."""
     root = MindNode(items[0][1])
     stack: list[tuple[int, MindNode]] = [(items[0][0], root)]
     for indent, text in items[1:]:
