@@ -57,6 +57,8 @@ class QuoteBlock:
         return max(widest_word(r, size_pt) for r in self.lines_runs) + 2 * pad + 2
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        if ink.marker == theme.STICKY_CLASH:  # yellow highlighter vanishes on a yellow note
+            ink = Ink(ink.accent, theme.STICKY_MARKER, ink.pen)
         pad = PAD_EM * size_pt * theme.PT_MM
         lines = self._set(width, size_pt)
         h = len(lines) * pitch(size_pt) + 2 * pad
@@ -100,5 +102,6 @@ def _rotate(marks: list[Mark], cx: float, cy: float, deg: float) -> list[Mark]:
         elif isinstance(m, ArrowMark):
             out.append(replace(m, start=rot(m.start), end=rot(m.end)))
         elif isinstance(m, MarkerMark):
-            out.append(m)
+            nx, ny = rot((m.x + m.w / 2, m.y + m.h / 2))
+            out.append(replace(m, x=nx - m.w / 2, y=ny - m.h / 2))
     return out

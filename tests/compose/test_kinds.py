@@ -55,3 +55,14 @@ def test_every_word_is_written(kind: str) -> None:
 def test_lead_lines_keep_with_what_follows() -> None:
     groups = _groups(blocks_of("**핵심:**\n- 하나\n- 둘\n\n**다음:**\n| a | b |\n|---|---|\n| 1 | 2 |"))
     assert len(groups[0]) >= 2
+
+
+def test_highlighter_on_a_sticky_note_is_not_yellow_on_yellow() -> None:
+    from renderer import theme
+    from renderer.compose.ink import Ink
+    from renderer.compose.marks import MarkerMark
+
+    (q,) = blocks_of('> "**Trust but Verify** - 신뢰하되 검증하라"')
+    marks = q.place(0.0, 0.0, 120.0, 10.0, Ink(theme.ACCENTS[0], theme.STICKY_CLASH))
+    markers = [m for m in marks if isinstance(m, MarkerMark)]
+    assert markers and all(m.color == theme.STICKY_MARKER for m in markers)
