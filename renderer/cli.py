@@ -172,7 +172,7 @@ def cmd_layout(args: argparse.Namespace) -> int:
                     print(f"{'  ' * depth}    <- {s}")
     if args.png:
         from .export import figure_for, png_bytes, write_atomic
-        from .layout.preview import preview_marks
+        from .compose.preview import preview_marks
 
         fig = figure_for(preview_marks(layout), 100)
         write_atomic(Path(args.png), png_bytes(fig, 100))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import theme
-from ..compose.marks import Mark, StrokeMark, TextMark
-from .engine import Layout
+from ..layout.engine import Layout
+from .marks import Mark, StrokeMark
+from .text import text_marks
 
 
 def preview_marks(layout: Layout) -> list[Mark]:
@@ -16,6 +17,8 @@ def preview_marks(layout: Layout) -> list[Mark]:
             color = theme.PEN if not r.children else theme.ACCENTS[0]
             out.append(StrokeMark(((x + g, y + g), (x + w - g, y + g), (x + w - g, y + h - g), (x + g, y + h - g)),
                                   color, theme.PEN_WIDTH_PT, closed=True))
+            if r.children and not r.heading_outside:
+                continue  # its children's labels sit where its own would
             label = f"{r.id} {r.kind}: {r.title}" if r.title else f"{r.id} {r.kind}"
-            out.append(TextMark(x + g + 1.5, y + g + 5.0, label, 12.0, theme.HAND, color))
+            out.extend(text_marks(x + g + 1.5, y + g + 5.0, label, 12.0, color))
     return out
