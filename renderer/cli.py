@@ -171,8 +171,8 @@ def cmd_layout(args: argparse.Namespace) -> int:
                 for s in where.get(r.id, []):
                     print(f"{'  ' * depth}    <- {s}")
     if args.png:
-        from .export import figure_for, png_bytes, write_atomic
         from .compose.preview import preview_marks
+        from .export import figure_for, png_bytes, write_atomic
 
         fig = figure_for(preview_marks(layout), 100)
         write_atomic(Path(args.png), png_bytes(fig, 100))
