@@ -146,6 +146,12 @@ class FlowBlock:
         self._cache[key] = (rows, out)
         return self._cache[key]
 
+    def used_width(self, width: float, size_pt: float) -> float:
+        """Width the flow's widest row takes (it is centred in ``width``)."""
+        em = size_pt * theme.PT_MM
+        _, lay = self._layout(width, size_pt)
+        return min(width, max(sum(w for _, w, _ in sets) + (len(sets) - 1) * GAP_EM * em for sets in lay))
+
     def measure(self, width: float, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
         _, lay = self._layout(width, size_pt)

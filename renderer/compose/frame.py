@@ -49,7 +49,15 @@ class FrameBlock:
         head, body, hs = self._inner(width, size_pt)
         h = head + body + 2 * pad
         y += 0.3
-        out: list[Mark] = [StrokeMark(((x, y), (x + width, y), (x + width, y + h), (x, y + h)), ink.pen,
+        # a frame around a picture narrower than the column hugs the picture
+        # (the blocks keep the full width they were measured at; only the frame line moves in)
+        fx, fw = x, width
+        used = [getattr(b, "used_width", None) for b in self.blocks]
+        if self.blocks and all(u is not None for u in used) and not self.title:
+            inner = max(u(width - 2 * pad, size_pt) for u in used)
+            shrink = max(0.0, (width - 2 * pad - inner) / 2)
+            fx, fw = x + shrink, width - 2 * shrink
+        out: list[Mark] = [StrokeMark(((fx, y), (fx + fw, y), (fx + fw, y + h), (fx, y + h)), ink.pen,
                                       theme.BOX_WIDTH_PT * 0.9, closed=True)]
         cy = y + pad
         if self.title:

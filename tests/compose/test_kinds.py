@@ -66,3 +66,19 @@ def test_highlighter_on_a_sticky_note_is_not_yellow_on_yellow() -> None:
     marks = q.place(0.0, 0.0, 120.0, 10.0, Ink(theme.ACCENTS[0], theme.STICKY_CLASH))
     markers = [m for m in marks if isinstance(m, MarkerMark)]
     assert markers and all(m.color == theme.STICKY_MARKER for m in markers)
+
+
+def test_a_frame_around_a_flow_hugs_it_and_keeps_its_blocks_in_place() -> None:
+    from renderer.compose.frame import FrameBlock
+    from renderer.compose.marks import StrokeMark
+
+    md = "┌────────────────────┐\n│ A                  │\n│   ↓                │\n│ B                  │\n└────────────────────┘"
+    (f,) = blocks_of(md)
+    assert isinstance(f, FrameBlock)
+    h = f.measure(200.0, 10.0)
+    marks = f.place(0.0, 0.0, 200.0, 10.0, INK)
+    frame = marks[0]
+    assert isinstance(frame, StrokeMark)
+    xs = [p[0] for p in frame.points]
+    assert max(xs) - min(xs) < 100.0  # narrower than the column
+    assert not within(marks, 0.0, 0.0, 200.0, h, slack=1.0)
