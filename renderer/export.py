@@ -145,8 +145,15 @@ def install_signal_handlers() -> dict:
 
 
 def restore_signal_handlers(old: dict) -> None:
+    """Put the earlier handlers back; where that was the default (die by the signal), exit with
+    128 + the signal number instead, so a signal in the last moments of a finished run still
+    ends it the way an interrupted run ends."""
     for s, handler in old.items():
-        signal.signal(s, handler)
+        signal.signal(s, _exit_quietly if handler == signal.SIG_DFL else handler)
+
+
+def _exit_quietly(signum: int, frame: object) -> None:
+    os._exit(128 + signum)
 
 
 @contextmanager
