@@ -50,6 +50,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def run() -> None:
+    """The console script: main(), then an immediate exit.  Python's own shutdown puts the
+    default signal handlers back, so a stop signal landing then would kill a finished run
+    with a bare -15; leaving at once (all files are already written and synced) avoids that."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .export import install_signal_handlers, restore_signal_handlers
 
@@ -233,4 +246,4 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
