@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
-from .block import Block
+from .block import Block, per_width
 from .ink import Ink
 from .marks import ArrowMark, Mark, StrokeMark
 from .text_item import heading_height, heading_marks
@@ -39,19 +39,17 @@ class BeforeAfterBlock:
         h = heading_height("", p.title, size_pt, inner) if p.title else 0.0
         return h + sum(b.measure(inner, size_pt) for b in p.blocks) + 2 * PAD_EM * em
 
+    @per_width
     def _layout(self, width: float, size_pt: float):
-        key = (round(width, 2), size_pt)
-        if key not in self._cache:
-            em = size_pt * theme.PT_MM
-            if self._across(width, size_pt):
-                pw = (width - ARROW_EM * em) / 2
-                h = max(self._panel_h(p, pw, size_pt) for p in (self.before, self.after))
-                self._cache[key] = (True, pw, h, h, h)
-            else:
-                h1 = self._panel_h(self.before, width, size_pt)
-                h2 = self._panel_h(self.after, width, size_pt)
-                self._cache[key] = (False, width, h1, h2, h1 + h2 + ARROW_EM * em * 0.8)
-        return self._cache[key]
+        em = size_pt * theme.PT_MM
+        if self._across(width, size_pt):
+            pw = (width - ARROW_EM * em) / 2
+            h = max(self._panel_h(p, pw, size_pt) for p in (self.before, self.after))
+            return (True, pw, h, h, h)
+        else:
+            h1 = self._panel_h(self.before, width, size_pt)
+            h2 = self._panel_h(self.after, width, size_pt)
+            return (False, width, h1, h2, h1 + h2 + ARROW_EM * em * 0.8)
 
     def measure(self, width: float, size_pt: float) -> float:
         return self._layout(width, size_pt)[4] + 0.8

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from functools import wraps
+from typing import Protocol, TypeVar
 
 from .ink import Ink
 from .marks import Mark
+
+T = TypeVar("T")
+
+
+def per_width(method: Callable[..., T]) -> Callable[..., T]:
+    """Remember a block's layout for each (width, size): auto-fit asks the same question many
+    times while it searches the size and the columns.  The block keeps the answers in ``_cache``."""
+    name = method.__name__
+
+    @wraps(method)
+    def remembered(self, width: float, size_pt: float) -> T:
+        key = (name, round(width, 2), size_pt)
+        cache = self._cache
+        if key not in cache:
+            cache[key] = method(self, width, size_pt)
+        return cache[key]
+
+    return remembered
 
 
 class Block(Protocol):

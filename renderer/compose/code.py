@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
+from .block import per_width
 from .ink import Ink
 from .inline import Run
 from .linebreak import Line, set_lines, widest_word
@@ -25,15 +26,13 @@ class CodeBlock:
     def _runs(self) -> list[list[Run]]:
         return [[Run(ln.replace("\t", "    "), "code")] if ln.strip() else [] for ln in self.text.rstrip("\n").split("\n")]
 
+    @per_width
     def _set(self, width: float, size_pt: float) -> list[Line]:
-        key = (round(width, 2), size_pt)
-        if key not in self._cache:
-            pad = PAD_EM * size_pt * theme.PT_MM
-            out: list[Line] = []
-            for runs in self._runs():
-                out.extend(set_lines(runs, max(1.0, width - 2 * pad), size_pt) if runs else [Line()])
-            self._cache[key] = out
-        return self._cache[key]
+        pad = PAD_EM * size_pt * theme.PT_MM
+        out: list[Line] = []
+        for runs in self._runs():
+            out.extend(set_lines(runs, max(1.0, width - 2 * pad), size_pt) if runs else [Line()])
+        return out
 
     def measure(self, width: float, size_pt: float) -> float:
         pad = PAD_EM * size_pt * theme.PT_MM

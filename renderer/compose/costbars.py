@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import theme
+from .block import per_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import natural_width, set_lines, widest_word
@@ -49,18 +50,16 @@ class CostBarsBlock:
         room = width - self._label_w(size_pt) - 4.5 * em
         return max(0.5, min(UNIT_EM * em, room / most))
 
+    @per_width
     def _notes(self, width: float, size_pt: float):
-        key = (round(width, 2), size_pt)
-        if key not in self._cache:
-            em = size_pt * theme.PT_MM
-            unit = self._unit(width, size_pt)
-            out = []
-            for r in self.rows:
-                room = width - self._label_w(size_pt) - r.dollars * unit - 4.5 * em
-                runs = [x for ln in parse_inline(r.note) for x in ln]
-                out.append(set_lines(runs, max(room, 10.0), size_pt) if r.note else [])
-            self._cache[key] = out
-        return self._cache[key]
+        em = size_pt * theme.PT_MM
+        unit = self._unit(width, size_pt)
+        out = []
+        for r in self.rows:
+            room = width - self._label_w(size_pt) - r.dollars * unit - 4.5 * em
+            runs = [x for ln in parse_inline(r.note) for x in ln]
+            out.append(set_lines(runs, max(room, 10.0), size_pt) if r.note else [])
+        return out
 
     def measure(self, width: float, size_pt: float) -> float:
         notes = self._notes(width, size_pt)

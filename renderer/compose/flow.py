@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import theme
 from ..layout.columns import Row
+from .block import per_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import Line, natural_width, set_lines, widest_word
@@ -122,10 +123,8 @@ class FlowBlock:
             return [Stage([st.nodes[0] for st in self.stages])]
         return self.stages
 
+    @per_width
     def _layout(self, width: float, size_pt: float):
-        key = (round(width, 2), size_pt)
-        if key in self._cache:
-            return self._cache[key]
         em = size_pt * theme.PT_MM
         pad = PAD_EM * em
         rows = self._rows(width, size_pt)
@@ -143,8 +142,7 @@ class FlowBlock:
                 lw = max((ln.width for ln in lines), default=0.0)
                 sets.append((lines, lw + 2 * pad, len(lines) * pitch(size_pt) + 2 * pad))
             out.append(sets)
-        self._cache[key] = (rows, out)
-        return self._cache[key]
+        return (rows, out)
 
     def used_width(self, width: float, size_pt: float) -> float:
         """Width the flow's widest row takes (it is centred in ``width``)."""

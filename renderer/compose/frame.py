@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
-from .block import Block
+from .block import Block, per_width
 from .ink import Ink
 from .marks import Mark, StrokeMark
 from .text_item import heading_height, heading_marks
@@ -23,17 +23,15 @@ class FrameBlock:
     keep_with_next: bool = False
     _cache: dict = field(default_factory=dict, repr=False)
 
+    @per_width
     def _inner(self, width: float, size_pt: float) -> tuple[float, float, list[float]]:
-        key = (round(width, 2), size_pt)
-        if key not in self._cache:
-            pad = PAD_EM * size_pt * theme.PT_MM
-            w = width - 2 * pad
-            head = heading_height("", self.title, size_pt, w) + 0.5 if self.title else 0.0
-            gap = theme.BLOCK_GAP * size_pt * theme.PT_MM
-            hs = [b.measure(w, size_pt) for b in self.blocks]
-            body = sum(hs) + gap * max(0, len(hs) - 1)
-            self._cache[key] = (head, body, hs)
-        return self._cache[key]
+        pad = PAD_EM * size_pt * theme.PT_MM
+        w = width - 2 * pad
+        head = heading_height("", self.title, size_pt, w) + 0.5 if self.title else 0.0
+        gap = theme.BLOCK_GAP * size_pt * theme.PT_MM
+        hs = [b.measure(w, size_pt) for b in self.blocks]
+        body = sum(hs) + gap * max(0, len(hs) - 1)
+        return (head, body, hs)
 
     def measure(self, width: float, size_pt: float) -> float:
         pad = PAD_EM * size_pt * theme.PT_MM

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
+from .block import per_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import Line, natural_width, set_lines, widest_word
@@ -94,10 +95,8 @@ class GraphBlock:
         extra = 1.5 if node.shape == "diamond" else 1.0
         return lines, (lw + 2 * pad) * extra, len(lines) * pitch(size_pt) + 2 * pad * (1.3 if extra > 1 else 1.0)
 
+    @per_width
     def _layout(self, width: float, size_pt: float):
-        key = (round(width, 2), size_pt)
-        if key in self._cache:
-            return self._cache[key]
         em = size_pt * theme.PT_MM
         ranks = self.ranks()
         byid = {n.id: n for n in self.nodes}
@@ -145,8 +144,7 @@ class GraphBlock:
                     x += w + SEP_EM * em
                 y += rowh[k] + GAP_EM * em * 0.7
             height = y - GAP_EM * em * 0.7
-        self._cache[key] = (sets, boxes, height, direction)
-        return self._cache[key]
+        return (sets, boxes, height, direction)
 
     def _loop_room(self, size_pt: float) -> float:
         return 1.6 * size_pt * theme.PT_MM if any(e.a == e.b for e in self.edges) else 0.0

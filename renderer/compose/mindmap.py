@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import theme
+from .block import per_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import natural_width, set_lines, widest_word
@@ -69,10 +70,8 @@ class MindMapBlock:
             leaf = max(0.0, (spare - 2 * branch) / 2) if leaf else 0.0
         return max(branch, 1.0), max(leaf, 0.0), root
 
+    @per_width
     def _layout(self, width: float, size_pt: float):
-        key = (round(width, 2), size_pt)
-        if key in self._cache:
-            return self._cache[key]
         em = size_pt * theme.PT_MM
         pad = PAD_EM * em
         bw, lw, rw = self._cols(width, size_pt)
@@ -90,8 +89,7 @@ class MindMapBlock:
         rl = set_lines(self.root.runs(), max(1.0, rw - 2 * pad), size_pt)
         root_h = len(rl) * pitch(size_pt) + 2 * pad
         total = max(heights + [root_h])
-        self._cache[key] = (bw, lw, rw, sides, heights, rl, root_h, total)
-        return self._cache[key]
+        return (bw, lw, rw, sides, heights, rl, root_h, total)
 
     def measure(self, width: float, size_pt: float) -> float:
         return self._layout(width, size_pt)[-1] + 1.0

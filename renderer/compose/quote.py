@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from .. import theme
+from .block import per_width
 from .ink import Ink
 from .inline import Run, plain_text
 from .linebreak import Line, set_lines, widest_word
@@ -26,18 +27,16 @@ class QuoteBlock:
     keep_with_next: bool = False
     _cache: dict = field(default_factory=dict, repr=False)
 
+    @per_width
     def _set(self, width: float, size_pt: float) -> list[Line]:
-        key = (round(width, 2), size_pt)
-        if key not in self._cache:
-            pad = PAD_EM * size_pt * theme.PT_MM
-            inner = max(1.0, self._note_w(width) - 2 * pad)
-            out: list[Line] = []
-            for runs in self.lines_runs:
-                out.extend(set_lines(runs, inner, size_pt))
-            if self.author:
-                out.extend(set_lines([Run("- " + self.author)], inner, size_pt))
-            self._cache[key] = out
-        return self._cache[key]
+        pad = PAD_EM * size_pt * theme.PT_MM
+        inner = max(1.0, self._note_w(width) - 2 * pad)
+        out: list[Line] = []
+        for runs in self.lines_runs:
+            out.extend(set_lines(runs, inner, size_pt))
+        if self.author:
+            out.extend(set_lines([Run("- " + self.author)], inner, size_pt))
+        return out
 
     @staticmethod
     def _note_w(width: float) -> float:

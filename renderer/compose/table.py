@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
+from .block import per_width
 from .ink import Ink
 from .inline import Run, plain_text
 from .linebreak import Line, natural_width, set_lines, widest_word
@@ -45,16 +46,13 @@ class TableBlock:
         tot = sum(extra) or 1.0
         return [lo + max(0.0, spare) * e / tot for lo, e in zip(low, extra)]
 
+    @per_width
     def _layout(self, width: float, size_pt: float) -> tuple[list[float], list[list[list[Line]]], list[float]]:
-        key = (round(width, 2), size_pt)
-        if key in self._cache:
-            return self._cache[key]
         widths = self._widths(width, size_pt)
         pad = 2 * PAD_EM * size_pt * theme.PT_MM
         grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)] for row in self._cells()]
         heights = [max(len(c) for c in row) * pitch(size_pt) + VPAD_EM * size_pt * theme.PT_MM for row in grid]
-        self._cache[key] = (widths, grid, heights)
-        return self._cache[key]
+        return (widths, grid, heights)
 
     def measure(self, width: float, size_pt: float) -> float:
         return sum(self._layout(width, size_pt)[2]) + 0.6

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import theme
 from . import fonts
+from .block import per_width
 from .ink import Ink
 from .inline import Run, plain_text
 from .linebreak import Line, natural_width, set_lines, widest_word
@@ -39,12 +40,10 @@ class TextItem:
             ind += max(natural_width(self.glyph, size_pt), 0.6 * em) + MARKER_GAP_EM * em
         return ind
 
+    @per_width
     def lines(self, width: float, size_pt: float) -> list[Line]:
-        key = (round(width, 2), size_pt)
-        if key not in self._cache:
-            s = self._size(size_pt)
-            self._cache[key] = set_lines(self.runs, max(1.0, width - self._indent(size_pt)), s)
-        return self._cache[key]
+        s = self._size(size_pt)
+        return set_lines(self.runs, max(1.0, width - self._indent(size_pt)), s)
 
     def measure(self, width: float, size_pt: float) -> float:
         return len(self.lines(width, size_pt)) * pitch(self._size(size_pt))
