@@ -1,14 +1,18 @@
-"""Shared fixtures: the seed prompts beside the repository and the bundled chapters."""
+"""Fixtures: the seed prompts (a copy in tests/data/seeds/) and the bundled chapters."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"
 CHAPTERS = ROOT / "chapters"
+# The console script of the environment running the tests (installed by `pip install -e ".[test]"`).
+SCRIPT = Path(sys.executable).parent / ("cheatsheet.exe" if os.name == "nt" else "cheatsheet")
 
 SEED_FILES = {
     "ch10": "000_2aeb7e78886de4c9.txt",
@@ -18,10 +22,7 @@ SEED_FILES = {
 
 
 def seed(name: str) -> Path:
-    p = SEEDS / SEED_FILES[name]
-    if not p.is_file():
-        pytest.skip(f"seed prompt {p} is not beside the repository")
-    return p
+    return SEEDS / SEED_FILES[name]
 
 
 @pytest.fixture(params=sorted(SEED_FILES))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,10 +13,9 @@ import pytest
 from renderer import export
 from renderer.export import Interrupted, deferred_signals, install_signal_handlers, restore_signal_handlers
 from renderer.export import write_files_atomic as write_pair
-from tests.conftest import CHAPTERS, ROOT
+from tests.conftest import CHAPTERS, ROOT, SCRIPT
 from tests.test_check import MINI
 
-SCRIPT = Path(sys.executable).parent / "cheatsheet"
 OLD = {"ch10.pdf": b"%PDF- an earlier render\n", "ch10.png": b"\x89PNG an earlier render\n"}
 
 
@@ -114,10 +112,8 @@ def test_deferred_signals_deliver_the_first_signal_afterwards() -> None:
 
 # --- the command ------------------------------------------------------------------------
 
-needs_script = pytest.mark.skipif(not SCRIPT.is_file(), reason=f"no console script at {SCRIPT}")
 
 
-@needs_script
 @pytest.mark.parametrize("bad", ["uncovered", "yaml"])
 def test_a_failed_render_leaves_earlier_outputs(tmp_path: Path, bad: str) -> None:
     out = tmp_path / "out"
@@ -147,7 +143,6 @@ def _handles(pid: int, signum: int) -> bool:
     return False
 
 
-@needs_script
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc to see when the handlers are set")
 @pytest.mark.parametrize(("signum", "after"), [(signal.SIGTERM, 0.3), (signal.SIGINT, 1.0)], ids=["TERM", "INT"])
 def test_a_stopped_render_leaves_earlier_outputs(tmp_path: Path, signum: int, after: float) -> None:
@@ -176,7 +171,6 @@ def test_a_stopped_render_leaves_earlier_outputs(tmp_path: Path, signum: int, af
     assert _state(out) == old  # byte for byte, and no temporary file beside them
 
 
-@needs_script
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc to see when the handlers are set")
 def test_a_render_stopped_while_saving_leaves_old_or_new_outputs_whole(tmp_path: Path) -> None:
     """Later on, the PDF is being saved here and the PNG in a forked child: stopping then leaves

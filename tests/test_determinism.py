@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHAPTERS, ROOT
+from tests.conftest import CHAPTERS, ROOT, SCRIPT
 
-SCRIPT = Path(sys.executable).parent / "cheatsheet"
 CHAPTER = "ch10"  # chips, code, a sticky note, arrows: the most kinds of marks
 DPI = 60  # low, to keep the test quick: the PNG path is the same at every dpi
 
-pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason=f"no console script at {SCRIPT}")
 
 
 def _start(out: Path, cwd: Path, source: Path | str, **env: str) -> subprocess.Popen[bytes]:
