@@ -58,7 +58,9 @@ BOX_RADIUS = 1.2  # mm
 ARROW_HEAD = 1.8  # mm
 
 # --- writing --------------------------------------------------------------
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+# Installed, the fonts are the package renderer/fonts/; in a checkout they are the top-level fonts/.
+_HERE = Path(__file__).resolve().parent
+FONT_DIR = _HERE / "fonts" if (_HERE / "fonts").is_dir() else _HERE.parent / "fonts"
 HAND_FONT_FILE = "NanumPenScript_400Regular.ttf"
 EMOJI_FONT_FILE = "NotoEmoji_400Regular.ttf"
 HAND = "Nanum Pen"  # the family name matplotlib registers Nanum Pen Script under

@@ -1,0 +1,79 @@
+"""The project as a user installs it: an sdist and a wheel built from it, installed (not editable)
+into a fresh virtual environment, render a bundled chapter from another folder exactly as the
+checkout does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from renderer.render import render
+from tests.conftest import CHAPTERS, ROOT
+
+pytestmark = pytest.mark.slow
+
+FONT_FILES = sorted(p.name for p in (ROOT / "fonts").iterdir() if p.suffix in (".ttf", ".txt"))
+
+
+def _run(*cmd: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    p = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+    assert p.returncode == 0, f"{cmd}\n{p.stdout[-3000:]}\n{p.stderr[-3000:]}"
+    return p
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``python -m build``: the sdist, then the wheel built from that sdist (so both carry the fonts)."""
+    out = tmp_path_factory.mktemp("dist")
+    _run(sys.executable, "-m", "build", "--outdir", out, ROOT, cwd=out)
+    return out
+
+
+def test_sdist_and_wheel_carry_the_fonts_and_licences(dist: Path) -> None:
+    (sdist,) = dist.glob("*.tar.gz")
+    (wheel,) = dist.glob("*.whl")
+    with tarfile.open(sdist) as tf:
+        names = {Path(n).name for n in tf.getnames()}
+    assert {"LICENSE", *FONT_FILES} <= names
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        meta = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert {f"renderer/fonts/{f}" for f in FONT_FILES} <= names
+    assert "License-Expression: MIT AND OFL-1.1" in meta
+    assert "Requires-Python: >=3.11" in meta
+
+
+def _constraints(path: Path) -> Path:
+    """The versions of this environment, so that the fresh one draws with the same matplotlib."""
+    pins = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()
+                   if d.metadata["Name"] and d.metadata["Name"].lower() not in ("cheatsheet-renderer", "pip",
+                                                                                  "setuptools")})
+    path.write_text("\n".join(pins) + "\n", encoding="utf-8")
+    return path
+
+
+def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_path: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    venv = tmp_path / "venv"
+    _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    py = bindir / "python"
+    _run(py, "-m", "pip", "install", "-q", "-c", _constraints(tmp_path / "constraints.txt"), wheel, cwd=tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    where = _run(py, "-c", "import renderer, renderer.theme as t; print(renderer.__file__); print(t.FONT_DIR)",
+                 cwd=elsewhere, env=env).stdout.split("\n")
+    assert Path(where[0]).is_relative_to(venv) and Path(where[1]).is_relative_to(venv), where
+    _run(bindir / "cheatsheet", "render", CHAPTERS / "ch10.yaml", "-o", "sheets", "--dpi", "40", cwd=elsewhere,
+         env=env)
+    ours = render(CHAPTERS / "ch10.yaml", dpi=40)
+    assert (elsewhere / "sheets" / "ch10.pdf").read_bytes() == ours.pdf
+    assert (elsewhere / "sheets" / "ch10.png").read_bytes() == ours.png
