@@ -9,41 +9,108 @@ import sys
 from pathlib import Path
 
 from . import theme
-from .errors import InputError
+from .console import Console, utf8_streams
+from .errors import InputError, Notice
+from .export import OutputFolderError
+from .sources import STDIN
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version("cheatsheet-renderer")
+    except (ImportError, PackageNotFoundError):
+        from . import __version__
+
+        return __version__
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {ln}" for ln in lines)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="cheatsheet", description="Hand-drawn A4 cheat sheets from cheat-sheet prompts.")
-    sub = p.add_subparsers(dest="command", required=True)
+    fmt = argparse.RawDescriptionHelpFormatter
+    common = argparse.ArgumentParser(add_help=False)
+    talk = common.add_mutually_exclusive_group()
+    # SUPPRESS: no default, so a -q given before the command is not reset by the command's own parser
+    talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                      help="print errors only (no warnings, no file names)")
+    talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                      help="also print how each sheet was fitted (body size, regions, moved bands)")
+    p = argparse.ArgumentParser(
+        prog="cheatsheet", parents=[common], formatter_class=fmt,
+        description="Hand-drawn A4 cheat sheets from cheat-sheet prompts: a prompt's box-drawing layout, ratios "
+                    "and markdown content become a print-ready PDF (and PNG, SVG) that looks like a pen note.",
+        epilog=_examples("cheatsheet render prompt.md            # out/prompt.pdf and out/prompt.png",
+                         "cheatsheet build -o out                 # every chapters/*.yaml",
+                         "cheatsheet check prompt.md              # report problems, write nothing",
+                         "cheatsheet COMMAND --help               # the options of one command"))
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    r = sub.add_parser("render", help="render prompts or chapter YAMLs to PDF and PNG")
-    r.add_argument("inputs", nargs="+", metavar="PROMPT_OR_YAML")
-    r.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
-    r.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help="PNG resolution (default: 200)")
+    r = sub.add_parser(
+        "render", parents=[common], formatter_class=fmt, help="render prompts or chapter YAMLs to PDF and PNG",
+        description="Render each prompt or chapter YAML to a sheet. Nothing is written unless every output of "
+                    "that input could be made; earlier files are replaced only by complete new ones.",
+        epilog=_examples("cheatsheet render chapters/ch10.yaml              # out/ch10.pdf + out/ch10.png",
+                         "cheatsheet render prompt.md -o sheets/            # sheets/prompt.pdf + .png",
+                         "cheatsheet render prompt.md -o ch10.pdf           # just that PDF",
+                         "cheatsheet render prompt.md -o web/ch10.svg       # just an SVG",
+                         "cat prompt.md | cheatsheet render - -o ch10.png   # a prompt from standard input"))
+    r.add_argument("inputs", nargs="+", metavar="PROMPT_OR_YAML",
+                   help="prompt files (markdown, any extension), chapter YAMLs (.yaml), or - for standard input")
+    r.add_argument("-o", "--out", default="out", metavar="DIR|FILE",
+                   help="a folder (default: out/) for DIR/NAME.pdf and .png, or one file NAME.pdf, .png or .svg "
+                        "(format from its extension; one input only)")
+    r.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+                   help=f"PNG resolution (default: {theme.DEFAULT_DPI}, i.e. 2339 x 1654 px)")
     only = r.add_mutually_exclusive_group()
-    only.add_argument("--pdf-only", action="store_true")
-    only.add_argument("--png-only", action="store_true")
-    r.add_argument("--strict", action="store_true", help="fail instead of growing a band that cannot fit")
+    only.add_argument("--pdf-only", action="store_true", help="write the PDF only")
+    only.add_argument("--png-only", action="store_true", help="write the PNG only")
+    r.add_argument("--svg", action="store_true", help="also write DIR/NAME.svg (writing turned into paths)")
+    r.add_argument("--strict", action="store_true",
+                   help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
 
-    lay = sub.add_parser("layout", help="print the region tree of a prompt or chapter")
-    lay.add_argument("input", metavar="PROMPT_OR_YAML")
+    lay = sub.add_parser(
+        "layout", parents=[common], formatter_class=fmt, help="print the region tree of a prompt or chapter",
+        description="Print the regions read from the diagram (id, kind, title, rect in mm from the page's "
+                    "top-left) and which section went where.",
+        epilog=_examples("cheatsheet layout prompt.md", "cheatsheet layout prompt.md --fitted --json",
+                         "cheatsheet layout chapters/ch10.yaml --png boxes.png"))
+    lay.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt, a chapter YAML, or - for standard input")
     lay.add_argument("--json", action="store_true", help="print it as JSON")
     lay.add_argument("--png", metavar="FILE", help="draw the empty boxes with their titles to FILE")
-    lay.add_argument("--fitted", action="store_true", help="show the rects after auto-fit has grown any band")
+    lay.add_argument("--fitted", action="store_true", help="show the rects after fitting has moved any band")
 
-    im = sub.add_parser("import", help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml")
-    im.add_argument("prompt")
-    im.add_argument("-o", "--name", required=True, metavar="NAME")
+    im = sub.add_parser(
+        "import", parents=[common], formatter_class=fmt, help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml",
+        description="Write an editable pair that renders exactly like the prompt: layouts/NAME.txt (diagram and "
+                    "ratios) and chapters/NAME.yaml (metadata and each region's markdown). Existing files are "
+                    "never overwritten without --force.",
+        epilog=_examples("cheatsheet import prompt.md -o ch11", "cheatsheet import prompt.md -o ch11 --force"))
+    im.add_argument("prompt", help="the prompt file")
+    im.add_argument("-o", "--name", required=True, metavar="NAME", help="the name of the pair (e.g. ch11)")
     im.add_argument("--root", default=".", help="folder holding layouts/ and chapters/ (default: .)")
+    im.add_argument("--force", action="store_true", help="overwrite an existing layouts/NAME.txt or chapters/NAME.yaml")
 
-    b = sub.add_parser("build", help="render every chapters/*.yaml")
-    b.add_argument("-o", "--out", default="out")
-    b.add_argument("--chapters", default="chapters")
-    b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI)
+    b = sub.add_parser(
+        "build", parents=[common], formatter_class=fmt, help="render every chapters/*.yaml",
+        description="Render every chapter YAML of a folder, in parallel on the cores.",
+        epilog=_examples("cheatsheet build", "cheatsheet build -o course/ -j 2 --dpi 300"))
+    b.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
+    b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
 
-    c = sub.add_parser("check", help="compose without writing and report problems")
-    c.add_argument("input", metavar="PROMPT_OR_YAML")
+    c = sub.add_parser(
+        "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
+        description="Compose the sheet without writing it and report, each with its place: overfull boxes, "
+                    "characters no font has, text below 7 pt, empty regions (errors); unmatched sections, moved "
+                    "bands, pale inks (warnings). Exit 1 when not clean.",
+        epilog=_examples("cheatsheet check prompt.md", "cheatsheet check chapters/ch10.yaml --json --strict"))
+    c.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt, a chapter YAML, or - for standard input")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--strict", action="store_true",
                    help="fail on warnings too (unmatched sections, layout notices, low ink contrast)")
@@ -54,6 +121,7 @@ def run() -> None:
     """The console script: main(), then an immediate exit.  Python's own shutdown puts the
     default signal handlers back, so a stop signal landing then would kill a finished run
     with a bare -15; leaving at once (all files are already written and synced) avoids that."""
+    utf8_streams()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -78,35 +146,39 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
     except KeyboardInterrupt as exc:
         return _interrupted(exc)
+    con = Console(0 if getattr(args, "quiet", False) else 2 if getattr(args, "verbose", False) else 1)
     try:
         if args.command == "render":
-            return cmd_render(args)
+            return cmd_render(args, con)
         if args.command == "layout":
-            return cmd_layout(args)
+            return cmd_layout(args, con)
         if args.command == "import":
-            return cmd_import(args)
+            return cmd_import(args, con)
         if args.command == "build":
-            return cmd_build(args)
+            return cmd_build(args, con)
         if args.command == "check":
             from .check import cmd_check
 
             return cmd_check(args)
     except InputError as exc:
-        print(exc.render(), file=sys.stderr)
+        con.error(exc.render())
         return 1
     except KeyboardInterrupt as exc:
         return _interrupted(exc)
     except BrokenPipeError:  # the reader went away (``cheatsheet layout | head``)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OutputFolderError as exc:
+        con.error(f"cheatsheet: error: {exc}")
+        return 1
     except OSError as exc:  # a file that cannot be read or written: the machine's problem, not ours
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"cheatsheet: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        con.error(f"cheatsheet: error: {exc.strerror or exc}{where}")
         return 1
     except Exception as exc:  # an internal fault: one line, never a traceback
         if os.environ.get("CHEATSHEET_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (set CHEATSHEET_DEBUG=1 for details)", file=sys.stderr)
+        con.error(f"internal error: {type(exc).__name__}: {exc} (set CHEATSHEET_DEBUG=1 for details)")
         return 3
     return 0
 
@@ -121,31 +193,84 @@ def _interrupted(exc: KeyboardInterrupt) -> int:
     return 128 + signum
 
 
-def _print_notices(notices: list) -> None:
+def _usage_error(command: str, message: str) -> int:
+    print(f"cheatsheet {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def print_notices(con: Console, notices: list[Notice], source: str = "") -> None:
+    """Each warning; one about another file (a layout the chapter uses) also names the chapter."""
     for n in notices:
-        print(str(n), file=sys.stderr)
+        text = str(n)
+        if source and n.file != source:
+            text += f" (chapter {Path(source).stem})"
+        con.warning(text)
 
 
-def cmd_render(args: argparse.Namespace) -> int:
-    from .render import render, write_outputs
+def output_stems(inputs: list[str]) -> tuple[list[str], list[str]]:
+    """The output name of each input, and a warning for each input renamed so that two inputs with
+    the same stem (a/ch10.md, b/ch10.md) never overwrite each other: the second is written as
+    b-ch10, or ch10-2 where that is taken too."""
+    stems: list[str] = []
+    warnings: list[str] = []
+    taken: set[str] = set()
+    for inp in inputs:
+        p = Path(inp)
+        stem = "stdin" if inp == STDIN else p.stem
+        if stem.lower() in taken:
+            parent = p.resolve().parent.name if inp != STDIN else ""
+            candidates = ([f"{parent}-{stem}"] if parent else []) + [f"{stem}-{k}" for k in range(2, len(inputs) + 2)]
+            new = next(c for c in candidates if c.lower() not in taken)
+            warnings.append(f"{inp}: warning: another input is also named {stem!r}: writing this one as {new!r}")
+            stem = new
+        taken.add(stem.lower())
+        stems.append(stem)
+    return stems, warnings
+
+
+def _fitted_summary(result) -> str:
+    sizes = sorted({round(f.size, 2) for f in result.page.fits.values()})
+    body = f"{sizes[0]:g} pt" if len(sizes) == 1 else f"{sizes[0]:g}-{sizes[-1]:g} pt" if sizes else "-"
+    return f"{result.chapter.source}: {len(result.page.fits)} regions, body {body}"
+
+
+def cmd_render(args: argparse.Namespace, con: Console) -> int:
+    from .render import OUTPUT_SUFFIXES, render, write_output_files, write_outputs
 
     if args.dpi <= 0:
-        print("cheatsheet render: error: --dpi must be a positive number", file=sys.stderr)
-        return 2
-    out = Path(args.out)
+        return _usage_error("render", "--dpi must be a positive number")
+    if args.inputs.count(STDIN) > 1:
+        return _usage_error("render", "standard input (-) can be read only once")
+    target = Path(args.out)
+    one_file = target.suffix.lower() in OUTPUT_SUFFIXES and not args.out.endswith(("/", os.sep))
+    if one_file:
+        if len(args.inputs) > 1:
+            return _usage_error("render", f"-o {args.out} names one file, but {len(args.inputs)} inputs were "
+                                          "given: give a folder (-o DIR/) to render several")
+        if args.pdf_only or args.png_only or args.svg:
+            return _usage_error("render", f"-o {args.out} already says which file to write: leave out "
+                                          "--pdf-only, --png-only and --svg")
+        kind = target.suffix.lower()
+        formats = {"pdf": kind == ".pdf", "png": kind == ".png", "svg": kind == ".svg"}
+    else:
+        formats = {"pdf": not args.png_only, "png": not args.pdf_only, "svg": args.svg}
+    stems, renames = output_stems(args.inputs)
+    for w in renames:
+        con.warning(w)
     failed = 0
     parallel = (os.cpu_count() or 1) > 1  # the PNG is saved on a second core while the PDF is saved
-    for inp in args.inputs:  # each input on its own: one bad input does not stop the others
+    for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
-            result = render(inp, dpi=args.dpi, pdf=not args.png_only, png=not args.pdf_only, strict=args.strict,
-                            parallel=parallel)
+            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, **formats)
         except InputError as exc:
-            print(exc.render(), file=sys.stderr)
+            con.error(exc.render())
             failed += 1
             continue
-        _print_notices(result.notices)
-        for p in write_outputs(result, out, Path(inp).stem):
-            print(p, flush=True)
+        print_notices(con, result.notices, result.chapter.source)
+        con.detail(_fitted_summary(result))
+        written = write_output_files(result, [target]) if one_file else write_outputs(result, target, stem)
+        for p in written:
+            con.out(str(p))
     return 1 if failed else 0
 
 
@@ -154,7 +279,7 @@ def _region_json(r) -> dict:
             "children": [_region_json(c) for c in r.children]}
 
 
-def cmd_layout(args: argparse.Namespace) -> int:
+def cmd_layout(args: argparse.Namespace, con: Console) -> int:
     from .layout.engine import layout_chapter
     from .sources import read_input
 
@@ -164,7 +289,7 @@ def cmd_layout(args: argparse.Namespace) -> int:
         from .compose.page import compose_page
 
         compose_page(chapter, layout, overflow_ok=True)
-    _print_notices(layout.notices)
+    print_notices(con, layout.notices, chapter.source)
     where: dict[str, list[str]] = {}
     for p in layout.placements:
         where.setdefault(p.region_id, []).append(f"{p.section.icon} {p.section.title}".strip() + f" ({p.how})")
@@ -192,36 +317,38 @@ def cmd_layout(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def cmd_import(args: argparse.Namespace, con: Console) -> int:
     from .importer import import_prompt
 
-    done = import_prompt(Path(args.prompt), args.name, Path(args.root))
-    print(done.layout_path)
-    print(done.chapter_path)
+    done = import_prompt(Path(args.prompt), args.name, Path(args.root), force=args.force)
+    con.out(str(done.layout_path))
+    con.out(str(done.chapter_path))
     return 0
 
 
-def _build_one(job: tuple[str, str, int]) -> tuple[str, list[str], str | None]:
+def _build_one(job: tuple[str, str, int]) -> tuple[str, list[str], list[str], str | None]:
+    """(chapter, its warnings, the files written, its error)."""
     from .render import render, write_outputs
 
     path, out, dpi = job
     try:
         result = render(path, dpi=dpi)
         written = write_outputs(result, Path(out), Path(path).stem)
-        return path, [str(n) for n in result.notices] + [str(p) for p in written], None
+        warnings = [str(n) + (f" (chapter {Path(path).stem})" if n.file != result.chapter.source else "")
+                    for n in result.notices]
+        return path, warnings, [str(p) for p in written], None
     except InputError as exc:
-        return path, [], exc.render()
+        return path, [], [], exc.render()
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def cmd_build(args: argparse.Namespace, con: Console) -> int:
+    if args.dpi <= 0 or args.jobs < 0:
+        return _usage_error("build", "--dpi must be positive and --jobs not negative")
     chapters = sorted(Path(args.chapters).glob("*.yaml"))
     if not chapters:
-        print(f"{args.chapters}: no chapter YAMLs to build", file=sys.stderr)
+        con.error(f"{args.chapters}: no chapter YAMLs to build")
         return 1
     jobs = [(str(c), args.out, args.dpi) for c in chapters]
-    if args.dpi <= 0 or args.jobs < 0:
-        print("cheatsheet build: error: --dpi must be positive and --jobs not negative", file=sys.stderr)
-        return 2
     n = args.jobs or min(len(jobs), os.cpu_count() or 1)
     if n > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -236,12 +363,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     else:
         results = [_build_one(j) for j in jobs]
     failed = 0
-    for _, lines, err in results:
-        for ln in lines:
-            print(ln, file=sys.stderr if "warning" in ln else sys.stdout)
+    for _, warnings, written, err in results:
+        for w in warnings:
+            con.warning(w)
+        for f in written:
+            con.out(f)
         if err:
             failed += 1
-            print(err, file=sys.stderr)
+            con.error(err)
     return 1 if failed else 0
 
 

@@ -78,10 +78,21 @@ def caret_pad(text: str, index: int) -> str:
     return "".join(out)
 
 
+# Texts that are not files (a prompt read from standard input), by the name messages give them.
+_TEXTS: dict[str, str] = {}
+
+
+def remember_text(name: str, text: str) -> None:
+    """Keep ``text`` so that an error in it can show its line, though there is no file to read."""
+    _TEXTS[name] = text
+
+
 def read_line(file: str, line: int) -> str | None:
     """Line ``line`` (1-based) of a file, counted as the readers count: only line feeds end a line."""
+    text = _TEXTS.get(file)
     try:
-        text = Path(file).read_text(encoding="utf-8")
+        if text is None:
+            text = Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")

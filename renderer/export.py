@@ -7,6 +7,7 @@ import io
 import os
 import signal
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -33,6 +34,20 @@ def pdf_bytes(fig) -> bytes:
     return buf.getvalue()
 
 
+SVG_METADATA = {"Creator": "cheatsheet", "Date": None}
+SVG_HASHSALT = "cheatsheet"  # fixed, so that the ids in the SVG are the same on every run
+
+
+def svg_bytes(fig) -> bytes:
+    """The page as SVG, the writing turned into paths so that it looks the same in any browser."""
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", metadata=SVG_METADATA)
+    return buf.getvalue()
+
+
 def png_size(dpi: int) -> tuple[int, int]:
     """Pixel size of the page: A4 at 200 dpi is 2339 x 1654 (rounded, not truncated)."""
     return round(theme.PAGE_W / 25.4 * dpi), round(theme.PAGE_H / 25.4 * dpi)
@@ -56,7 +71,7 @@ def pdf_and_png_bytes(fig, dpi: int, parallel: bool = False) -> tuple[bytes, byt
     this one writes the PDF (they take about as long as each other), for about half the wall time
     on a machine with a spare core.  The bytes are the same either way; should the child fail,
     the PNG is made here."""
-    if not parallel or not hasattr(os, "fork"):
+    if not parallel or not FORK_IS_SAFE:
         return pdf_bytes(fig), png_bytes(fig, dpi)
     child = _PngChild(fig, dpi)
     try:
@@ -66,6 +81,11 @@ def pdf_and_png_bytes(fig, dpi: int, parallel: bool = False) -> tuple[bytes, byt
         raise
     png = child.result()
     return pdf, png if png is not None else png_bytes(fig, dpi)
+
+
+# fork() copies the process as it is: safe on Linux; macOS frameworks may not survive it and Windows
+# has none, so there both outputs are saved one after the other.
+FORK_IS_SAFE = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 class _PngChild:
@@ -194,15 +214,19 @@ _UMASK: int | None = None
 def _write_temp(path: Path, data: bytes) -> str:
     """``data`` in a new temporary file ``.NAME.*.tmp`` beside ``path``, with the mode ``path``
     has (or would get from open()), flushed to disk."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputFolderError(path.parent, exc) from None
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), mode)
+            if hasattr(os, "fchmod"):  # POSIX: the new file gets the mode the old one had
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -210,6 +234,20 @@ def _write_temp(path: Path, data: bytes) -> str:
         _unlink(tmp)
         raise
     return tmp
+
+
+class OutputFolderError(OSError):
+    """A folder the outputs cannot be written into: names the folder and what to do, never the
+    hidden temporary file that could not be made."""
+
+    def __init__(self, folder: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause), str(folder))
+        self.folder = folder
+
+    def __str__(self) -> str:
+        why = (self.strerror or "cannot write there").lower()
+        return (f"cannot write into the folder {self.folder} ({why}); choose another output folder with "
+                f"-o DIR, or make this one writable")
 
 
 def _unlink(tmp: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError, read_line
 from .export import write_files_atomic
 from .layout.engine import layout_chapter
 from .sources.chapter_yaml import dump_chapter_yaml
@@ -18,13 +19,22 @@ class Imported:
     chapter_path: Path
 
 
-def import_prompt(prompt: Path, name: str, root: Path) -> Imported:
+def import_prompt(prompt: Path, name: str, root: Path, force: bool = False) -> Imported:
+    """``force``: overwrite a layout or chapter file of that name (which an author may have edited)."""
     chapter = read_prompt(prompt)
     layout = layout_chapter(chapter)
     titles = {r.id: r.label for r in layout.leaves()}
     layout_name = f"{name}.txt"
     layout_path = root / "layouts" / layout_name
     chapter_path = root / "chapters" / f"{name}.yaml"
+    existing = [p for p in (layout_path, chapter_path) if p.exists()]
+    if existing and not force:
+        also = f" (and {existing[1]})" if len(existing) > 1 else ""
+        raise InputError(
+            str(existing[0]), 1, 1, f"already exists{also}: importing {prompt.name} as {name!r} would overwrite it",
+            f"it may hold edits made by hand: import under another name (-o {name}-2), or add --force to "
+            "overwrite", read_line(str(existing[0]), 1) or "",
+        )
     header = (f"# {chapter.meta.title or name}: imported from {prompt.name} by 'cheatsheet import'.\n"
               f"# Edit freely: regions are matched by id to the diagram in layouts/{layout_name}.\n")
     text = header + dump_chapter_yaml(chapter, layout_name, layout.content, titles)

@@ -221,7 +221,9 @@ def test_output_that_cannot_be_written_exits_1(mini: Path, tmp_path: Path) -> No
     blocker.write_text("not a folder")
     r = cheatsheet("render", mini, "-o", blocker / "out", "--dpi", LOW_DPI, "--pdf-only")
     assert r.code == 1
-    assert r.err.strip().splitlines() == [f"cheatsheet: error: Not a directory: {blocker / 'out'}"]
+    assert r.err.strip().splitlines() == [f"cheatsheet: error: cannot write into the folder {blocker / 'out'} (not a "
+                                          "directory); choose another output folder with -o DIR, or make this one "
+                                          "writable"]
 
 
 def test_help_exits_0() -> None:

@@ -6,9 +6,23 @@ from pathlib import Path
 
 from ..model import Chapter
 
+STDIN = "-"  # the input name that reads a prompt from standard input
+STDIN_NAME = "<stdin>"  # how such a prompt is named in messages
+
 
 def read_input(path: str | Path) -> Chapter:
-    """A prompt (markdown, any extension) or a chapter YAML, by its extension."""
+    """A prompt (markdown, any extension) or a chapter YAML, by its extension; ``-`` reads a prompt
+    from standard input."""
+    if str(path) == STDIN:
+        import sys
+
+        from ..errors import remember_text
+        from .prompt import read_prompt
+        from .text_file import decode_text
+
+        text = decode_text(sys.stdin.buffer.read(), STDIN_NAME)
+        remember_text(STDIN_NAME, text)
+        return read_prompt(Path(STDIN_NAME), text)
     p = Path(path)
     if p.suffix.lower() in (".yaml", ".yml"):
         from .chapter_yaml import read_chapter_yaml

@@ -59,9 +59,10 @@ def _section_end(heads: list[Heading], k: int, n_lines: int, max_level: int) -> 
     return n_lines
 
 
-def read_prompt(path: Path) -> Chapter:
+def read_prompt(path: Path, text: str | None = None) -> Chapter:
+    """A prompt file; ``text``: its text, already read (standard input), named ``path`` in messages."""
     file = str(path)
-    text = read_text(path)
+    text = read_text(path) if text is None else text
     lines = text.split("\n")
     meta = Meta()
     fm = find_front_matter(lines)
@@ -89,6 +90,23 @@ def _layout_heading(heads: list[Heading]) -> int:
     return min(found, key=lambda k: (heads[k].level, k))
 
 
+LAYOUT_TITLE = "Layout Structure"
+
+
+def _near_layout_heading(heads: list[Heading]) -> Heading | None:
+    """A heading that is a misspelling of 'Layout Structure' ('Layout Strucutre', 'Layuot Structure')."""
+    import difflib
+
+    best: tuple[float, Heading] | None = None
+    for h in heads:
+        words = h.text.strip().lower().split()
+        text = " ".join(words[:2])
+        score = difflib.SequenceMatcher(None, text, LAYOUT_H1).ratio()
+        if score >= 0.8 and (best is None or score > best[0]):
+            best = (score, h)
+    return best[1] if best else None
+
+
 def _is_box_line(text: str) -> bool:
     st = text.lstrip()
     return bool(st) and st[0] in BOX_DRAWING
@@ -98,6 +116,13 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
     """The diagram and ratio spec under ``# Layout Structure``."""
     k = _layout_heading(heads)
     if k < 0:
+        near = _near_layout_heading(heads)
+        if near is not None:
+            raise InputError(
+                file, near.line + 1, 1, f"no '# Layout Structure' heading: did you mean '{LAYOUT_TITLE}' for "
+                f"{near.text.strip()!r}?", f"write the heading as '{'#' * near.level} {LAYOUT_TITLE}'",
+                lines[near.line],
+            )
         box = next((i for i, ln in enumerate(lines) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
         if box >= 0:
             col = len(lines[box]) - len(lines[box].lstrip()) + 1

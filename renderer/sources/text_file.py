@@ -25,6 +25,32 @@ def _missing_part(path: Path) -> tuple[int, str]:
     return 0, text
 
 
+# What a file is, by its first bytes: said instead of "save it as UTF-8" when one is given as a prompt.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF file (a WebP image or a WAV sound)"),
+    (b"PK\x03\x04", "a ZIP archive (perhaps a .docx, .hwpx or .xlsx document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .hwp, .xls)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x00\x01\x00\x00", "a TrueType font"),
+    (b"OTTO", "an OpenType font"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "a binary file"
+    return None
+
+
 def read_text(path: Path) -> str:
     shown = str(path)
     try:
@@ -42,6 +68,22 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise InputError(shown, 1, 1, f"cannot read the file ({exc.strerror})", "check its permissions",
                          shown) from None
+    return decode_text(data, shown)
+
+
+def decode_text(data: bytes, shown: str) -> str:
+    """The text of a prompt or chapter file's bytes (UTF-8, a BOM dropped, line ends made \\n);
+    ``shown`` names it in errors."""
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise InputError(
+            shown, 1, 1, f"this is {kind}, not a text prompt",
+            "give the cheat-sheet prompt itself: the .md or .txt file with the '# Layout Structure' diagram "
+            "(or a chapters/NAME.yaml)", "",
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(shown, 1, 1, "the file is UTF-16, not UTF-8",
+                         "save the file as UTF-8 (in most editors: Save with Encoding -> UTF-8)", "")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,235 @@
+"""The command line behaves like the tools people know: --version, help with examples, -o FILE,
+- for standard input, -q / -v, colour only on a terminal, UTF-8 on any console, and no file lost."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import renderer
+from renderer import cli, export
+from renderer.console import Console, wants_colour
+from renderer.errors import InputError
+from renderer.importer import import_prompt
+from renderer.render import render
+from tests.conftest import CHAPTERS, ROOT, SCRIPT, SEED_FILES, SEEDS
+from tests.test_check import MINI
+from tests.test_cli import LOW_DPI, cheatsheet
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    p = tmp_path / "mini.md"
+    p.write_text(MINI, encoding="utf-8")
+    return p
+
+
+# --- conventions ---------------------------------------------------------------------------
+
+
+def test_version() -> None:
+    r = cheatsheet("--version")
+    assert r.code == 0 and r.out.strip() == f"cheatsheet {renderer.__version__}"
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    p = cli._parser()
+    (sub,) = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+@pytest.mark.parametrize("command", sorted(_subparsers()))
+def test_every_option_has_help_and_every_command_an_example(command: str) -> None:
+    parser = _subparsers()[command]
+    undocumented = [a.dest for a in parser._actions if not a.help]
+    assert not undocumented
+    text = parser.format_help()
+    assert "examples:" in text and f"cheatsheet {command} " in text.split("examples:")[1]
+
+
+@pytest.mark.parametrize("name,magic", [("ch10.pdf", b"%PDF-"), ("ch10.png", b"\x89PNG"), ("ch10.svg", b"<?xml")])
+def test_o_file_writes_that_file_only(tmp_path: Path, name: str, magic: bytes) -> None:
+    target = tmp_path / "made" / name
+    r = cheatsheet("render", CHAPTERS / "ch10.yaml", "-o", target, "--dpi", LOW_DPI)
+    assert r.code == 0, r.err
+    assert r.out.strip() == str(target)
+    assert sorted(p.name for p in target.parent.iterdir()) == [name]
+    assert target.read_bytes().startswith(magic)
+
+
+def test_svg_is_deterministic_and_has_no_text_elements() -> None:
+    a = render(CHAPTERS / "ch09.yaml", dpi=LOW_DPI, pdf=False, png=False, svg=True).svg
+    b = render(CHAPTERS / "ch09.yaml", dpi=LOW_DPI, pdf=False, png=False, svg=True).svg
+    assert a == b
+    assert b"<text" not in a and b"<path" in a  # the writing is paths: the same in every browser
+
+
+def test_o_file_takes_one_input(mini: Path, tmp_path: Path) -> None:
+    r = cheatsheet("render", mini, mini, "-o", tmp_path / "x.pdf")
+    assert r.code == 2 and "one file" in r.err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_dash_reads_the_prompt_from_stdin(tmp_path: Path) -> None:
+    p = subprocess.run([str(SCRIPT), "render", "-", "-o", str(tmp_path), "--dpi", str(LOW_DPI)], input=MINI.encode(),
+                       capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["stdin.pdf", "stdin.png"]
+
+
+def test_an_error_in_stdin_shows_its_line(tmp_path: Path) -> None:
+    bad = MINI.replace("# Layout Structure", "# Layout Strucutre")
+    p = subprocess.run([str(SCRIPT), "render", "-", "-o", str(tmp_path)], input=bad.encode(), capture_output=True,
+                       timeout=120)
+    err = p.stderr.decode()
+    assert p.returncode == 1 and err.startswith("<stdin>:") and err.split("\n")[1] == "  # Layout Strucutre"
+    assert not list(tmp_path.iterdir())
+
+
+def test_quiet_prints_nothing_and_verbose_tells_the_fit(tmp_path: Path) -> None:
+    chapter = CHAPTERS / "ch10.yaml"  # a chapter whose band grows: a warning
+    normal = cheatsheet("render", chapter, "-o", tmp_path, "--dpi", LOW_DPI, "--pdf-only")
+    assert "warning" in normal.err and normal.out.strip()
+    quiet = cheatsheet("-q", "render", chapter, "-o", tmp_path, "--dpi", LOW_DPI, "--pdf-only")
+    assert quiet.code == 0 and quiet.out == "" and quiet.err == ""
+    quiet = cheatsheet("render", "-q", chapter, "-o", tmp_path, "--dpi", LOW_DPI, "--pdf-only")
+    assert quiet.out == "" and quiet.err == ""
+    verbose = cheatsheet("render", "-v", chapter, "-o", tmp_path, "--dpi", LOW_DPI, "--pdf-only")
+    assert "regions, body" in verbose.err and "warning" in verbose.err
+
+
+def test_colour_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    Console().warning("a.md:1:1: warning: something")
+    assert tty.getvalue().startswith("\033[33ma.md:1:1") and tty.getvalue().rstrip().endswith("\033[0m")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not wants_colour(tty)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    monkeypatch.delenv("NO_COLOR")
+    Console().error("plain")
+    assert sys.stderr.getvalue() == "plain\n"
+    # the console script, its stderr a pipe: no colour codes
+    r = cheatsheet("render", CHAPTERS / "ch10.yaml", "-o", tempfile.gettempdir(), "--dpi", LOW_DPI, "--pdf-only")
+    assert "\033[" not in r.err
+
+
+def test_two_inputs_with_one_stem_never_overwrite_each_other(tmp_path: Path) -> None:
+    for folder, seed in (("a", "ch09"), ("b", "ch24")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "prompt.md").write_bytes((SEEDS / SEED_FILES[seed]).read_bytes())
+    r = cheatsheet("render", "a/prompt.md", "b/prompt.md", "-o", "out", "--dpi", LOW_DPI, "--pdf-only", cwd=tmp_path)
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b-prompt.pdf", "prompt.pdf"]
+    assert "also named 'prompt'" in r.err
+
+
+def test_output_stems_fall_back_to_a_number() -> None:
+    stems, warnings = cli.output_stems(["x/p.md", "x/p.md", "y/p.txt", "y/p.txt", "-"])
+    assert stems == ["p", "x-p", "y-p", "p-2", "stdin"] and len(warnings) == 3
+
+
+def test_utf8_on_a_cp1252_stream(tmp_path: Path) -> None:
+    """A Windows console or a redirected stream in cp1252: warnings in Korean never raise."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    p = subprocess.run([str(SCRIPT), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(tmp_path), "--dpi",
+                        str(LOW_DPI), "--pdf-only"], capture_output=True, env=env, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert "데이터셋" in p.stderr.decode("utf-8")
+
+
+def test_warnings_about_a_layout_file_name_their_chapter(tmp_path: Path) -> None:
+    r = cheatsheet("build", "-o", tmp_path, "--dpi", LOW_DPI)
+    grown = [ln for ln in r.err.splitlines() if "warning" in ln and "layouts/ch10.txt" in ln]
+    assert grown and all(ln.endswith("(chapter ch10)") for ln in grown)
+
+
+# --- nothing lost ---------------------------------------------------------------------------
+
+
+def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
+    prompt = SEEDS / SEED_FILES["ch10"]
+    import_prompt(prompt, "ch10", tmp_path)
+    edited = tmp_path / "chapters" / "ch10.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    r = cheatsheet("import", prompt, "-o", "ch10", "--root", tmp_path)
+    assert r.code == 1 and "already exists" in r.err and "--force" in r.err
+    assert edited.read_text(encoding="utf-8").endswith("# my edit\n")
+    with pytest.raises(InputError):
+        import_prompt(prompt, "ch10", tmp_path)
+    r = cheatsheet("import", prompt, "-o", "ch10", "--root", tmp_path, "--force")
+    assert r.code == 0 and not edited.read_text(encoding="utf-8").endswith("# my edit\n")
+
+
+def test_an_unwritable_folder_is_named_with_what_to_do(mini: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    out = tmp_path / "locked"
+    assert cli.main(["render", str(mini), "-o", str(out), "--dpi", str(LOW_DPI)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write into the folder {out} (permission denied)" in err and "-o DIR" in err
+    assert ".tmp" not in err and "mini.pdf" not in err
+
+
+def test_writes_without_fchmod(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no os.fchmod: the write still happens, atomically."""
+    monkeypatch.delattr(os, "fchmod", raising=False)
+    target = tmp_path / "a.bin"
+    export.write_atomic(target, b"data")
+    assert target.read_bytes() == b"data" and [p.name for p in tmp_path.iterdir()] == ["a.bin"]
+
+
+def test_without_fork_both_outputs_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked = render(CHAPTERS / "ch09.yaml", dpi=LOW_DPI, parallel=True)
+    monkeypatch.setattr(export, "FORK_IS_SAFE", False)
+    plain = render(CHAPTERS / "ch09.yaml", dpi=LOW_DPI, parallel=True)
+    assert (forked.pdf, forked.png) == (plain.pdf, plain.png)
+
+
+# --- clearer diagnoses ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,data,what", [
+    ("sheet.png", b"\x89PNG\r\n\x1a\n" + bytes(40), "a PNG image"),
+    ("sheet.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+    ("notes.docx", b"PK\x03\x04" + bytes(30), "a ZIP archive"),
+    ("prompt.md", "# 프롬프트".encode("utf-16"), "UTF-16"),
+])
+def test_a_binary_file_says_what_it_is(tmp_path: Path, name: str, data: bytes, what: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(data)
+    r = cheatsheet("render", p, "-o", tmp_path / "out")
+    assert r.code == 1 and what in r.err
+    assert ("save the file as UTF-8" in r.err) == (what == "UTF-16")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_misspelt_layout_heading_gets_did_you_mean(tmp_path: Path) -> None:
+    p = tmp_path / "typo.md"
+    p.write_text(MINI.replace("# Layout Structure", "# Layout Strucutre"), encoding="utf-8")
+    r = cheatsheet("render", p, "-o", tmp_path / "out")
+    line = MINI.split("\n").index("# Layout Structure") + 1
+    assert r.code == 1
+    assert r.err.startswith(f"{p}:{line}:1: no '# Layout Structure' heading: did you mean 'Layout Structure'")
+
+
+def test_the_readme_gives_windows_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv\\Scripts\\pip install" in readme and ".venv\\Scripts\\cheatsheet" in readme
