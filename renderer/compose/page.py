@@ -1,5 +1,5 @@
 """The whole sheet: grid paper is drawn later; here the title banner, band headings,
-every region at its fitted size (growing regions that cannot fit), and the footer."""
+every region at the page's body size (fit.negotiate decides it and the bands' shares), and the footer."""
 
 from __future__ import annotations
 
@@ -8,24 +8,22 @@ from dataclasses import dataclass, field
 from .. import theme
 from ..errors import FitError, InputError, Notice
 from ..layout.engine import Layout
-from ..layout.place import Split
 from ..layout.place import heading_height as band_heading_height
 from ..layout.regions import Region
 from ..model import Chapter
 from ..sources.titles import words
 from . import fonts
 from .block import Block
+from .fit import Fitted, Move, negotiate
 from .frame import FrameBlock
 from .ink import Ink
 from .inline import Run
 from .marks import Mark, StrokeMark
 from .parse import parse_blocks
 from .qr import qr_mark, video_link
-from .region import Fit, RegionComposer, box_rect, header_size
+from .region import Fit, RegionComposer, header_size
 from .text import text_marks
 from .text_item import TextItem
-
-MIN_COLUMN_SHARE = 0.15  # a column never gives away more than leaves it this share of its band
 
 
 @dataclass
@@ -34,19 +32,28 @@ class Page:
     fits: dict[str, Fit]
     notices: list[Notice] = field(default_factory=list)
     layout: Layout | None = None
+    body_pt: float = 0.0  # the page's body size (0 when the content could not be fitted)
+    moves: list[Move] = field(default_factory=list)  # bands and columns fitting moved
 
 
-def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False) -> Page:
-    """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``)."""
+def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False,
+                 exact: bool = False) -> Page:
+    """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``);
+    ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre)."""
     notices = list(layout.notices)
     composers = _composers(chapter, layout, notices)
     _check_coverage(composers, chapter, layout)
+    spec_file, spec_line = layout_spec(layout)
+    fitted: Fitted | None = None
     try:
-        _grow(layout, composers, notices, strict)
+        fitted = negotiate(layout, composers, strict, exact, spec_file, spec_line)
     except FitError as exc:
         if not overflow_ok:
             raise
         notices.append(Notice(exc.file, exc.line, exc.col, exc.message))
+    if fitted is not None:
+        layout.replace(fitted.split)
+        notices.extend(fitted.notices)
     marks: list[Mark] = []
     fits: dict[str, Fit] = {}
     marks.extend(_title(chapter, layout))
@@ -56,11 +63,37 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         if band.heading_outside:
             marks.extend(_band_heading(band, _ink_of(band, composers)))
     for rid, comp in composers.items():
-        f = comp.fit()
+        if fitted is None:
+            f = comp.fit()
+        else:
+            size = fitted.sizes[rid]
+            f = comp.fit_at(size)
+            if size >= fitted.body_pt and f.fits:
+                f = _fuller(comp, f, fitted.body_pt)
         fits[rid] = f
-        marks.extend(comp.place(f))
+        marks.extend(comp.place_fitted(f))
     marks.extend(_footer(chapter, with_title=layout.bands[0].kind != "title"))
-    return Page(marks, fits, notices, layout)
+    return Page(marks, fits, notices, layout, fitted.body_pt if fitted else 0.0, fitted.moves if fitted else [])
+
+
+def _fuller(comp: RegionComposer, f: Fit, body_pt: float) -> Fit:
+    """A region whose content covers less than FILL_MIN of its box at the page's body size writes
+    a little larger (at most BODY_SPREAD_PT more), as a person fills a roomy box."""
+    _, _, _, bh = comp._body(f.size)
+    if bh <= 0 or f.height >= theme.FILL_MIN * bh:
+        return f
+    best = f
+    size = f.size + theme.BODY_PT_STEP
+    while size <= min(body_pt + theme.BODY_SPREAD_PT, theme.BODY_PT_SPARSE_MAX) + 1e-9:
+        g = comp.fit_at(size)
+        if not g.fits:
+            break
+        best = g
+        _, _, _, bh = comp._body(size)
+        if g.height >= theme.FILL_MIN * bh:
+            break
+        size += theme.BODY_PT_STEP
+    return best
 
 
 def _composers(chapter: Chapter, layout: Layout, notices: list[Notice]) -> dict[str, RegionComposer]:
@@ -109,127 +142,6 @@ def _check_coverage(composers: dict[str, RegionComposer], chapter: Chapter, layo
 def _ink_of(band: Region, composers: dict[str, RegionComposer]) -> Ink:
     leaf = band.leaves()[0]
     return composers[leaf.id].ink if leaf.id in composers else Ink.nth(0)
-
-
-# --- growing regions that cannot fit ---------------------------------------------------
-
-
-def _band_of(layout: Layout, rid: str) -> int:
-    for k, b in enumerate(layout.bands):
-        if any(r.id == rid for r in b.walk()):
-            return k
-    return -1
-
-
-def _deficit(comp: RegionComposer) -> float:
-    """mm of box height missing at the smallest size (0 when it fits)."""
-    if comp.fit().fits:
-        return 0.0
-    return max(0.0, comp.need() - box_rect(comp.region)[3])
-
-
-def _band_slack(layout: Layout, composers: dict[str, RegionComposer], k: int) -> float:
-    """mm a band can give up with all its regions still fitting at the smallest size."""
-    band = layout.bands[k]
-    if band.kind == "title":
-        return 0.0
-    slack = band.rect[3]
-    for leaf in band.leaves():
-        comp = composers.get(leaf.id)
-        if comp is None:
-            continue
-        spare = box_rect(leaf)[3] - comp.need()
-        slack = min(slack, spare)
-    return max(0.0, slack - 1.0)
-
-
-def _grow(layout: Layout, composers: dict[str, RegionComposer], notices: list[Notice], strict: bool) -> None:
-    usable_h = sum(b.rect[3] for b in layout.bands)
-    for rid, comp in composers.items():
-        if comp.fit().fits:
-            continue
-        k = _band_of(layout, rid)
-        band = layout.bands[k]
-        before = list(layout.split.bands)
-        moved = _widen_column(layout, composers, band, comp)
-        deficit = _deficit(comp)
-        if deficit > 0:
-            order = sorted((j for j in range(len(layout.bands)) if j != k), key=lambda j: (abs(j - k), j))
-            for j in order:
-                if deficit <= 0:
-                    break
-                give = min(_band_slack(layout, composers, j), deficit + 0.5)
-                if give <= 0:
-                    continue
-                fr = list(layout.split.bands)
-                fr[j] -= give / usable_h
-                fr[k] += give / usable_h
-                layout.replace(Split(fr, layout.split.columns))
-                deficit = _deficit(comp)
-            moved = moved or layout.split.bands != before
-        if _deficit(comp) > 0:
-            over = [(c.region.label or r, _deficit(c)) for r, c in composers.items() if _deficit(c) > 0]
-            names = ", ".join(f'"{n}" by {mm:.1f} mm' for n, mm in over)
-            raise FitError(
-                layout_file(layout), comp.region.line or layout.spec_line, 1,
-                f"the page cannot hold the content at {theme.BODY_PT_MIN:g} pt: over {names}",
-                "shorten those sections, or give their bands more of the page in the ratio spec",
-            )
-        if moved:
-            old, new = before[k] * 100, layout.split.bands[k] * 100
-            label = comp.region.label or rid
-            msg = (f'band {k + 1}: {old:.0f}% -> {new:.0f}% so that "{label}" fits' if abs(new - old) >= 0.5
-                   else f'band {k + 1}: columns widened so that "{label}" fits')
-            spec = layout_spec(layout)
-            notice = Notice(spec[0], spec[1], 1, msg)
-            if strict:
-                raise FitError(notice.file, notice.line, 1, msg + " (--strict)",
-                               "give that band more of the page in the ratio spec, or shorten its content")
-            notices.append(notice)
-
-
-def _widen_column(layout: Layout, composers: dict[str, RegionComposer], band: Region, comp: RegionComposer) -> bool:
-    """Take width from a neighbouring column of the same band (nearest first), as little as
-    makes the region fit (bisection), and only while the neighbour still fits."""
-    cols = [c for c in band.children if c.kind == "column"]
-    if len(cols) < 2:
-        return False
-    idx = next((i for i, c in enumerate(cols) if any(r.id == comp.region.id for r in c.walk())), -1)
-    if idx < 0:
-        return False
-    start = layout.split
-
-    def with_shift(d: int, t: float) -> None:
-        fr = list(start.columns[band.id])
-        fr[d] -= t
-        fr[idx] += t
-        cols_map = dict(start.columns)
-        cols_map[band.id] = fr
-        layout.replace(Split(start.bands, cols_map))
-
-    def donor_fits(d: int) -> bool:
-        return all(composers[leaf.id].fit().fits for leaf in cols[d].leaves() if leaf.id in composers)
-
-    for d in sorted((i for i in range(len(cols)) if i != idx), key=lambda i: abs(i - idx)):
-        most = start.columns[band.id][d] - MIN_COLUMN_SHARE
-        if most <= 0:
-            continue
-        with_shift(d, most)
-        if not comp.fit().fits:
-            continue  # even all the neighbour can give is not enough
-        lo, hi = 0.0, most
-        for _ in range(7):
-            mid = (lo + hi) / 2
-            with_shift(d, mid)
-            if comp.fit().fits:
-                hi = mid
-            else:
-                lo = mid
-        with_shift(d, hi)
-        if donor_fits(d):
-            return True
-    layout.replace(start)
-    return False
 
 
 def layout_file(layout: Layout) -> str:

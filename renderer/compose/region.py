@@ -13,6 +13,7 @@ from .ink import Ink
 from .marks import Mark, StrokeMark
 from .text_item import heading_height, heading_marks
 
+INF = float("inf")
 SIZES = [theme.BODY_PT_MAX - k * theme.BODY_PT_STEP
          for k in range(int((theme.BODY_PT_MAX - theme.BODY_PT_MIN) / theme.BODY_PT_STEP) + 1)]
 
@@ -57,22 +58,43 @@ class RegionComposer:
             top += heading_height(self.region.icon, self.region.title, hs, w - 2 * pad) + theme.HEADER_GAP
         return (x + pad, top, w - 2 * pad, y + h - pad - top)
 
+    def _groups(self) -> list[list[Block]]:
+        key = ("groups",)
+        if key not in self._fits:
+            self._fits[key] = _groups(self.blocks)
+        return self._fits[key]
+
+    def _min_widths(self, size: float) -> list[float]:
+        """Each block's narrowest width at ``size`` (asked for again and again while fitting)."""
+        key = ("minw", size)
+        if key not in self._fits:
+            self._fits[key] = [b.min_width(size) for b in self.blocks]
+        return self._fits[key]
+
     def max_cols(self, width: float) -> int:
         return max(1, int((width + theme.COLUMN_GAP) // (theme.MIN_COLUMN_W + theme.COLUMN_GAP)))
 
+    def _group_heights(self, size: float, colw: float) -> list[tuple[list[float], list[float], float]]:
+        """Per keep-together group: its blocks' heights, the gaps above them and its height."""
+        key = ("heights", size, round(colw, 2))
+        if key not in self._fits:
+            gap = theme.BLOCK_GAP * size * theme.PT_MM
+            out = []
+            for group in self._groups():
+                hs = [b.measure(colw, size) for b in group]
+                gs = [0.0 if getattr(b, "tight", False) else gap for b in group]
+                out.append((hs, gs, sum(hs) + sum(gs[1:])))
+            self._fits[key] = out
+        return self._fits[key]
+
     def flow(self, size: float, ncols: int, width: float, height: float) -> Fit:
+        """The groups poured into ``ncols`` columns of ``height``, top to bottom, then left to right;
+        a group never splits."""
         colw = (width - (ncols - 1) * theme.COLUMN_GAP) / ncols
-        gap = theme.BLOCK_GAP * size * theme.PT_MM
         cols: list[list[tuple[Block, float]]] = [[]]
         ys = [0.0]
-        groups = _groups(self.blocks)
-        ok = True
-        for group in groups:
-            if any(b.min_width(size) > colw + 0.01 for b in group):
-                ok = False
-            hs = [b.measure(colw, size) for b in group]
-            gs = [0.0 if getattr(b, "tight", False) else gap for b in group]
-            gh = sum(hs) + sum(gs[1:])
+        ok = max(self._min_widths(size), default=0.0) <= colw + 0.01
+        for group, (hs, gs, gh) in zip(self._groups(), self._group_heights(size, colw)):
             y = ys[-1] + (gs[0] if cols[-1] else 0.0)
             if y + gh > height and cols[-1] and len(cols) < ncols:
                 cols.append([])
@@ -136,6 +158,52 @@ class RegionComposer:
         return min((self.flow(smallest, k, w, h) for k in range(1, self.max_cols(w) + 1)),
                    key=lambda f: (not f.fits, f.height))
 
+    def _body_need(self, size: float, body_w: float, ncols: int) -> float:
+        """The least body height that holds the content in ``ncols`` columns at ``size`` (inf
+        when a block is too wide for such a column)."""
+        key = ("body", size, round(body_w, 2), ncols)
+        if key in self._fits:
+            return self._fits[key]
+        colw = (body_w - (ncols - 1) * theme.COLUMN_GAP) / ncols
+        if colw <= 0 or max(self._min_widths(size), default=0.0) > colw + 0.01:
+            need = INF
+        else:
+            one = self.flow(size, 1, colw, INF).height
+            if ncols == 1:
+                need = one
+            else:  # bisection between the tallest group and everything in one column
+                lo, hi = 0.0, one
+                for _ in range(12):
+                    mid = (lo + hi) / 2
+                    if self.flow(size, ncols, body_w, mid).fits:
+                        hi = mid
+                    else:
+                        lo = mid
+                need = hi
+        self._fits[key] = need
+        return need
+
+    def need_at(self, size: float, box_w: float) -> float:
+        """Box height (mm) this region needs at body ``size`` in a box ``box_w`` wide."""
+        _, top, bw, bh = self._body(size, (0.0, 0.0, box_w, 1000.0))
+        chrome = 1000.0 - bh
+        # a hair more than the exact need, so that rounding in the page's fractions never tips it over
+        return chrome + min(self._body_need(size, bw, k) for k in range(1, self.max_cols(bw) + 1)) + 0.05
+
+    def fit_at(self, size: float, rect: Rect | None = None) -> Fit:
+        """The content at ``size`` in the fewest newspaper columns that hold it (so that it fills
+        its box), columns balanced."""
+        _, _, w, h = self._body(size, rect)
+        last: Fit | None = None
+        for k in range(1, self.max_cols(w) + 1):
+            f = self.flow(size, k, w, h)
+            if f.fits:
+                return self.balanced(f, rect)
+            if last is None or f.height < last.height:
+                last = f
+        assert last is not None
+        return last
+
     def need(self, rect: Rect | None = None) -> float:
         """Box height this region needs at the smallest size (mm)."""
         size = SIZES[-1]
@@ -159,6 +227,9 @@ class RegionComposer:
 
     def place(self, fit: Fit) -> list[Mark]:
         fit = self.balanced(fit)
+        return self.place_fitted(fit)
+
+    def place_fitted(self, fit: Fit) -> list[Mark]:
         x, y, w, h = box_rect(self.region)
         out: list[Mark] = [StrokeMark(((x, y), (x + w, y), (x + w, y + h), (x, y + h)), self.ink.pen,
                                       theme.BOX_WIDTH_PT, closed=True)]

@@ -86,19 +86,29 @@ def _column_fracs(bands: list[Region], ratios: tuple | None, file: str | None,
 
 def place(bands: list[Region], split: Split) -> None:
     """Set every region's rect from the split: bands tile the usable height exactly."""
+    rects = region_rects(bands, split)
+    for band in bands:
+        for r in band.walk():
+            r.rect = rects[r.id]
+
+
+def region_rects(bands: list[Region], split: Split) -> dict[str, Rect]:
+    """Every region's rect under ``split``, by id (nothing is changed)."""
+    out: dict[str, Rect] = {}
     x0, y0, w, h = usable_rect()
     y = y0
     for band, frac in zip(bands, split.bands):
         bh = h * frac
-        band.rect = (x0, y, w, bh)
-        _place_children(band, split)
+        out[band.id] = (x0, y, w, bh)
+        _place_children(band, split, out)
         y += bh
+    return out
 
 
-def _place_children(region: Region, split: Split) -> None:
+def _place_children(region: Region, split: Split, out: dict[str, Rect]) -> None:
     if not region.children:
         return
-    x, y, w, h = region.rect
+    x, y, w, h = out[region.id]
     top = y
     if region.heading_outside:
         top = y + min(h, heading_height())
@@ -108,17 +118,17 @@ def _place_children(region: Region, split: Split) -> None:
         fracs = split.columns.get(region.id) or [1 / len(kids)] * len(kids)
         cx = x
         for kid, f in zip(kids, fracs):
-            kid.rect = (cx, top, w * f, inner_h)
+            out[kid.id] = (cx, top, w * f, inner_h)
             cx += w * f
-            _place_children(kid, split)
+            _place_children(kid, split, out)
     else:
         total = sum(k.weight for k in kids) or 1.0
         cy = top
         for kid in kids:
             kh = inner_h * kid.weight / total
-            kid.rect = (x, cy, w, kh)
+            out[kid.id] = (x, cy, w, kh)
             cy += kh
-            _place_children(kid, split)
+            _place_children(kid, split, out)
 
 
 def heading_height() -> float:

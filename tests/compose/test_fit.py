@@ -1,5 +1,6 @@
-"""Auto-fit: the largest size that fits, newspaper columns, bands grown (with a warning) only
-when a region cannot fit at 7 pt, and a clear error when the page cannot hold the content."""
+"""Fitting: one body size for the page, the largest at which everything fits once bands and columns
+have moved by up to a quarter; further moves and smaller writing only with a warning; a clear error
+when the page cannot hold the content even at the hard floor."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose.page import compose_page
-from renderer.compose.region import SIZES
+from renderer import theme
+from renderer.compose.fit import _Negotiation, negotiate
+from renderer.compose.page import _composers, compose_page
 from renderer.errors import FitError
 from renderer.layout.engine import layout_chapter
 from renderer.sources import read_input
@@ -48,49 +50,86 @@ def bullets(n: int, word: str = "내용") -> str:
     return "\n".join(f"- {word} {k} 설명이 조금 긴 항목입니다 Pre-training SFT" for k in range(n))
 
 
-def test_little_content_gets_the_largest_size(tmp_path: Path) -> None:
+def body_sizes(page) -> list[float]:
+    return [f.size for f in page.fits.values()]
+
+
+def test_little_content_writes_at_the_sparse_size(tmp_path: Path) -> None:
     _, page = compose(prompt(tmp_path, "- 하나", "- 둘", "- 셋"))
-    assert all(f.size == SIZES[0] for f in page.fits.values())
+    assert page.body_pt == theme.BODY_PT_SPARSE_MAX
+    assert all(s == theme.BODY_PT_SPARSE_MAX for s in body_sizes(page))
+    assert not page.notices
 
 
-def test_the_size_is_the_largest_that_fits(tmp_path: Path) -> None:
-    lay, page = compose(prompt(tmp_path, bullets(14), "- 둘", "- 셋"))
-    comp_fit = page.fits["band2.col1"]
-    assert 7.0 <= comp_fit.size < SIZES[0]
-    from renderer.compose.page import _composers
-
-    ch = read_input(tmp_path / "p.md")
-    comp = _composers(ch, lay, [])["band2.col1"]
-    k = SIZES.index(comp_fit.size)
-    bigger = SIZES[k - 1]
-    _, _, w, h = comp._body(bigger)
-    assert not any(comp.flow(bigger, n, w, h).fits for n in range(1, comp.max_cols(w) + 1))
-
-
-def test_wide_regions_flow_into_columns(tmp_path: Path) -> None:
-    _, page = compose(prompt(tmp_path, "- a", "- b", bullets(24)))
-    assert page.fits["band3"].ncols >= 2
-
-
-def test_a_neighbouring_column_gives_room_first(tmp_path: Path) -> None:
-    _, page = compose(prompt(tmp_path, bullets(40), "- 둘", "- 셋", ratios=(10, 30, 60)))
-    assert [n.message for n in page.notices] == ['band 2: columns widened so that "🍎 LEFT" fits']
+def test_one_body_size_for_the_page(tmp_path: Path) -> None:
+    _, page = compose(prompt(tmp_path, bullets(14), "- 둘", bullets(6)))
+    assert theme.BODY_PT_MIN <= page.body_pt < theme.BODY_PT_SPARSE_MAX
+    assert all(page.body_pt <= s <= page.body_pt + theme.BODY_SPREAD_PT for s in body_sizes(page))
     assert all(f.fits for f in page.fits.values())
 
 
-def test_a_band_grows_with_a_warning_and_strict_refuses(tmp_path: Path) -> None:
-    p = prompt(tmp_path, bullets(40), bullets(40), "- 셋", ratios=(10, 30, 60))
+def test_the_body_size_is_the_largest_that_fits(tmp_path: Path) -> None:
+    p = prompt(tmp_path, bullets(14), "- 둘", "- 셋")
+    ch = read_input(p)
+    lay = layout_chapter(ch)
+    comps = _composers(ch, lay, [])
+    fitted = negotiate(lay, comps)
+    n = _Negotiation(lay, comps)
+    assert n.feasible(fitted.body_pt, theme.FIT_TOLERANCE)
+    assert not n.feasible(fitted.body_pt + theme.BODY_PT_STEP, theme.FIT_TOLERANCE)
+    assert lay.split.bands == layout_chapter(ch).split.bands  # negotiating changed nothing
+
+
+def test_space_goes_where_the_content_is_within_a_quarter(tmp_path: Path) -> None:
+    p = prompt(tmp_path, bullets(30), "- 둘", "- 셋", ratios=(10, 45, 45))
+    lay0 = layout_chapter(read_input(p))
+    lay, page = compose(p)
+    assert not page.notices  # moves within the tolerance are no warning...
+    assert page.moves  # ...but they are listed
+    for mv in page.moves:
+        assert abs(mv.after - mv.before) <= mv.before * theme.FIT_TOLERANCE + 1e-3
+    assert lay.split.bands[1] > lay0.split.bands[1]  # the full band took height
+    assert lay.split.columns["band2"][0] > lay0.split.columns["band2"][0]  # the full column took width
+
+
+def test_exact_keeps_the_ratios(tmp_path: Path) -> None:
+    p = prompt(tmp_path, bullets(16), "- 둘", "- 셋")
+    ch = read_input(p)
+    lay0 = layout_chapter(ch)
+    lay = layout_chapter(ch)
+    page = compose_page(ch, lay, exact=True)
+    h = theme.PAGE_H - 2 * theme.MARGIN - theme.FOOTER_H
+    assert all(abs(a - b) * h <= 1.0 for a, b in zip(lay.split.bands, lay0.split.bands))
+    assert all(f.fits for f in page.fits.values())
+
+
+def test_wide_regions_flow_into_columns(tmp_path: Path) -> None:
+    _, page = compose(prompt(tmp_path, bullets(8), bullets(8), bullets(40)))
+    assert page.fits["band3"].ncols >= 2
+
+
+def test_a_band_grows_beyond_the_quarter_with_a_warning_and_strict_refuses(tmp_path: Path) -> None:
+    p = prompt(tmp_path, bullets(60), bullets(60), "- 셋", ratios=(10, 30, 60))
     lay, page = compose(p)
     msgs = [n.message for n in page.notices]
-    assert any(m.startswith("band 2: 30% -> ") and "LEFT" in m for m in msgs), msgs
+    assert any(m.startswith("band 2: 30% -> ") and ("LEFT" in m or "RIGHT" in m) for m in msgs), msgs
     assert all(f.fits for f in page.fits.values())
     with pytest.raises(FitError) as err:
         compose(p, strict=True)
     assert "--strict" in err.value.message
 
 
+def test_long_content_is_written_smaller_not_refused(tmp_path: Path) -> None:
+    p = prompt(tmp_path, bullets(66), bullets(66), bullets(110))
+    _, page = compose(p)
+    shrunk = [n.message for n in page.notices if "below the page's" in n.message]
+    assert shrunk, [n.message for n in page.notices]
+    assert all(theme.BODY_PT_FLOOR <= s for s in body_sizes(page))
+    assert all(f.fits for f in page.fits.values())
+
+
 def test_a_page_that_cannot_hold_the_content_names_the_sections(tmp_path: Path) -> None:
     with pytest.raises(FitError) as err:
         compose(prompt(tmp_path, bullets(200), bullets(200), bullets(300)))
     msg = err.value.message
-    assert "7 pt" in msg and "mm" in msg and "LEFT" in msg
+    assert "6 pt" in msg and "mm" in msg and "LEFT" in msg and "BOTTOM" in msg

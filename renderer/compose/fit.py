@@ -1,0 +1,303 @@
+"""Fitting: the regions' needs -> one body size for the whole page, the bands' and columns'
+final proportions, and the notices that say what moved.  Pure: the layout is read, never changed.
+
+A person writing a sheet by hand writes at one size.  So the page takes the largest body size at
+which every region fits once the bands and columns have given and taken up to a quarter of their
+own size (the prompt's ratios are intent, not a cage).  Only when no size at or above the floor
+fits that way do bands and columns move further, and only then may a region alone write smaller
+(down to the hard floor), each with a warning.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .. import theme
+from ..errors import FitError, Notice
+from ..layout.engine import Layout
+from ..layout.place import Split, heading_height, usable_rect
+from ..layout.regions import Region
+from .region import RegionComposer
+
+INF = float("inf")
+SIZES = [theme.BODY_PT_MIN + k * theme.BODY_PT_STEP
+         for k in range(int(round((theme.BODY_PT_SPARSE_MAX - theme.BODY_PT_MIN) / theme.BODY_PT_STEP)) + 1)]
+SHRUNK = [theme.BODY_PT_MIN - k * theme.BODY_PT_STEP
+          for k in range(1, int(round((theme.BODY_PT_MIN - theme.BODY_PT_FLOOR) / theme.BODY_PT_STEP)) + 1)]
+
+
+@dataclass(frozen=True)
+class Move:
+    """A band or column whose share of the page changed, for ``layout --fitted`` and the warnings."""
+
+    what: str  # "band 3" or "band 3, column 2"
+    region_id: str
+    before: float  # share of the page height (bands) or of the band width (columns), 0..1
+    after: float
+    beyond: bool  # moved further than the tolerance allows (a warning)
+
+
+@dataclass
+class Fitted:
+    split: Split
+    body_pt: float  # the page's body size
+    sizes: dict[str, float]  # leaf region id -> its body size (the page's, but for regions named in notices)
+    moves: list[Move] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool = False,
+              exact: bool = False, file: str = "", line: int = 1) -> Fitted:
+    """The page's body size and the split that lets every region write at it (see the module)."""
+    n = _Negotiation(layout, composers)
+    tol = 0.0 if exact else theme.FIT_TOLERANCE
+    notices: list[Notice] = []
+    shrunk: dict[str, float] = {}
+    free: frozenset[int] = frozenset()
+    size = n.largest(SIZES, tol)
+    if size is None:  # a band cannot fit at the smallest size within the tolerance: it alone takes more
+        free = n.overfull_bands(SIZES[0], tol)
+        size = n.largest(SIZES, tol, free)
+    if size is not None:
+        split = n.split_at(size, tol, free)
+    else:  # not even so: the smallest size, any move that helps, then regions written smaller
+        size = SIZES[0]
+        split = n.split_at(size, None)
+        for _ in range(3):  # shrinking some regions frees room for the others: settle both
+            shrunk = n.shrink(split, size)
+            split = n.split_at(size, None, sizes=shrunk)
+    over = n.overfull(split, size, shrunk)
+    if over:
+        names = ", ".join(f'"{label}" by {mm:.1f} mm' for label, mm in over)
+        raise FitError(file, line, 1,
+                       f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
+                       "shorten those sections, or give their bands more of the page in the ratio spec")
+    moves = n.moves(split, tol)
+    sizes = {rid: shrunk.get(rid, size) for rid in composers}
+    for mv in moves:
+        if not mv.beyond:
+            continue
+        label = n.label_of(mv.region_id)
+        if "column" in mv.what:
+            msg = f'{mv.what.split(",")[0]}: columns widened so that "{label}" fits'
+        elif mv.after > mv.before:
+            msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that "{label}" fits'
+        else:
+            msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% to make room'
+        if msg not in (x.message for x in notices):
+            notices.append(Notice(file, line, 1, msg))
+    for rid, s in sorted(shrunk.items()):
+        notices.append(Notice(file, line, 1, f'"{n.label_of(rid)}" is written at {s:g} pt, below the page\'s '
+                                             f'{size:g} pt, so that it fits'))
+    if strict and notices:
+        first = notices[0]
+        raise FitError(first.file, first.line, 1, first.message + " (--strict)",
+                       "give that band more of the page in the ratio spec, or shorten its content")
+    return Fitted(split, size, sizes, moves, notices)
+
+
+class _Negotiation:
+    def __init__(self, layout: Layout, composers: dict[str, RegionComposer]) -> None:
+        self.layout = layout
+        self.bands = layout.bands
+        self.base = layout.split
+        self.composers = composers
+        _, _, self.width, self.height = usable_rect()
+
+    def label_of(self, rid: str) -> str:
+        comp = self.composers.get(rid)
+        if comp is not None:
+            return comp.region.label or rid
+        region = self.layout.find(rid)
+        return region.describe() or rid
+
+    # --- what a region needs ---------------------------------------------------------------
+
+    def cell_need(self, region: Region, size: float, width: float, sizes: dict[str, float] | None = None) -> float:
+        """Height (mm) the region's cell needs at this width: its box, gutters and any heading above it.
+        Widths are taken down to the half millimetre, so that measurements are shared."""
+        width = math.floor(width * 2) / 2
+        top = heading_height() if region.heading_outside else 0.0
+        if not region.children:
+            comp = self.composers.get(region.id)
+            if comp is None:
+                return top
+            s = sizes.get(region.id, size) if sizes else size
+            g = theme.GUTTER
+            box_top = top if region.heading_outside else g / 2
+            return box_top + comp.need_at(s, width - g) + g / 2
+        kids = region.children
+        if kids[0].kind == "column":
+            fracs = self._fracs(region)
+            return top + max(self.cell_need(k, size, width * f, sizes) for k, f in zip(kids, fracs))
+        total = sum(k.weight for k in kids) or 1.0
+        return top + max(self.cell_need(k, size, width, sizes) * total / k.weight for k in kids)
+
+    def _fracs(self, region: Region, columns: dict[str, list[float]] | None = None) -> list[float]:
+        cols = columns if columns is not None else self.base.columns
+        kids = region.children
+        return cols.get(region.id) or [1 / len(kids)] * len(kids)
+
+    def band_need(self, band: Region, size: float, fracs: list[float] | None,
+                  sizes: dict[str, float] | None = None) -> float:
+        if fracs is None or not band.children or band.children[0].kind != "column":
+            return self.cell_need(band, size, self.width, sizes)
+        top = heading_height() if band.heading_outside else 0.0
+        return top + max(self.cell_need(k, size, self.width * f, sizes) for k, f in zip(band.children, fracs))
+
+    def best_columns(self, band: Region, size: float, tol: float | None,
+                     sizes: dict[str, float] | None = None) -> tuple[list[float] | None, float]:
+        """Column shares within the tolerance (``None``: down to MIN_COLUMN_SHARE) that make the
+        band need the least height, and that height.  Width goes from the column that needs least
+        to the one that needs most, in halving steps."""
+        if band.id not in self.base.columns:
+            return None, self.band_need(band, size, None, sizes)
+        base = self.base.columns[band.id]
+        lo = [max(theme.MIN_COLUMN_SHARE, f * (1 - tol)) if tol is not None else theme.MIN_COLUMN_SHARE for f in base]
+        hi = [f * (1 + tol) if tol is not None else 1.0 for f in base]
+        fracs = list(base)
+        top = heading_height() if band.heading_outside else 0.0
+
+        def needs(fr: list[float]) -> list[float]:
+            return [self.cell_need(k, size, self.width * f, sizes) for k, f in zip(band.children, fr)]
+
+        cur = needs(fracs)
+        step = max(hi[i] - base[i] for i in range(len(base))) / 2 if tol is not None else 0.25
+        for _ in range(10 if tol is None else 8):
+            if step < 0.002:
+                break
+            i = max(range(len(cur)), key=lambda k: cur[k])
+            donors = [j for j in range(len(cur)) if j != i and fracs[j] - step >= lo[j] - 1e-9]
+            if not donors or fracs[i] + step > hi[i] + 1e-9:
+                step /= 2
+                continue
+            j = min(donors, key=lambda k: cur[k])
+            trial = list(fracs)
+            trial[i] += step
+            trial[j] -= step
+            t = needs(trial)
+            if max(t) < max(cur) - 1e-6:
+                fracs, cur = trial, t
+            else:
+                step /= 2
+        return fracs, top + max(cur)
+
+    # --- the page ----------------------------------------------------------------------------
+
+    def _band_limits(self, tol: float | None, free: frozenset[int] = frozenset()) -> list[tuple[float, float]]:
+        """Each band's least and greatest height; ``free`` bands may grow without limit."""
+        out = []
+        for k, (band, f) in enumerate(zip(self.bands, self.base.bands)):
+            h = f * self.height
+            if band.kind == "title":
+                out.append((h, h))
+            elif tol is None:
+                out.append((min(h, heading_height() + theme.GUTTER * 2), self.height))
+            else:
+                out.append((h * (1 - tol), self.height if k in free else h * (1 + tol)))
+        return out
+
+    def overfull_bands(self, size: float, tol: float) -> frozenset[int]:
+        limits = self._band_limits(tol)
+        return frozenset(k for k, (b, (_, hi), (_, need)) in enumerate(zip(self.bands, limits, self._needs(size, tol)))
+                         if b.kind != "title" and need > hi + 0.5)
+
+    def _needs(self, size: float, tol: float | None,
+               sizes: dict[str, float] | None = None) -> list[tuple[list[float] | None, float]]:
+        return [(None, 0.0) if b.kind == "title" else self.best_columns(b, size, tol, sizes) for b in self.bands]
+
+    def feasible(self, size: float, tol: float, free: frozenset[int] = frozenset()) -> bool:
+        limits = self._band_limits(tol, free)
+        total = 0.0
+        for band, (lo, hi), (_, need) in zip(self.bands, limits, self._needs(size, tol)):
+            if band.kind == "title":
+                total += lo
+                continue
+            if need > hi + 0.5 + 1e-6:  # half a millimetre: what --exact keeps within
+                return False
+            total += max(need, lo)
+        return total <= self.height + 1e-6
+
+    def largest(self, sizes: list[float], tol: float, free: frozenset[int] = frozenset()) -> float | None:
+        """The largest size at which the page fits (bisection: fitting is monotone in the size)."""
+        if not self.feasible(sizes[0], tol, free):
+            return None
+        lo, hi = 0, len(sizes) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.feasible(sizes[mid], tol, free):
+                lo = mid
+            else:
+                hi = mid - 1
+        return sizes[lo]
+
+    def split_at(self, size: float, tol: float | None, free: frozenset[int] = frozenset(),
+                 sizes: dict[str, float] | None = None) -> Split:
+        """Band heights: each band at least what it needs, the room that takes found in the bands
+        that have more than they need, in proportion to what they can spare."""
+        limits = self._band_limits(tol, free)
+        needs = self._needs(size, tol, sizes)
+        base_h = [f * self.height for f in self.base.bands]
+        want = [base_h[k] if b.kind == "title" else max(needs[k][1], limits[k][0]) for k, b in enumerate(self.bands)]
+        heights = list(base_h)
+        extra = sum(max(0.0, w - h) for w, h in zip(want, heights))
+        for k in range(len(heights)):
+            heights[k] = max(heights[k], want[k])
+        spare = [max(0.0, heights[k] - want[k]) if self.bands[k].kind != "title" else 0.0 for k in range(len(heights))]
+        room = sum(spare)
+        if extra > 0 and room > 0:
+            take = min(1.0, extra / room)
+            heights = [h - s * take for h, s in zip(heights, spare)]
+        total = sum(heights)
+        columns = dict(self.base.columns)
+        for band, (fr, _) in zip(self.bands, needs):
+            if fr is not None:
+                columns[band.id] = fr
+        return Split([h / total for h in heights], columns)
+
+    def shrink(self, split: Split, size: float) -> dict[str, float]:
+        """Regions that do not fit at ``size`` even after every move: the largest size each can
+        write at in its cell (down to the hard floor)."""
+        out: dict[str, float] = {}
+        rects = _cell_widths_heights(self.layout, split)
+        for rid, comp in self.composers.items():
+            w, h = rects[rid]
+            if self.cell_need(comp.region, size, w) <= h + 1e-6:
+                continue
+            pick = next((s for s in SHRUNK if self.cell_need(comp.region, s, w) <= h + 1e-6), SHRUNK[-1])
+            out[rid] = pick
+        return out
+
+    def overfull(self, split: Split, size: float, sizes: dict[str, float]) -> list[tuple[str, float]]:
+        rects = _cell_widths_heights(self.layout, split)
+        over = []
+        for rid, comp in self.composers.items():
+            w, h = rects[rid]
+            need = self.cell_need(comp.region, sizes.get(rid, size), w)
+            if need > h + 0.5:
+                over.append((comp.region.label or rid, need - h))
+        return over
+
+    def moves(self, split: Split, tol: float) -> list[Move]:
+        out: list[Move] = []
+        for k, (band, a, b) in enumerate(zip(self.bands, self.base.bands, split.bands), 1):
+            if abs(a - b) * self.height >= 0.05:
+                out.append(Move(f"band {k}", band.id, a, b, abs(b - a) > a * tol + 0.5 / self.height))
+            base_c = self.base.columns.get(band.id)
+            new_c = split.columns.get(band.id)
+            if base_c and new_c:
+                for j, (ca, cb) in enumerate(zip(base_c, new_c), 1):
+                    if abs(ca - cb) * self.width >= 0.05:
+                        out.append(Move(f"band {k}, column {j}", band.children[j - 1].id, ca, cb,
+                                        abs(cb - ca) > ca * tol + 0.5 / self.width))
+        return out
+
+
+def _cell_widths_heights(layout: Layout, split: Split) -> dict[str, tuple[float, float]]:
+    """Each leaf's cell width and height under ``split`` (computed, nothing placed)."""
+    from ..layout.place import region_rects
+
+    rects = region_rects(layout.bands, split)
+    return {r.id: (rects[r.id][2], rects[r.id][3]) for r in layout.leaves()}
+
