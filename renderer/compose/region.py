@@ -61,29 +61,48 @@ class RegionComposer:
         return max(1, int((width + theme.COLUMN_GAP) // (theme.MIN_COLUMN_W + theme.COLUMN_GAP)))
 
     def flow(self, size: float, ncols: int, width: float, height: float) -> Fit:
+        """Groups of blocks down the columns in order; a group that reaches past the bottom goes
+        to the next column, unless its last block can split there (a long code block does):
+        then its head fills this column and the rest starts the next one."""
         colw = (width - (ncols - 1) * theme.COLUMN_GAP) / ncols
         gap = theme.BLOCK_GAP * size * theme.PT_MM
         cols: list[list[tuple[Block, float]]] = [[]]
         ys = [0.0]
-        groups = _groups(self.blocks)
+        queue = _groups(self.blocks)
         ok = True
-        for group in groups:
+        k = 0
+        while k < len(queue):
+            group = queue[k]
+            k += 1
             if any(b.min_width(size) > colw + 0.01 for b in group):
                 ok = False
             hs = [b.measure(colw, size) for b in group]
             gs = [0.0 if getattr(b, "tight", False) else gap for b in group]
             gh = sum(hs) + sum(gs[1:])
             y = ys[-1] + (gs[0] if cols[-1] else 0.0)
-            if y + gh > height and cols[-1] and len(cols) < ncols:
-                cols.append([])
-                ys.append(0.0)
-                y = 0.0
-            for k, (b, h) in enumerate(zip(group, hs)):
-                if k:
-                    y += gs[k]
+            parts = None
+            if y + gh > height and len(cols) < ncols:
+                parts = _split_last(group, colw, size, height - y - (gh - hs[-1]))
+                if parts is None and cols[-1]:
+                    cols.append([])
+                    ys.append(0.0)
+                    y = 0.0
+                    if gh > height and len(cols) < ncols:
+                        parts = _split_last(group, colw, size, height - (gh - hs[-1]))
+            if parts is not None:
+                head, tail = parts
+                group = group[:-1] + [head]
+                hs = hs[:-1] + [head.measure(colw, size)]
+                queue.insert(k, [tail])
+            for j, (b, h) in enumerate(zip(group, hs)):
+                if j:
+                    y += gs[j]
                 cols[-1].append((b, y))
                 y += h
             ys[-1] = y
+            if parts is not None:  # the rest of the split block starts the next column
+                cols.append([])
+                ys.append(0.0)
         tallest = max(ys)
         return Fit(size, ncols, cols, tallest, ok and tallest <= height + 1e-6)
 
@@ -173,6 +192,14 @@ class RegionComposer:
             for block, dy in col:
                 out.extend(block.place(cx, by + dy, colw, fit.size, self.ink))
         return out
+
+
+def _split_last(group: list[Block], width: float, size: float, room: float) -> tuple[Block, Block] | None:
+    """The group's last block cut so that its head fits ``room`` mm, if it can be cut."""
+    split = getattr(group[-1], "split", None)
+    if split is None or room <= 0:
+        return None
+    return split(width, size, room)
 
 
 def _groups(blocks: list[Block]) -> list[list[Block]]:
