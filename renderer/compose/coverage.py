@@ -34,16 +34,19 @@ class Uncovered:
     title: str = ""  # the region's label
     where: str = ""  # what holds it when not a region's content: "title", "icon", "'author'", ...
 
-    def message(self) -> str:
+    def what(self) -> str:
         ch = self.char
         where = f" in the {self.where}" if self.where else ""
-        return f"no font has the character {ch!r} (U+{ord(ch):04X}){where}: drawn as a red placeholder box"
+        return f"no font has the character {ch!r} (U+{ord(ch):04X}){where}"
+
+    def message(self) -> str:
+        return self.what() + ": drawn as a red placeholder box"
 
     def notice(self) -> Notice:
         return Notice(self.file, self.line, self.col, self.message(), kind="uncovered")
 
     def error(self) -> InputError:
-        return InputError(self.file, self.line, self.col, self.message() + " (--strict)", HINT)
+        return InputError(self.file, self.line, self.col, self.what() + " (--strict)", HINT)
 
 
 def _col(file: str, line: int, ch: str, default: int = 1) -> int:

@@ -133,3 +133,17 @@ def test_what_is_measured_is_what_is_drawn(renderer, text: str) -> None:
         drawn = (whole.get_window_extent(r).width - ends.get_window_extent(r).width)  # px at 72 dpi = pt
         measured = fonts.seg_width(fam, seg, size / theme.FACE_SCALE[fam]) / theme.PT_MM
         assert drawn == pytest.approx(measured, abs=0.5), (fam, seg)
+
+
+def test_a_word_wider_than_the_line_never_breaks_inside_an_emoji_sequence() -> None:
+    from renderer.compose.inline import Run
+    from renderer.compose.linebreak import set_lines
+
+    word = (TECHNOLOGIST + FLAG_KR + KEYCAP_1) * 6
+    lines = set_lines([Run(word)], fonts.width(TECHNOLOGIST, 10) * 2.5, 10)
+    assert len(lines) > 1
+    pieces = [p.text for ln in lines for _, p in ln.pieces]
+    assert "".join(pieces) == word
+    for text in pieces:
+        assert fonts.clusters(text)[0] in (TECHNOLOGIST, FLAG_KR, KEYCAP_1)
+        assert fonts.clusters(text)[-1] in (TECHNOLOGIST, FLAG_KR, KEYCAP_1)
