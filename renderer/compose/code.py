@@ -1,7 +1,7 @@
 """Fenced and indented code: the monospace face on a pale panel.
 
-A line too wide for the panel wraps at a token boundary (after spaces, around punctuation
-between identifiers; never inside a number or a word, unless one token alone is wider than
+A line too wide for the panel wraps at a token boundary (after spaces, after an opening
+bracket or an operator; never inside a number or a word, unless one token alone is wider than
 the panel), and its continuation rows hang under the line's own indent behind a small
 hand-drawn hook (↪).  A long block may continue into the next newspaper column: it splits
 between rows, at a source line where it can (``split``).
@@ -22,7 +22,7 @@ from .text import pitch, text_marks
 # whitespace | a number (3.14, 1e-5, 0x1F, 1_000, 2px) | a word | a run of other signs
 TOKEN = re.compile(r"\s+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\w*|\w+|[^\w\s]+")
 NO_BREAK_BEFORE = frozenset(",;:)]}")  # closing signs stay with what they close
-CALL_OPEN = frozenset("([")  # ``f(`` and ``a[`` stay together
+BREAK_AFTER = frozenset("([{,;=+-*/|&<>.")  # where a row may end with no space: after an opening or an operator
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ def _may_break(tokens: list[str], k: int) -> bool:
         return not (k >= 2 and tokens[k - 2] in COMMENT)
     if after[0] in NO_BREAK_BEFORE:
         return False
-    if after[0] in CALL_OPEN and (before[-1].isalnum() or before[-1] == "_"):
-        return False
-    return True
+    if after[0].isdigit() and before[-1] in "+-.":
+        return False  # a sign or a decimal point stays with its number
+    return before[-1] in BREAK_AFTER
 
 
 def _force(token: str, avail: float, size_pt: float) -> int:
