@@ -1,7 +1,7 @@
 """``cheatsheet check``: compose a prompt or chapter without writing anything and report problems.
 
 Errors (exit status 1): a region whose content does not fit its box, a character no font
-of the chain has, text set below ``theme.BODY_PT_MIN``, a region with no content, and any
+of the chain has (the sheet would show a red placeholder), text set below ``theme.BODY_PT_MIN``, a region with no content, and any
 input error.  Warnings (exit status 0 unless ``--strict``): a section that matched no region
 by its header, the layout's own notices (a band grown, ratios rescaled), and inks whose
 contrast on the paper is too low once printed in greyscale.  Ink contrast is a property of
@@ -13,25 +13,22 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import theme
-from .compose import fonts
 from .compose.marks import ArrowMark, Mark, StrokeMark, TextMark
-from .errors import InputError, read_line
+from .errors import InputError
 from .layout.regions import Region
 
 if TYPE_CHECKING:
     from .compose.page import Page
     from .layout.engine import Layout
-    from .model import Chapter
 
 TEXT_CONTRAST_MIN = 4.5  # WCAG AA for normal-size text; our text is 7-14 pt
 LINE_CONTRAST_MIN = 3.0  # WCAG non-text contrast (box lines, arrows, underlines)
-PLACEHOLDER = "?"  # stands in for an uncovered character so that the rest can still be composed
 
 # Inks theme.py gives text and lines (the grid is the paper's own pattern, deliberately faint: not checked).
 THEME_TEXT_INKS = ("PEN", "PEN_SOFT", "ACCENTS", "TICK_GREEN", "CROSS_RED")
@@ -166,7 +163,6 @@ def check(path: str | Path) -> Report:
     except InputError as exc:
         report.findings.append(_input_finding(exc))
         return report
-    report.findings.extend(_coverage(chapter, layout))
     try:
         page = compose_page(chapter, layout, overflow_ok=True)
     except InputError as exc:
@@ -187,7 +183,8 @@ def page_findings(page: Page, layout: Layout, emphasis: tuple[str, ...] = ()) ->
     leaves = layout.leaves()
     out = _overfull(page, layout, leaves, emphasis) + _small_text(page, layout, leaves) + _empty(layout, leaves)
     out += _unmatched(layout)
-    out += [Finding("notice", WARNING, n.message, n.file, n.line, n.col) for n in page.notices]
+    out += [Finding("uncovered", ERROR, u.message(), u.file, u.line, u.col, u.region, u.title) for u in page.uncovered]
+    out += [Finding("notice", WARNING, n.message, n.file, n.line, n.col) for n in page.notices if n.kind != "uncovered"]
     return out
 
 
@@ -201,100 +198,6 @@ def _first_content(layout: Layout, rid: str) -> tuple[str, int]:
     if items:
         return items[0].file, items[0].line
     return layout.source_file, 0
-
-
-# --- characters no font has --------------------------------------------------------------
-
-
-def _uncovered(text: str) -> list[str]:
-    out: list[str] = []
-    for ch in text:
-        if ch not in out and fonts.check_covered(ch) is not None:
-            out.append(ch)
-    return out
-
-
-def _char_desc(ch: str) -> str:
-    return f"{ch!r} (U+{ord(ch):04X})"
-
-
-def _locate(ch: str, markdown: str, file: str, line0: int) -> tuple[int, int]:
-    """File line and column of the first ``ch`` in a content item that starts at ``line0``."""
-    for k, text in enumerate(markdown.split("\n")):
-        if ch in text:
-            line = line0 + k
-            actual = read_line(file, line)
-            col = actual.index(ch) + 1 if actual is not None and ch in actual else text.index(ch) + 1
-            return line, col
-    return line0, 1
-
-
-def _coverage(chapter: Chapter, layout: Layout) -> list[Finding]:
-    """Every character that would be drawn and that no face has; each is then replaced by
-    PLACEHOLDER in the layout (titles, content) so that composing can go on."""
-    from .compose.parse import parse_blocks
-
-    out: list[Finding] = []
-    bad: set[str] = set()
-    leaf_ids = {r.id for r in layout.leaves()}
-    for band in layout.bands:
-        for r in band.walk():
-            for what, text in (("title", r.title), ("icon", r.icon), ("subtitle", r.subtitle)):
-                for ch in _uncovered(text):
-                    bad.add(ch)
-                    out.append(Finding("uncovered", ERROR, f"no font has the character {_char_desc(ch)} in the {what}",
-                                       layout.source_file, r.line, max(1, r.col), r.id, r.label))
-    leaves = {r.id: r for r in layout.leaves()}
-    for rid, items in layout.content.items():
-        region = leaves.get(rid)
-        for item in items:
-            blocks = parse_blocks(item.markdown, item.line, chapter.emphasis)
-            seen: set[str] = set()
-            for b in blocks:
-                for text in b.texts():
-                    for ch in _uncovered(text):
-                        if ch in seen:
-                            continue
-                        seen.add(ch)
-                        bad.add(ch)
-                        line, col = _locate(ch, item.markdown, item.file, item.line)
-                        out.append(Finding("uncovered", ERROR, f"no font has the character {_char_desc(ch)}",
-                                           item.file, line, col, rid if rid in leaf_ids else "",
-                                           region.label if region else ""))
-    meta = chapter.meta
-    for name in ("title", "title_kr", "author", "lecture", "timestamp", "source_url"):
-        for ch in _uncovered(getattr(meta, name)):
-            bad.add(ch)
-            out.append(Finding("uncovered", ERROR, f"no font has the character {_char_desc(ch)} in '{name}'",
-                               chapter.source, _meta_line(chapter.source, ch), 1,
-                               "title" if name.startswith("title") else "footer"))
-    if bad:
-        _replace_chars(chapter, layout, bad)
-    return out
-
-
-def _meta_line(file: str, ch: str) -> int:
-    try:
-        for k, text in enumerate(Path(file).read_text(encoding="utf-8").splitlines(), start=1):
-            if ch in text:
-                return k
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 1
-
-
-def _replace_chars(chapter: Chapter, layout: Layout, bad: set[str]) -> None:
-    def fix(text: str) -> str:
-        return "".join(PLACEHOLDER if c in bad else c for c in text)
-
-    for band in layout.bands:
-        for r in band.walk():
-            r.title, r.icon, r.subtitle = fix(r.title), fix(r.icon), fix(r.subtitle)
-    for rid, items in layout.content.items():
-        layout.content[rid] = [replace(c, markdown=fix(c.markdown)) for c in items]
-    m = chapter.meta
-    chapter.meta = replace(m, title=fix(m.title), title_kr=fix(m.title_kr), author=fix(m.author),
-                           lecture=fix(m.lecture), timestamp=fix(m.timestamp), source_url=fix(m.source_url))
 
 
 # --- fit, size, emptiness, placement ------------------------------------------------------

@@ -46,6 +46,7 @@ class Notice:
     line: int
     col: int
     message: str
+    kind: str = ""  # what it is about, when something reads notices ("uncovered": a character no font has)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: warning: {self.message}"

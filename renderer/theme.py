@@ -63,13 +63,28 @@ _HERE = Path(__file__).resolve().parent
 FONT_DIR = _HERE / "fonts" if (_HERE / "fonts").is_dir() else _HERE.parent / "fonts"
 HAND_FONT_FILE = "NanumPenScript_400Regular.ttf"
 EMOJI_FONT_FILE = "NotoEmoji_400Regular.ttf"
+CJK_FONT_FILE = "NotoSansKR_400Regular.ttf"
 HAND = "Nanum Pen"  # the family name matplotlib registers Nanum Pen Script under
 EMOJI = "Noto Emoji"
+CJK = "Noto Sans KR"  # CJK punctuation, Hanja, full-width forms, maths the pen lacks
 SYMBOL = "DejaVu Sans"  # bundled with matplotlib: → ↓ ✓ □ •
+MATH = "STIXGeneral"  # bundled with matplotlib: what DejaVu lacks of maths and arrows
 MONO = "DejaVu Sans Mono"
-# Relative size of each face next to the handwriting, so that glyphs look alike
-# (Nanum's cap height is 0.41 em, DejaVu's 0.73 em, emoji about 1 em).
-FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, SYMBOL: 0.66, MONO: 0.66}
+PLACEHOLDER = "placeholder"  # no face: a character drawn as a red box with a diagonal
+# Every character is written in the first face of the chain that has it.
+TEXT_CHAIN = (HAND, EMOJI, SYMBOL, CJK, MATH)
+MONO_CHAIN = (MONO, HAND, EMOJI, SYMBOL, CJK, MATH)
+# Relative size of each face next to the handwriting, so that glyphs look alike:
+# Nanum's capitals are 0.41-0.56 em and its Hangul 0.52-0.71 em tall, DejaVu's and
+# Noto Sans KR's capitals 0.73 em and Noto Sans KR's Hangul and Hanja 0.90 em,
+# STIX's capitals 0.67 em, an emoji about 1 em.
+FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, CJK: 0.66, SYMBOL: 0.66, MATH: 0.72, MONO: 0.66, PLACEHOLDER: 1.0}
+# Nanum's letters stand about 0.13 em above their baseline; the printed faces' letters stand on
+# it: they are raised this much (ems of the nominal size) to sit on the same line.
+FACE_RAISE = {CJK: 0.12, SYMBOL: 0.1, MATH: 0.1, PLACEHOLDER: 0.1}
+PLACEHOLDER_INK = CROSS_RED  # what could not be written stands out
+PLACEHOLDER_BOX_EM = 0.62  # side of the placeholder's box; it takes one em of the line
+PLACEHOLDER_WIDTH_PT = 0.8
 
 TITLE_PT = 30.0
 SUBTITLE_PT = 16.0
@@ -96,3 +111,9 @@ COLUMN_GAP = 4.0  # between newspaper columns inside a region
 MIN_COLUMN_W = 45.0  # a region splits into newspaper columns no narrower than this
 INDENT_EM = 1.2  # list indent
 BAND_HEADING_PT_MAX = 14.0
+CODE_PAD_EM = 0.4  # code panel padding, in ems of the body size
+CODE_BASELINE_EM = 0.78  # baseline of a code row below its top
+CODE_HANG_EM = 1.2  # hanging indent of a wrapped code line's continuation rows (the hook sits in it)
+CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
+CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
+CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side

@@ -1,18 +1,145 @@
-"""Fenced and indented code: a monospace face on a pale panel, lines broken only when too wide."""
+"""Fenced and indented code: the monospace face on a pale panel.
+
+A line too wide for the panel wraps at a token boundary (after spaces, after an opening
+bracket or an operator; never inside a number or a word, unless one token alone is wider than
+the panel), and its continuation rows hang under the line's own indent behind a small
+hand-drawn hook (↪).  A long block may continue into the next newspaper column: it splits
+between rows, at a source line where it can (``split``).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import theme
+from . import fonts
 from .block import per_width
 from .ink import Ink
-from .inline import Run
-from .linebreak import Line, set_lines, widest_word
 from .marks import Mark, StrokeMark
-from .text import line_marks, pitch
+from .text import pitch, text_marks
 
-PAD_EM = 0.4
+# whitespace | a number (3.14, 1e-5, 0x1F, 1_000, 2px) | a word | a run of other signs
+TOKEN = re.compile(r"\s+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\w*|\w+|[^\w\s]+")
+NO_BREAK_BEFORE = frozenset(",;:)]}")  # closing signs stay with what they close
+BREAK_AFTER = frozenset("([{,;=+-*/|&<>.")  # where a row may end with no space: after an opening or an operator
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    x: float  # mm from the panel's text edge
+    text: str
+    cont: bool = False  # a continuation of the line above: drawn after a hook
+    hook_x: float = 0.0  # mm where the hook starts (the line's own indent)
+
+
+def _tokens(line: str) -> list[str]:
+    """The line's tokens, joined where a boundary would fall inside an emoji sequence."""
+    bounds = {0}
+    pos = 0
+    for cl in fonts.clusters(line):
+        pos += len(cl)
+        bounds.add(pos)
+    out: list[str] = []
+    cur = ""
+    for m in TOKEN.finditer(line):
+        cur += m.group(0)
+        if m.end() in bounds:
+            out.append(cur)
+            cur = ""
+    if cur:
+        out.append(cur)
+    return out
+
+
+COMMENT = frozenset(("#", "//", "--", "/*"))  # a comment's opener stays with its first word
+
+
+def _may_break(tokens: list[str], k: int) -> bool:
+    """Whether a row may end between ``tokens[k - 1]`` and ``tokens[k]``."""
+    before, after = tokens[k - 1], tokens[k]
+    if after[0].isspace():
+        return False  # break after the spaces, not before them
+    if before[-1].isspace():
+        return not (k >= 2 and tokens[k - 2] in COMMENT)
+    if after[0] in NO_BREAK_BEFORE:
+        return False
+    if after[0].isdigit() and before[-1] in "+-.":
+        return False  # a sign or a decimal point stays with its number
+    return before[-1] in BREAK_AFTER
+
+
+def _force(token: str, avail: float, size_pt: float) -> int:
+    """How many characters of a token wider than a whole row fit ``avail`` (whole clusters, at
+    least one)."""
+    taken = 0
+    for cl in fonts.clusters(token):
+        if taken and fonts.width(token[: taken + len(cl)], size_pt, mono=True) > avail:
+            break
+        taken += len(cl)
+    return taken
+
+
+def wrap_line(line: str, width: float, size_pt: float) -> list[CodeRow]:
+    """One source line set in rows no wider than ``width`` mm (a token wider than a row
+    is the only thing ever broken inside)."""
+    text = line.rstrip()
+    if not text:
+        return [CodeRow(0.0, "")]
+    em = size_pt * theme.PT_MM
+    hang = theme.CODE_HANG_EM * em
+    lead = fonts.width(text[: len(text) - len(text.lstrip())], size_pt, mono=True)
+    lead = min(lead, max(0.0, width * (1 - theme.CODE_MIN_CONT_SHARE) - hang))
+    tokens = _tokens(text)
+    widths = [fonts.width(t, size_pt, mono=True) for t in tokens]
+    rows: list[CodeRow] = []
+    k = 0
+    x = 0.0
+    while k < len(tokens):
+        avail = width - x
+        used = 0.0
+        last_break = -1  # index of the first token of the next row at the last allowed break
+        end = k
+        while end < len(tokens):
+            w = widths[end]
+            if end > k and _may_break(tokens, end):
+                last_break = end
+            if used + w > avail + 1e-6 and not tokens[end].isspace():
+                break
+            used += w
+            end += 1
+        if end == len(tokens):
+            cut = end
+        elif last_break > k:
+            cut = last_break
+        elif end > k:  # no good break in reach: better between two tokens than inside one
+            cut = end
+        else:  # the row's first token alone is too wide: break it between clusters
+            n = _force(tokens[k], avail, size_pt)
+            head, tail = tokens[k][:n], tokens[k][n:]
+            tokens[k : k + 1] = [head, tail]
+            widths[k : k + 1] = [fonts.width(head, size_pt, mono=True), fonts.width(tail, size_pt, mono=True)]
+            cut = k + 1
+        rows.append(CodeRow(x, "".join(tokens[k:cut]).rstrip(), bool(rows), lead))
+        k = cut
+        while k < len(tokens) and tokens[k].isspace():
+            k += 1
+        x = lead + hang
+    return rows
+
+
+def hook_marks(x: float, top: float, size_pt: float, color: str) -> list[Mark]:
+    """The continuation mark ↪ drawn by hand in the hanging indent of a wrapped row."""
+    em = size_pt * theme.PT_MM
+    w = theme.CODE_HANG_EM * em * 0.62
+    x0, x1 = x + 0.15 * em, x + 0.15 * em + w
+    y0, y1 = top + 0.2 * em, top + 0.62 * em
+    r = min(w, y1 - y0) * 0.5
+    shaft = ((x0, y0), (x0, y1 - r), (x0 + r * 0.3, y1 - r * 0.3), (x0 + r, y1), (x1, y1))
+    barb = 0.22 * em
+    head = ((x1 - barb, y1 - barb * 0.8), (x1, y1), (x1 - barb, y1 + barb * 0.8))
+    width = theme.THIN_WIDTH_PT * 0.9
+    return [StrokeMark(shaft, color, width, wobble=0.2), StrokeMark(head, color, width, wobble=0.2)]
 
 
 @dataclass(eq=False)
@@ -23,41 +150,105 @@ class CodeBlock:
     keep_with_next: bool = False
     _cache: dict = field(default_factory=dict, repr=False)
 
-    def _runs(self) -> list[list[Run]]:
-        return [[Run(ln.replace("\t", "    "), "code")] if ln.strip() else [] for ln in self.text.rstrip("\n").split("\n")]
+    def source_lines(self) -> list[str]:
+        return [ln.replace("\t", "    ") for ln in self.text.rstrip("\n").split("\n")]
 
     @per_width
-    def _set(self, width: float, size_pt: float) -> list[Line]:
-        pad = PAD_EM * size_pt * theme.PT_MM
-        out: list[Line] = []
-        for runs in self._runs():
-            out.extend(set_lines(runs, max(1.0, width - 2 * pad), size_pt) if runs else [Line()])
-        return out
+    def rows(self, width: float, size_pt: float) -> list[CodeRow]:
+        inner = max(1.0, width - 2 * _pad(size_pt))
+        return [row for ln in self.source_lines() for row in wrap_line(ln, inner, size_pt)]
 
     def measure(self, width: float, size_pt: float) -> float:
-        pad = PAD_EM * size_pt * theme.PT_MM
-        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad
+        return _height(len(self.rows(width, size_pt)), size_pt)
 
     def min_width(self, size_pt: float) -> float:
-        return min(40.0, max((widest_word(r, size_pt) for r in self._runs() if r), default=5.0))
+        widest = max((fonts.width(t, size_pt, mono=True) for ln in self.source_lines() for t in _tokens(ln)
+                      if not t.isspace()), default=0.0)
+        return min(theme.CODE_MIN_W_MAX, widest + 2 * _pad(size_pt))
+
+    def split(self, width: float, size_pt: float, room: float) -> tuple[CodeSlice, CodeSlice] | None:
+        return CodeSlice(self, width, size_pt, 0, len(self.rows(width, size_pt))).split(width, size_pt, room)
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
-        pad = PAD_EM * size_pt * theme.PT_MM
-        lines = self._set(width, size_pt)
-        h = len(lines) * pitch(size_pt) + 2 * pad
-        out: list[Mark] = [StrokeMark(((x, y), (x + width, y), (x + width, y + h), (x, y + h)), theme.PANEL,
-                                      0.0, closed=True, fill=theme.PANEL, wobble=0.3, z=0)]
-        for k, ln in enumerate(lines):
-            # code lines sit on the panel, not on chips: draw the text only
-            for dx, p in ln.pieces:
-                from .text import text_marks
-
-                out.extend(text_marks(x + pad + dx, y + pad + k * pitch(size_pt) + 0.78 * size_pt * theme.PT_MM,
-                                      p.text, size_pt, ink.pen, mono=True))
-        return out
+        return _panel(self.rows(width, size_pt), x, y, width, size_pt, ink)
 
     def texts(self) -> list[str]:
-        return [self.text]
+        return self.source_lines()
 
 
-__all__ = ["CodeBlock", "line_marks"]
+@dataclass(eq=False)
+class CodeSlice:
+    """Rows ``start:end`` of a code block as set at one width and size: a part of a block
+    that continues into the next column."""
+
+    block: CodeBlock
+    width: float
+    size_pt: float
+    start: int
+    end: int
+    keep_with_next: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.block.line
+
+    def _rows(self, width: float, size_pt: float) -> list[CodeRow]:
+        return self.block.rows(width, size_pt)[self.start : self.end]
+
+    def measure(self, width: float, size_pt: float) -> float:
+        return _height(len(self._rows(width, size_pt)), size_pt)
+
+    def min_width(self, size_pt: float) -> float:
+        return self.block.min_width(size_pt)
+
+    def split(self, width: float, size_pt: float, room: float) -> tuple[CodeSlice, CodeSlice] | None:
+        """Head rows that fit ``room`` mm and the rest, both at least ``theme.CODE_SPLIT_MIN_ROWS``
+        long; the cut falls before a source line when one is in reach, and blank rows at the
+        cut are left out."""
+        rows = self._rows(width, size_pt)
+        fit = int((room - 2 * _pad(size_pt)) / pitch(size_pt) + 1e-6)
+        least = theme.CODE_SPLIT_MIN_ROWS
+        cuts = range(least, min(fit, len(rows) - least) + 1)
+        if not cuts:
+            return None
+        at_line = [k for k in cuts if not rows[k].cont]
+        k = max(at_line) if at_line else max(cuts)
+        head_end, tail_start = k, k
+        while head_end > 1 and not rows[head_end - 1].text:
+            head_end -= 1
+        while tail_start < len(rows) - 1 and not rows[tail_start].text:
+            tail_start += 1
+        return (CodeSlice(self.block, width, size_pt, self.start, self.start + head_end),
+                CodeSlice(self.block, width, size_pt, self.start + tail_start, self.end))
+
+    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+        return _panel(self._rows(width, size_pt), x, y, width, size_pt, ink)
+
+    def texts(self) -> list[str]:
+        return [r.text for r in self._rows(self.width, self.size_pt)]
+
+
+def _pad(size_pt: float) -> float:
+    return theme.CODE_PAD_EM * size_pt * theme.PT_MM
+
+
+def _height(nrows: int, size_pt: float) -> float:
+    return nrows * pitch(size_pt) + 2 * _pad(size_pt)
+
+
+def _panel(rows: list[CodeRow], x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
+    pad = _pad(size_pt)
+    h = _height(len(rows), size_pt)
+    out: list[Mark] = [StrokeMark(((x, y), (x + width, y), (x + width, y + h), (x, y + h)), theme.PANEL,
+                                  0.0, closed=True, fill=theme.PANEL, wobble=0.3, z=0)]
+    base = theme.CODE_BASELINE_EM * size_pt * theme.PT_MM
+    for k, row in enumerate(rows):
+        top = y + pad + k * pitch(size_pt)
+        if row.cont:
+            out.extend(hook_marks(x + pad + row.hook_x, top, size_pt, theme.PEN_SOFT))
+        if row.text.strip():
+            out.extend(text_marks(x + pad + row.x, top + base, row.text, size_pt, ink.pen, mono=True))
+    return out
+
+
+__all__ = ["CodeBlock", "CodeRow", "CodeSlice", "wrap_line"]

@@ -105,11 +105,22 @@ def _atom_width(pcs: list[Piece]) -> float:
     return sum(p.width for p in pcs)
 
 
+def _cluster_bounds(text: str) -> set[int]:
+    out = {0}
+    pos = 0
+    for cl in fonts.clusters(text):
+        pos += len(cl)
+        out.add(pos)
+    return out
+
+
 def _split_piece(p: Piece, avail: float, size_pt: float, force: bool) -> tuple[Piece, Piece] | None:
-    """Break a piece between characters so the head fits ``avail``; never before a closing mark."""
+    """Break a piece between characters so the head fits ``avail``; never before a closing mark,
+    never inside an emoji sequence."""
     best = 0
+    bounds = _cluster_bounds(p.text)
     for i in range(1, len(p.text)):
-        if p.text[i] in NO_START or p.text[i - 1] in NO_END:
+        if i not in bounds or p.text[i] in NO_START or p.text[i - 1] in NO_END:
             continue
         if piece_width(p.run, p.text[:i], size_pt) <= avail:
             best = i
@@ -118,7 +129,7 @@ def _split_piece(p: Piece, avail: float, size_pt: float, force: bool) -> tuple[P
     if best == 0:
         if not force:
             return None
-        best = 1
+        best = min(i for i in bounds if i > 0)
     head, tail = p.text[:best], p.text[best:]
     return (Piece(p.run, head, piece_width(p.run, head, size_pt)),
             Piece(p.run, tail, piece_width(p.run, tail, size_pt)))

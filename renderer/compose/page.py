@@ -6,14 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
-from ..errors import FitError, InputError, Notice
+from ..errors import FitError, Notice
 from ..layout.engine import Layout
 from ..layout.place import heading_height as band_heading_height
 from ..layout.regions import Region
-from ..model import Chapter
+from ..model import Chapter, Content
 from ..sources.titles import words
 from . import fonts
 from .block import Block
+from .coverage import Uncovered, find_uncovered
 from .fit import Fitted, Move, negotiate
 from .frame import FrameBlock
 from .ink import Ink
@@ -34,15 +35,21 @@ class Page:
     layout: Layout | None = None
     body_pt: float = 0.0  # the page's body size (0 when the content could not be fitted)
     moves: list[Move] = field(default_factory=list)  # bands and columns fitting moved
+    uncovered: list[Uncovered] = field(default_factory=list)  # characters drawn as placeholders
 
 
 def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False,
                  exact: bool = False) -> Page:
     """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``);
-    ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre)."""
+    ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre).
+    A character no face has is drawn as a placeholder with a warning (an error if ``strict``)."""
     notices = list(layout.notices)
-    composers = _composers(chapter, layout, notices)
-    _check_coverage(composers, chapter, layout)
+    items: list[tuple[str, Content, list[Block]]] = []
+    composers = _composers(chapter, layout, notices, items)
+    missing = find_uncovered(chapter, layout, items)
+    if strict and missing:
+        raise missing[0].error()
+    notices.extend(u.notice() for u in missing)
     spec_file, spec_line = layout_spec(layout)
     fitted: Fitted | None = None
     try:
@@ -73,7 +80,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         fits[rid] = f
         marks.extend(comp.place_fitted(f))
     marks.extend(_footer(chapter, with_title=layout.bands[0].kind != "title"))
-    return Page(marks, fits, notices, layout, fitted.body_pt if fitted else 0.0, fitted.moves if fitted else [])
+    return Page(marks, fits, notices, layout, fitted.body_pt if fitted else 0.0, fitted.moves if fitted else [],
+                missing)
 
 
 def _fuller(comp: RegionComposer, f: Fit, body_pt: float) -> Fit:
@@ -96,12 +104,17 @@ def _fuller(comp: RegionComposer, f: Fit, body_pt: float) -> Fit:
     return best
 
 
-def _composers(chapter: Chapter, layout: Layout, notices: list[Notice]) -> dict[str, RegionComposer]:
+def _composers(chapter: Chapter, layout: Layout, notices: list[Notice],
+               items: list[tuple[str, Content, list[Block]]] | None = None) -> dict[str, RegionComposer]:
+    """A composer per leaf region; ``items`` (when given) gets each content item with its blocks."""
     out: dict[str, RegionComposer] = {}
     for k, leaf in enumerate(layout.leaves()):
         blocks: list[Block] = []
         for item in layout.content.get(leaf.id, []):
-            blocks.extend(_unframe(parse_blocks(item.markdown, item.line, chapter.emphasis, notices, item.file), leaf))
+            item_blocks = _unframe(parse_blocks(item.markdown, item.line, chapter.emphasis, notices, item.file), leaf)
+            if items is not None:
+                items.append((leaf.id, item, item_blocks))
+            blocks.extend(item_blocks)
         show_header = bool(leaf.title) and not leaf.heading_outside
         out[leaf.id] = RegionComposer(leaf, blocks, Ink.nth(k), show_header)
     return out
@@ -116,27 +129,6 @@ def _unframe(blocks: list[Block], leaf: Region) -> list[Block]:
     if frame.title and words(frame.title) != words(leaf.title):
         out.append(TextItem([Run(frame.title)], frame.line, marker="lead", keep_with_next=True))
     return out + frame.blocks
-
-
-def _check_coverage(composers: dict[str, RegionComposer], chapter: Chapter, layout: Layout) -> None:
-    """Every character drawn must be in a face of the chain: fail naming it and where it came from."""
-    for rid, comp in composers.items():
-        texts = [(comp.region.title, comp.region.line)] + [(t, b.line) for b in comp.blocks for t in b.texts()]
-        for text, line in texts:
-            ch = fonts.check_covered(text)
-            if ch is not None:
-                raise InputError(
-                    chapter.source, line, 1,
-                    f"no font has the character {ch!r} (U+{ord(ch):04X}) in region '{comp.region.label or rid}'",
-                    "replace it with a character the handwriting, Noto Emoji or DejaVu Sans has",
-                )
-    for band in layout.bands:
-        for text in (band.title, band.icon, band.subtitle):
-            ch = fonts.check_covered(text)
-            if ch is not None:
-                raise InputError(chapter.layout.file, band.line, 1,
-                                 f"no font has the character {ch!r} (U+{ord(ch):04X}) in a diagram title",
-                                 "replace it with a character the handwriting, Noto Emoji or DejaVu Sans has")
 
 
 def _ink_of(band: Region, composers: dict[str, RegionComposer]) -> Ink:
@@ -179,7 +171,7 @@ def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
     title = band.title or chapter.meta.title_kr or chapter.meta.title
     icon = band.icon
     text = title
-    if icon and not text.endswith(icon.replace("\ufe0f", "")):
+    if icon and not text.replace("\ufe0f", "").endswith(icon.replace("\ufe0f", "")):
         text = f"{text} {icon}"
     if icon:
         text = f"{icon} {text}"

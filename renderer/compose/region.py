@@ -88,24 +88,44 @@ class RegionComposer:
         return self._fits[key]
 
     def flow(self, size: float, ncols: int, width: float, height: float) -> Fit:
-        """The groups poured into ``ncols`` columns of ``height``, top to bottom, then left to right;
-        a group never splits."""
+        """Groups of blocks down the columns in order, top to bottom then left to right; a group
+        that reaches past the bottom goes to the next column whole, unless its last block can split
+        there (a long code block does): then its head fills this column and the rest starts the next."""
         colw = (width - (ncols - 1) * theme.COLUMN_GAP) / ncols
         cols: list[list[tuple[Block, float]]] = [[]]
         ys = [0.0]
         ok = max(self._min_widths(size), default=0.0) <= colw + 0.01
-        for group, (hs, gs, gh) in zip(self._groups(), self._group_heights(size, colw)):
+        queue: list[tuple[list[Block], tuple[list[float], list[float], float]]] = list(
+            zip(self._groups(), self._group_heights(size, colw)))
+        k = 0
+        while k < len(queue):
+            group, (hs, gs, gh) = queue[k]
+            k += 1
             y = ys[-1] + (gs[0] if cols[-1] else 0.0)
-            if y + gh > height and cols[-1] and len(cols) < ncols:
-                cols.append([])
-                ys.append(0.0)
-                y = 0.0
-            for k, (b, h) in enumerate(zip(group, hs)):
-                if k:
-                    y += gs[k]
+            parts = None
+            if y + gh > height and len(cols) < ncols:
+                parts = _split_last(group, colw, size, height - y - (gh - hs[-1]))
+                if parts is None and cols[-1]:
+                    cols.append([])
+                    ys.append(0.0)
+                    y = 0.0
+                    if gh > height and len(cols) < ncols:
+                        parts = _split_last(group, colw, size, height - (gh - hs[-1]))
+            if parts is not None:
+                head, tail = parts
+                group = group[:-1] + [head]
+                hs = hs[:-1] + [head.measure(colw, size)]
+                th = tail.measure(colw, size)
+                queue.insert(k, ([tail], ([th], [0.0], th)))
+            for j, (b, h) in enumerate(zip(group, hs)):
+                if j:
+                    y += gs[j]
                 cols[-1].append((b, y))
                 y += h
             ys[-1] = y
+            if parts is not None:  # the rest of the split block starts the next column
+                cols.append([])
+                ys.append(0.0)
         tallest = max(ys)
         return Fit(size, ncols, cols, tallest, ok and tallest <= height + 1e-6)
 
@@ -244,6 +264,14 @@ class RegionComposer:
             for block, dy in col:
                 out.extend(block.place(cx, by + dy, colw, fit.size, self.ink))
         return out
+
+
+def _split_last(group: list[Block], width: float, size: float, room: float) -> tuple[Block, Block] | None:
+    """The group's last block cut so that its head fits ``room`` mm, if it can be cut."""
+    split = getattr(group[-1], "split", None)
+    if split is None or room <= 0:
+        return None
+    return split(width, size, room)
 
 
 def _groups(blocks: list[Block]) -> list[list[Block]]:

@@ -26,8 +26,29 @@ def text_marks(x: float, baseline: float, text: str, size_pt: float, color: str,
         total = sum(fonts.seg_width(f, t, size_pt) for f, t in segs)
         x -= total / 2 if ha == "center" else total
     for fam, t in segs:
-        out.append(TextMark(x, baseline, t, fonts.face_size(fam, size_pt), fam, color, bold and fam == theme.HAND))
+        if fam == theme.PLACEHOLDER:
+            out.extend(placeholder_marks(x, baseline, len(t), size_pt))
+        else:
+            out.append(TextMark(x, baseline - fonts.face_raise(fam, size_pt), t, fonts.face_size(fam, size_pt), fam,
+                                color, bold and fam == theme.HAND))
         x += fonts.seg_width(fam, t, size_pt)
+    return out
+
+
+def placeholder_marks(x: float, baseline: float, count: int, size_pt: float) -> list[Mark]:
+    """What stands for characters no face has: per character, one em of the line holding a
+    hand-drawn red box crossed by a diagonal (never an empty box of a font, "tofu")."""
+    em = size_pt * theme.PT_MM
+    side = theme.PLACEHOLDER_BOX_EM * em
+    out: list[Mark] = []
+    y1 = baseline - fonts.face_raise(theme.PLACEHOLDER, size_pt)
+    y0 = y1 - side
+    for k in range(count):
+        x0 = x + k * em + (em - side) / 2
+        out.append(StrokeMark(((x0, y0), (x0 + side, y0), (x0 + side, y1), (x0, y1)), theme.PLACEHOLDER_INK,
+                              theme.PLACEHOLDER_WIDTH_PT, closed=True, wobble=0.3))
+        out.append(StrokeMark(((x0, y1), (x0 + side, y0)), theme.PLACEHOLDER_INK, theme.PLACEHOLDER_WIDTH_PT,
+                              wobble=0.3))
     return out
 
 

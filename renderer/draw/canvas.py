@@ -12,15 +12,16 @@ def setup_matplotlib() -> None:
     matplotlib.use("Agg", force=False)
     from matplotlib import font_manager
 
+    from ..compose.fonts import vendored_font_files
+
     names = {f.fname for f in font_manager.fontManager.ttflist}
-    for name in (theme.HAND_FONT_FILE, theme.EMOJI_FONT_FILE):
-        path = str(theme.FONT_DIR / name)
-        if path not in names:
-            font_manager.fontManager.addfont(path)
+    for file in vendored_font_files():
+        if str(file) not in names:
+            font_manager.fontManager.addfont(str(file))
     matplotlib.rcParams.update({
         "pdf.fonttype": 42,
         "text.hinting": "no_hinting",
-        "font.family": [theme.HAND, theme.EMOJI, theme.SYMBOL],
+        "font.family": list(theme.TEXT_CHAIN),
         "path.sketch": None,
         "svg.hashsalt": "cheatsheet",
     })

@@ -24,18 +24,33 @@ def is_hint(text: str) -> bool:
 
 
 def is_icon_char(ch: str) -> bool:
-    if ch in "\ufe0f\u200d":
+    if ch in "\ufe0f\u200d\u20e3" or 0xE0020 <= ord(ch) <= 0xE007F:  # selector, joiner, keycap, tags
         return True
     cat = unicodedata.category(ch)
     return cat == "So" or (0x1F000 <= ord(ch) <= 0x1FAFF) or (0x2600 <= ord(ch) <= 0x27BF)
 
 
+def _keycap(s: str, i: int) -> int:
+    """Length of a keycap emoji (``1️⃣``, ``#⃣``) starting at ``s[i]``, else 0."""
+    if i < len(s) and s[i] in "0123456789#*":
+        j = i + 1 + (s[i + 1 : i + 2] == "\ufe0f")
+        if s[j : j + 1] == "\u20e3":
+            return j + 1 - i
+    return 0
+
+
 def split_icon(text: str) -> tuple[str, str]:
-    """Leading emoji (with its variation selector) and the rest."""
+    """Leading emoji (with its variation selector, or a keycap) and the rest."""
     s = text.strip()
     i = 0
-    while i < len(s) and is_icon_char(s[i]):
-        i += 1
+    while i < len(s):
+        k = _keycap(s, i)
+        if k:
+            i += k
+        elif is_icon_char(s[i]):
+            i += 1
+        else:
+            break
     return s[:i], s[i:].strip()
 
 

@@ -1,4 +1,5 @@
-"""No tofu, ever: a character no face has fails the render, naming it and where it came from."""
+"""No tofu, ever: a character no face has is drawn as a red placeholder, with a warning that
+names it and where it came from (an error with --strict)."""
 
 from __future__ import annotations
 
@@ -50,17 +51,48 @@ def _compose(tmp_path: Path, extra: str):
 def test_the_chain_covers_the_seeds_symbols(tmp_path: Path) -> None:
     page = _compose(tmp_path, "끝")
     assert page.fits["band2"].fits
-    for ch in "가A→↓✓□•✅⛔🧀└─":
+    assert not page.uncovered
+    for ch in "가A→↓✓□•✅⛔🧀└─「」『』〈〉《》〜※・…學習ＡＢＣ１２３（）θ∑≈≤×²√∞⇒⟶↔↺ⁿ𝔼⩴⥤":
         assert fonts.check_covered(ch) is None, ch
 
 
-def test_an_uncovered_character_names_itself_and_its_line(tmp_path: Path) -> None:
+def test_an_uncovered_character_is_drawn_as_a_placeholder_with_a_warning(tmp_path: Path) -> None:
+    from renderer import theme
+    from renderer.compose.marks import StrokeMark, TextMark
+
+    page = _compose(tmp_path, "타밀 글자 \u0b95 는 없다")
+    (n,) = [n for n in page.notices if n.kind == "uncovered"]
+    assert (n.file, n.line, n.col) == (str(tmp_path / "p.md"), 25, 9)
+    assert "'\u0b95'" in n.message and "U+0B95" in n.message and "placeholder" in n.message
+    assert str(n).startswith(f"{tmp_path / 'p.md'}:25:9: warning: ")
+    (u,) = page.uncovered
+    assert (u.char, u.region) == ("\u0b95", "band2")
+    assert not any("\u0b95" in m.text for m in page.marks if isinstance(m, TextMark))
+    red = [m for m in page.marks if isinstance(m, StrokeMark) and m.color == theme.PLACEHOLDER_INK]
+    assert len(red) == 2  # a box and its diagonal
+    assert page.fits["band2"].fits
+
+
+def test_strict_makes_an_uncovered_character_an_error(tmp_path: Path) -> None:
+    p = tmp_path / "p.md"
+    p.write_text(PROMPT.replace("{extra}", "없는 글자 \ue000 하나"), encoding="utf-8")
+    ch = read_input(p)
     with pytest.raises(InputError) as err:
-        _compose(tmp_path, "漢字는 없다")
+        compose_page(ch, layout_chapter(ch), strict=True)
     e = err.value
-    assert "'漢'" in e.message and "U+6F22" in e.message and "BOX" in e.message
-    assert e.line == 25
+    assert "U+E000" in e.message and "--strict" in e.message
+    assert (e.line, e.col) == (25, 9)
     assert "replace it" in e.hint
+
+
+def test_an_uncovered_character_in_a_box_title_is_placed_in_the_diagram(tmp_path: Path) -> None:
+    p = tmp_path / "p.md"
+    p.write_text(PROMPT.replace("{extra}", "끝").replace("│ │ 💡 BOX                    │ │",
+                                                      "│ │ 💡 BOX \u0b95                  │ │"), encoding="utf-8")
+    ch = read_input(p)
+    page = compose_page(ch, layout_chapter(ch))
+    (u,) = page.uncovered
+    assert (u.line, u.col, u.where) == (12, 11, "title")
 
 
 def test_a_diagram_without_a_title_band_gets_no_banner(tmp_path: Path) -> None:

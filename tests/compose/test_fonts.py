@@ -1,0 +1,149 @@
+"""The font chain: emoji sequences stay whole, each character goes to the right face, and
+what is measured is what matplotlib draws."""
+
+from __future__ import annotations
+
+import pytest
+
+from renderer import theme
+from renderer.compose import fonts
+from renderer.compose.text import text_marks
+
+HAND, EMOJI, CJK, SYMBOL, MATH, MONO = theme.HAND, theme.EMOJI, theme.CJK, theme.SYMBOL, theme.MATH, theme.MONO
+
+KEYCAP_1 = "1\ufe0f\u20e3"
+TECHNOLOGIST = "\U0001F468\u200d\U0001F4BB"  # 👨‍💻
+THUMB_MEDIUM = "\U0001F44D\U0001F3FD"  # 👍🏽
+FLAG_KR = "\U0001F1F0\U0001F1F7"  # 🇰🇷
+FLAG_JP = "\U0001F1EF\U0001F1F5"  # 🇯🇵
+RAINBOW_FLAG = "\U0001F3F3\ufe0f\u200d\U0001F308"  # 🏳️‍🌈
+ENGLAND = "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+
+
+@pytest.mark.parametrize("seq", [KEYCAP_1, TECHNOLOGIST, THUMB_MEDIUM, FLAG_KR, RAINBOW_FLAG, ENGLAND,
+                                 "\u26a0\ufe0f", "\U0001F469\U0001F3FD\u200d\U0001F52C"])
+def test_an_emoji_sequence_is_one_cluster(seq: str) -> None:
+    assert fonts.clusters(f"가{seq}나") == ["가", seq, "나"]
+
+
+def test_flags_pair_up_and_sequences_never_run_together() -> None:
+    assert fonts.clusters(FLAG_KR + FLAG_JP) == [FLAG_KR, FLAG_JP]
+    assert fonts.clusters(TECHNOLOGIST + THUMB_MEDIUM + KEYCAP_1) == [TECHNOLOGIST, THUMB_MEDIUM, KEYCAP_1]
+    # each sequence is a run of its own, so that shaping never joins it to a neighbour
+    segs = fonts.segments(f"{FLAG_KR}{FLAG_JP}🍌🍌 {TECHNOLOGIST}")
+    assert segs == [(EMOJI, FLAG_KR), (EMOJI, FLAG_JP), (EMOJI, "🍌🍌"), (HAND, " "), (EMOJI, TECHNOLOGIST)]
+
+
+def test_a_joiner_between_letters_joins_nothing() -> None:
+    assert fonts.clusters("가\u200d나") == ["가", "\u200d", "나"]
+    assert fonts.segments("가\u200d나\u200b다\u00ad") == [(HAND, "가나다")]
+
+
+def test_sequences_noto_emoji_has_are_drawn_whole_without_selectors() -> None:
+    assert fonts.resolve(KEYCAP_1) == (EMOJI, "1\u20e3")
+    assert fonts.resolve(TECHNOLOGIST) == (EMOJI, TECHNOLOGIST)
+    assert fonts.resolve(THUMB_MEDIUM) == (EMOJI, THUMB_MEDIUM)
+    assert fonts.resolve(FLAG_KR) == (EMOJI, FLAG_KR)
+    assert fonts.resolve(RAINBOW_FLAG) == (EMOJI, RAINBOW_FLAG.replace("\ufe0f", ""))
+
+
+def test_a_sequence_noto_emoji_lacks_is_drawn_as_its_base() -> None:
+    banana_joined = "🍌\u200d🍌"
+    assert fonts.clusters(banana_joined) == [banana_joined]
+    assert fonts.resolve(banana_joined) == (EMOJI, "🍌")
+    assert fonts.width(banana_joined, 10) == pytest.approx(fonts.width("🍌", 10))
+    # a skin tone on an emoji that takes none: the emoji alone, never a loose swatch
+    assert fonts.resolve("🍌\U0001F3FD") == (EMOJI, "🍌")
+
+
+@pytest.mark.parametrize(("ch", "face"), [
+    ("가", HAND), ("A", HAND), ("Ａ", HAND), ("×", HAND),
+    ("🍌", EMOJI), ("✅", EMOJI), ("⛔", EMOJI), ("⚡", EMOJI),
+    ("→", SYMBOL), ("•", SYMBOL), ("·", SYMBOL), ("θ", SYMBOL), ("²", SYMBOL), ("⟶", SYMBOL), ("↺", SYMBOL),
+    ("↔", SYMBOL),  # an arrow is text unless U+FE0F asks for the emoji
+    ("「", CJK), ("』", CJK), ("〜", CJK), ("・", CJK), ("學", CJK), ("知", CJK),
+    ("⩴", MATH), ("⥤", MATH), ("⟂", MATH),
+])
+def test_face_of_each_character(ch: str, face: str) -> None:
+    assert fonts.segments(ch) == [(face, ch)]
+
+
+def test_presentation_selectors_choose_the_face() -> None:
+    assert fonts.segments("↔\ufe0f") == [(EMOJI, "↔")]
+    assert fonts.segments("⚠\ufe0e") == [(SYMBOL, "⚠")]
+    assert fonts.segments("⚠") == [(EMOJI, "⚠")]
+
+
+def test_code_is_monospace_first() -> None:
+    assert fonts.segments("x=1 # 주석 →", mono=True) == [(MONO, "x=1 # "), (HAND, "주석"), (MONO, " →")]
+    assert fonts.segments(TECHNOLOGIST, mono=True) == [(EMOJI, TECHNOLOGIST)]
+
+
+def test_uncovered_characters_go_to_the_placeholder() -> None:
+    assert fonts.segments("a\ue000\U00020000b") == [(HAND, "a"), (theme.PLACEHOLDER, "\ue000\U00020000"), (HAND, "b")]
+    assert fonts.uncovered("a\ue000 \U00020000 \ue000") == ["\ue000", "\U00020000"]
+    assert fonts.check_covered("가나 🍌 學習") is None
+    em = 10 * theme.PT_MM
+    assert fonts.width("\ue000", 10) == pytest.approx(em)  # one em each
+
+
+def test_the_placeholder_is_drawn_not_written() -> None:
+    from renderer.compose.marks import StrokeMark, TextMark
+
+    marks = text_marks(0.0, 10.0, "a\ue000b", 10.0, theme.PEN)
+    assert [m.text for m in marks if isinstance(m, TextMark)] == ["a", "b"]
+    strokes = [m for m in marks if isinstance(m, StrokeMark)]
+    assert strokes and all(m.color == theme.PLACEHOLDER_INK for m in strokes)
+    b = next(m for m in marks if isinstance(m, TextMark) and m.text == "b")
+    assert b.x == pytest.approx(fonts.width("a", 10) + 10 * theme.PT_MM)
+
+
+def test_faces_that_write_small_or_low_are_scaled_and_raised() -> None:
+    (m,) = text_marks(0.0, 10.0, "學", 10.0, theme.PEN)
+    assert m.size_pt == pytest.approx(10.0 * theme.FACE_SCALE[CJK])
+    assert m.y == pytest.approx(10.0 - theme.FACE_RAISE[CJK] * 10.0 * theme.PT_MM)
+    (h,) = text_marks(0.0, 10.0, "가", 10.0, theme.PEN)
+    assert (h.size_pt, h.y) == (10.0, 10.0)
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from renderer.draw.canvas import setup_matplotlib
+
+    setup_matplotlib()
+    fig = Figure(figsize=(4, 2), dpi=72)
+    FigureCanvasAgg(fig)
+    return fig, fig.canvas.get_renderer()
+
+
+@pytest.mark.parametrize("text", [KEYCAP_1, TECHNOLOGIST, THUMB_MEDIUM, FLAG_KR, FLAG_KR + FLAG_JP, RAINBOW_FLAG,
+                                  ENGLAND, "🍌\u200d🍌", "👍🏽 좋아요", "「學習」 人工知能", "⇒ ⟶ ↔ ↺ x² 𝔼 ⩴ ⥤"])
+def test_what_is_measured_is_what_is_drawn(renderer, text: str) -> None:
+    """Each segment's measured width against matplotlib's layout of the same string in the
+    same face (advances, measured between two bars so that ink overhang does not count)."""
+    fig, r = renderer
+    for fam, seg in fonts.segments(text):
+        size = 100.0
+        bar = "|" if fam != EMOJI else "🍌"
+        whole = fig.text(0, 0.5, bar + seg + bar, family=[fam], fontsize=size, parse_math=False)
+        ends = fig.text(0, 0.5, bar + bar, family=[fam], fontsize=size, parse_math=False)
+        drawn = (whole.get_window_extent(r).width - ends.get_window_extent(r).width)  # px at 72 dpi = pt
+        measured = fonts.seg_width(fam, seg, size / theme.FACE_SCALE[fam]) / theme.PT_MM
+        assert drawn == pytest.approx(measured, abs=0.5), (fam, seg)
+
+
+def test_a_word_wider_than_the_line_never_breaks_inside_an_emoji_sequence() -> None:
+    from renderer.compose.inline import Run
+    from renderer.compose.linebreak import set_lines
+
+    word = (TECHNOLOGIST + FLAG_KR + KEYCAP_1) * 6
+    lines = set_lines([Run(word)], fonts.width(TECHNOLOGIST, 10) * 2.5, 10)
+    assert len(lines) > 1
+    pieces = [p.text for ln in lines for _, p in ln.pieces]
+    assert "".join(pieces) == word
+    for text in pieces:
+        assert fonts.clusters(text)[0] in (TECHNOLOGIST, FLAG_KR, KEYCAP_1)
+        assert fonts.clusters(text)[-1] in (TECHNOLOGIST, FLAG_KR, KEYCAP_1)
