@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .. import theme
 from .ink import Ink
 from .inline import Run, parse_inline
-from .linebreak import Line, natural_width, set_lines
+from .linebreak import Line, natural_width, set_lines, widest_word
 from .marks import LABEL_Z, BackingMark, Mark, TextMark
 from .text import line_marks, pitch
 
@@ -40,10 +40,11 @@ class Label:
 
 
 def set_label(runs: list[Run], size_pt: float, max_w: float) -> Label:
-    """The words set in lines no wider than ``max_w`` (a word wider than that is broken)."""
+    """The words set in lines no wider than ``max_w``, or than the longest word: labels wrap only
+    between words."""
     if not runs:
         return Label((), 0.0, 0.0, size_pt)
-    w = min(natural_width(runs, size_pt), max(1.0, max_w))
+    w = min(natural_width(runs, size_pt), max(1.0, max_w, widest_word(runs, size_pt)))
     lines = tuple(set_lines(runs, max(1.0, w), size_pt))
     return Label(lines, max((ln.width for ln in lines), default=0.0), len(lines) * pitch(size_pt), size_pt)
 

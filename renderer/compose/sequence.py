@@ -447,8 +447,9 @@ class SequenceBlock:
                     y = bottom + gap
 
         walk(self.items, 0)
-        out.lifelines = (life_top, y - gap * 0.5)
-        out.height = y - gap * 0.5
+        end = y - gap + max(gap / 2, theme.GRAPH_ARROW_HEAD_EM * em)  # room for the last arrow's head
+        out.lifelines = (life_top, end)
+        out.height = end
         return out
 
     def _self_label(self, m: Message, texts: dict[int, str], size_pt: float, room: float) -> Label:
@@ -486,7 +487,8 @@ class SequenceBlock:
 
     def min_width(self, size_pt: float) -> float:
         d, left, right, _ = self._cols_at(0.0, size_pt)
-        return left + sum(d) + right
+        title = widest_word(runs_of(self.title), size_pt) if self.title else 0.0
+        return max(left + sum(d) + right, title)
 
     def used_width(self, width: float, size_pt: float) -> float:
         return min(width, self._cols(width, size_pt).width)

@@ -354,6 +354,46 @@ def test_pictures_measure_what_they_place() -> None:
             assert bottom <= block.measure(width, 9.0) + 0.8
 
 
+ODD = {
+    "empty subgraph": "flowchart LR\n  subgraph S [빈 칸]\n  end\n  A --> S",
+    "subgraph of a subgraph only": "flowchart TD\n  subgraph O\n    subgraph I\n      A\n    end\n  end",
+    "edge into its own subgraph": "flowchart TD\n  subgraph S\n    A --> S\n  end",
+    "subgraph to subgraph": "flowchart LR\n  subgraph X\n    a1-->a2\n  end\n  subgraph Y\n    b1-->b2\n  end\n"
+                            "  X --> Y\n  a2 --> b1",
+    "cycle": "graph TD\n  A --> B --> C --> A\n  C --> D",
+    "long words": "flowchart LR\n  A[Supercalifragilisticexpialidocious_extraordinarily_long_identifier]"
+                  " -->|aVeryLongEdgeLabelWithoutSpaces| B",
+    "notes only": "sequenceDiagram\n  Note over A: 혼자\n  Note left of A: 왼쪽",
+    "empty frames": "sequenceDiagram\n  A->>B: x\n  loop\n  end\n  alt\n  else\n  end",
+    "many participants": "sequenceDiagram\n" + "\n".join(f"  P{k}->>P{k + 1}: 메시지 {k} 조금 긴 말" for k in range(8))
+                         + "\n  P8-->>P0: 돌아가는 아주 긴 메시지 입니다",
+    "nested frames": "sequenceDiagram\n  A->>B: a\n  loop 바깥\n    opt 안쪽\n      B->>C: b\n      critical 더 안쪽\n"
+                     "        C->>A: c\n      option 다른\n        A->>A: 혼잣말\n      end\n    end\n  end",
+    "long name": "sequenceDiagram\n  title 아주아주긴제목이라서줄이바뀌지않는말\n"
+                 "  participant A as 아주아주아주아주긴이름의참가자입니다\n  A->>B: hi",
+    "one slice": 'pie\n  "전부" : 1',
+    "many slices": "pie title 많은 조각\n" + "\n".join(f'  "조각 {k}" : {k + 1}' for k in range(15)),
+    "tiny slices": 'pie\n  "큰 것" : 1000\n' + "\n".join(f'  "작은 것 {k}" : 1' for k in range(6)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD))
+def test_odd_diagrams_stay_in_their_box_with_words_apart(name: str) -> None:
+    block = parse_mermaid(ODD[name], 1).block
+    assert not isinstance(block, CodeBlock)
+    for size in (7.0, 10.0, 14.0):
+        for width in (40.0, 90.0, 200.0):
+            if block.min_width(size) > width:
+                continue
+            marks = block.place(0.0, 0.0, width, size, INK)
+            assert not within(marks, 0.0, 0.0, width, block.measure(width, size), slack=0.8), (size, width)
+            assert not texts_overlap(marks), (size, width)
+            if name == "long words":  # labels wrap between words only: a long one stays whole
+                words = {m.text for m in marks if isinstance(m, TextMark)}
+                assert {"aVeryLongEdgeLabelWithoutSpaces",
+                        "Supercalifragilisticexpialidocious_extraordinarily_long_identifier"} <= words
+
+
 ZOO = Path(__file__).resolve().parents[1] / "prompts" / "mermaid_zoo.md"
 
 
