@@ -12,7 +12,7 @@ from .. import theme
 from .block import per_width
 from .ink import Ink
 from .inline import Run, plain_text
-from .label import Label, Rect, crosses, label_marks, runs_of, set_label, spot_beside
+from .label import Label, Rect, crosses, label_marks, runs_of, set_label, spot_beside, tinted
 from .linebreak import Line, natural_width, set_lines, widest_word
 from .marks import ArrowMark, Mark, StrokeMark
 from .shapes import OUTWARD, NodeBox, bent, facing, node_marks, sides_out
@@ -526,7 +526,8 @@ class GraphBlock:
             out.append(StrokeMark(((f.x, f.y), (f.x + f.w, f.y), (f.x + f.w, f.y + f.h), (f.x, f.y + f.h)),
                                   ink.accent, theme.THIN_WIDTH_PT, closed=True, fill=theme.GROUP_FILL,
                                   fill_alpha=theme.GROUP_FILL_ALPHA, z=0))
-            out.extend(label_marks(lv.titles[gid], f.x + pad, f.y + pad, ink, ink.accent, align="left"))
+            out.extend(label_marks(lv.titles[gid], f.x + pad, f.y + pad, ink, ink.accent, align="left",
+                                   paper=self._paper_at(lv, f.x + pad, f.y + pad)))
         for n in self.nodes:
             b = lv.boxes.get(n.id)
             if b is None:
@@ -546,8 +547,15 @@ class GraphBlock:
             out.append(ArrowMark(s, t, ink.accent, theme.PEN_WIDTH_PT, head, bend=ed.bend,
                                  dashed=ed.edge.dashed and not ed.loop))
             if ed.label is not None and ed.spot is not None:
-                out.extend(label_marks(ed.label, ed.spot[0] + x, ed.spot[1] + y, ink))
+                sx, sy = ed.spot[0] + x, ed.spot[1] + y
+                out.extend(label_marks(ed.label, sx, sy, ink, paper=self._paper_at(lv, sx + ed.spot[2] / 2,
+                                                                                     sy + ed.spot[3] / 2)))
         return out
+
+    def _paper_at(self, lv: _Level, px: float, py: float) -> str:
+        """The paper's colour at a point: the page's, under one coat of frame fill per frame round it."""
+        layers = sum(1 for f in lv.frames.values() if f.x <= px <= f.x + f.w and f.y <= py <= f.y + f.h)
+        return tinted(theme.GROUP_FILL, theme.GROUP_FILL_ALPHA, layers)
 
     def _depth(self, gid: str) -> int:
         parents = self._parents()

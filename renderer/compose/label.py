@@ -50,19 +50,26 @@ def set_label(runs: list[Run], size_pt: float, max_w: float) -> Label:
 
 
 def label_marks(lab: Label, x: float, y: float, ink: Ink, color: str | None = None, backing: bool = True,
-                align: str = "center") -> list[Mark]:
-    """The label's words in the box (x, y, lab.w, lab.h), on paper when ``backing``."""
+                align: str = "center", paper: str = theme.PAPER) -> list[Mark]:
+    """The label's words in the box (x, y, lab.w, lab.h), on a patch of ``paper`` when ``backing``."""
     out: list[Mark] = []
     if lab.empty:
         return out
     if backing:
         pad = theme.BACKING_PAD_EM * lab.size_pt * theme.PT_MM
-        out.append(BackingMark(x - pad, y - pad / 2, lab.w + 2 * pad, lab.h + pad, theme.PAPER))
+        out.append(BackingMark(x - pad, y - pad / 2, lab.w + 2 * pad, lab.h + pad, paper))
     for k, ln in enumerate(lab.lines):
         dx = {"center": (lab.w - ln.width) / 2, "right": lab.w - ln.width}.get(align, 0.0)
         for m in line_marks(ln, x + dx, y + k * pitch(lab.size_pt), lab.size_pt, ink, color):
             out.append(replace(m, z=LABEL_Z) if isinstance(m, TextMark) and backing else m)
     return out
+
+
+def tinted(color: str, alpha: float, layers: int, base: str = theme.PAPER) -> str:
+    """The colour of ``base`` under ``layers`` coats of ``color`` at ``alpha`` (a frame's paper, nested)."""
+    keep = (1.0 - alpha) ** layers
+    rgb = [int(base[k:k + 2], 16) * keep + int(color[k:k + 2], 16) * (1.0 - keep) for k in (1, 3, 5)]
+    return "#" + "".join(f"{round(c):02x}" for c in rgb)
 
 
 def overlap(a: Rect, b: Rect) -> float:
