@@ -159,7 +159,7 @@ class PieBlock:
                 pie = self._beside(labels, angles, sides, col, r, y, width, title, size_pt)
                 crossings = _crossings(pie)
                 moved = sum(sp.moved for sp in pie.spots) / em
-                score = (crossings, round(moved - 2.0 * r / em, 1), turn)
+                score = (crossings, round(moved - theme.PIE_SIZE_WEIGHT * r / em, 1), turn)
                 if best is None or score < best[0]:
                     best = (score, pie)
             if best is not None:
@@ -241,7 +241,7 @@ class PieBlock:
             a, b = angles[k]
             colour, alpha = colours[k]
             pts = ((cx, cy),) + _arc(cx, cy, rad, a, b) if len(drawn) > 1 else _arc(cx, cy, rad, 0.0, 360.0)[:-1]
-            out.append(StrokeMark(pts, colour, 0.0, closed=True, fill=colour, fill_alpha=alpha, wobble=0.2, z=0))
+            out.append(StrokeMark(pts, colour, 0.0, closed=True, fill=colour, fill_alpha=alpha, wobble=theme.DIAGRAM_FINE_WOBBLE, z=0))
         out.append(StrokeMark(_arc(cx, cy, rad, 0.0, 360.0)[:-1], ink.pen, theme.BOX_WIDTH_PT, closed=True,
                               wobble=theme.PIE_WOBBLE))
         if len(drawn) > 1:
@@ -259,10 +259,10 @@ class PieBlock:
                 sy = ly + (min(lab.h, pitch(size_pt)) - sw) / 2
                 colour, alpha = colours[sp.k]
                 out.append(StrokeMark(((x, sy), (x + sw, sy), (x + sw, sy + sw), (x, sy + sw)), ink.pen,
-                                      theme.THIN_WIDTH_PT, closed=True, fill=colour, fill_alpha=alpha, wobble=0.3))
+                                      theme.THIN_WIDTH_PT, closed=True, fill=colour, fill_alpha=alpha, wobble=theme.DIAGRAM_WOBBLE))
             else:
                 pts = tuple((px + x, py + y) for px, py in sp.leader)
-                out.append(StrokeMark(pts, theme.PEN_SOFT, theme.THIN_WIDTH_PT, wobble=0.2))
+                out.append(StrokeMark(pts, theme.PEN_SOFT, theme.THIN_WIDTH_PT, wobble=theme.DIAGRAM_FINE_WOBBLE))
             right = not lay.key and lx + lab.w / 2 < cx
             out.extend(label_marks(lab, lx, ly, ink, backing=False, align="right" if right else "left"))
         return out

@@ -255,7 +255,7 @@ class SequenceBlock:
         names = [set_label(runs_of(a.label), size_pt, self._span(runs_of(a.label), size_pt,
                                                                  theme.SEQ_ACTOR_MAX_EM * em, t))
                  for a in self.actors]
-        fig = theme.SEQ_FIGURE_EM * em * 0.5
+        fig = theme.SEQ_FIGURE_EM * em * theme.SEQ_FIGURE_WIDTH
         half = [max(lab.w + 2 * pad, fig if a.kind == "actor" else 0.0) / 2 for a, lab in zip(self.actors, names)]
         d = [half[k] + half[k + 1] + theme.SEQ_SEP_EM * em for k in range(n - 1)]
         left, right = half[0], half[-1]
@@ -364,7 +364,8 @@ class SequenceBlock:
         for a, lab, x, h in zip(self.actors, cols.boxes, xs, heights):
             top = y + head_h - h
             if a.kind == "actor":
-                box = NodeBox(x - fig / 4, top, fig / 2, fig, "actor")
+                span = fig * theme.SEQ_FIGURE_WIDTH
+                box = NodeBox(x - span / 2, top, span, fig, "actor")
                 spot = (x - lab.w / 2, top + fig, lab.w, lab.h)
             else:
                 box = NodeBox(x - lab.w / 2 - pad, top, lab.w + 2 * pad, h, "rect")
@@ -509,7 +510,7 @@ class SequenceBlock:
         for lo in range(len(cols.x)):
             lx = cols.x[lo] + x
             out.append(StrokeMark(((lx, lay.lifelines[0] + y), (lx, lay.lifelines[1] + y)), theme.PEN_SOFT,
-                                  theme.SEQ_LIFELINE_WIDTH_PT, wobble=0.3, dashed=True))
+                                  theme.SEQ_LIFELINE_WIDTH_PT, wobble=theme.DIAGRAM_WOBBLE, dashed=True))
         for _actor, box, lab, r in lay.heads:
             b = NodeBox(box.x + x, box.y + y, box.w, box.h, box.shape)
             if box.shape == "actor":
@@ -526,13 +527,13 @@ class SequenceBlock:
                 tx, ty, tw, th = tag_r[0] + x, tag_r[1] + y, tag_r[2], tag_r[3]
                 cut = min(th / 2, tw / 3)
                 out.append(StrokeMark(((tx, ty), (tx + tw, ty), (tx + tw, ty + th - cut), (tx + tw - cut, ty + th),
-                                       (tx, ty + th)), ink.accent, theme.THIN_WIDTH_PT, closed=True, wobble=0.3))
+                                       (tx, ty + th)), ink.accent, theme.THIN_WIDTH_PT, closed=True, wobble=theme.DIAGRAM_WOBBLE))
                 tp = theme.SEQ_TAG_PAD_EM * em
                 out.extend(label_marks(tag, tx + tp, ty + tp, ink, ink.accent))
             if cond and cond_r:
                 out.extend(label_marks(cond, cond_r[0] + x, cond_r[1] + y, ink, align="left"))
         for ry, x0, x1, lab, r in lay.rules:
-            out.append(StrokeMark(((x0 + x, ry + y), (x1 + x, ry + y)), ink.accent, theme.THIN_WIDTH_PT, wobble=0.3,
+            out.append(StrokeMark(((x0 + x, ry + y), (x1 + x, ry + y)), ink.accent, theme.THIN_WIDTH_PT, wobble=theme.DIAGRAM_WOBBLE,
                                   dashed=True))
             if lab and r:
                 out.extend(label_marks(lab, r[0] + x, r[1] + y, ink, align="left"))
@@ -540,7 +541,7 @@ class SequenceBlock:
             nx, ny = r[0] + x, r[1] + y
             out.append(StrokeMark(((nx, ny), (nx + r[2], ny), (nx + r[2], ny + r[3]), (nx, ny + r[3])),
                                   theme.SEQ_NOTE_EDGE, theme.THIN_WIDTH_PT, closed=True, fill=theme.SEQ_NOTE_FILL,
-                                  wobble=0.3, z=1))
+                                  wobble=theme.DIAGRAM_WOBBLE, z=1))
             pad = theme.SEQ_PAD_EM * em
             inset = theme.SEQ_NOTE_INSET
             # the note's paper hides the lifelines behind it; its words are written on top
@@ -576,7 +577,7 @@ def _arrow(m: Message, pts: tuple[tuple[float, float], ...], color: str, head: f
     """A message's line: the loop's first legs, then the last leg with its end (head, cross or none)."""
     out: list[Mark] = []
     if len(pts) > 2:
-        out.append(StrokeMark(pts[:-1], color, theme.PEN_WIDTH_PT, wobble=0.3, dashed=m.dashed))
+        out.append(StrokeMark(pts[:-1], color, theme.PEN_WIDTH_PT, wobble=theme.DIAGRAM_WOBBLE, dashed=m.dashed))
     s, e = pts[-2], pts[-1]
     if m.head in ("arrow", "open"):
         if m.both and len(pts) == 2:
@@ -585,7 +586,7 @@ def _arrow(m: Message, pts: tuple[tuple[float, float], ...], color: str, head: f
             s = mid
         out.append(ArrowMark(s, e, color, theme.PEN_WIDTH_PT, head, dashed=m.dashed))
         return out
-    out.append(StrokeMark((s, e), color, theme.PEN_WIDTH_PT, wobble=0.5, dashed=m.dashed))
+    out.append(StrokeMark((s, e), color, theme.PEN_WIDTH_PT, wobble=theme.SEQ_MESSAGE_WOBBLE, dashed=m.dashed))
     if m.head == "cross":
         c = theme.SEQ_CROSS_EM * size_pt * theme.PT_MM
         out.append(StrokeMark(((e[0] - c, e[1] - c), (e[0] + c, e[1] + c)), color, theme.PEN_WIDTH_PT, wobble=0.0))
@@ -596,15 +597,15 @@ def _arrow(m: Message, pts: tuple[tuple[float, float], ...], color: str, head: f
 def _figure(b: NodeBox, color: str) -> list[Mark]:
     """An actor: a stick figure in the box (head, body, arms, legs)."""
     cx, top, h = b.x + b.w / 2, b.y, b.h
-    r = h * 0.16
+    r = h * theme.SEQ_FIGURE_HEAD
     head = tuple((cx + r * math.cos(math.radians(a)), top + r + r * math.sin(math.radians(a)))
                  for a in range(0, 360, 30))
-    w = theme.PEN_WIDTH_PT
-    neck, hip = top + 2 * r, top + h * 0.62
+    w, wob = theme.PEN_WIDTH_PT, theme.DIAGRAM_FINE_WOBBLE
+    neck, hip, arms = top + 2 * r, top + h * theme.SEQ_FIGURE_HIP, top + h * theme.SEQ_FIGURE_ARMS
+    step = b.w * theme.SEQ_FIGURE_STRIDE
     return [
-        StrokeMark(head, color, w, closed=True, wobble=0.2),
-        StrokeMark(((cx, neck), (cx, hip)), color, w, wobble=0.2),
-        StrokeMark(((cx - b.w / 2, top + h * 0.42), (cx + b.w / 2, top + h * 0.42)), color, w, wobble=0.2),
-        StrokeMark(((cx - b.w * 0.42, top + h * 0.95), (cx, hip), (cx + b.w * 0.42, top + h * 0.95)), color, w,
-                   wobble=0.2),
+        StrokeMark(head, color, w, closed=True, wobble=wob),
+        StrokeMark(((cx, neck), (cx, hip)), color, w, wobble=wob),
+        StrokeMark(((cx - b.w / 2, arms), (cx + b.w / 2, arms)), color, w, wobble=wob),
+        StrokeMark(((cx - step, top + h), (cx, hip), (cx + step, top + h)), color, w, wobble=wob),
     ]
