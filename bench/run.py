@@ -125,6 +125,8 @@ def floor_figure(marks: list, dpi: int):
         elif isinstance(m, mk.MarkerMark):
             ax.add_patch(Rectangle((m.x, m.y), m.w, m.h, facecolor=m.color, edgecolor="none", alpha=m.alpha,
                                    zorder=2))
+        elif type(m).__name__ == "BackingMark":
+            ax.add_patch(Rectangle((m.x, m.y), m.w, m.h, facecolor=m.color, edgecolor="none", zorder=4))
         elif type(m).__name__ == "QRMark" and hasattr(artists, "_qr"):
             artists._qr(ax, m)  # already one plain compound path
     for (color, width, alpha), segs in sorted(lines.items(), key=lambda kv: str(kv[0])):

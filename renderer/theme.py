@@ -117,3 +117,80 @@ CODE_HANG_EM = 1.2  # hanging indent of a wrapped code line's continuation rows 
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
 CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
+
+# --- diagrams -------------------------------------------------------------
+# Flow charts (mermaid flowchart/graph and A → B chains); lengths in ems of the body size.
+GRAPH_GAP_EM = 2.6  # between ranks of a chart drawn across, room for the arrows
+GRAPH_ROW_GAP = 0.7  # a chart drawn downwards keeps this share of GRAPH_GAP_EM between ranks
+GRAPH_SEP_EM = 0.9  # between nodes of one rank
+GRAPH_PAD_EM = 0.45  # inside a node, round its words
+GRAPH_NODE_MAX_EM = 12.0  # a node's words wrap past this width
+GRAPH_DIAMOND_WIDEN = 1.5  # a decision diamond is this much wider than its words' box...
+GRAPH_DIAMOND_PAD = 1.3  # ...and its padding above and below this much taller
+GRAPH_ARROW_HEAD_EM = 0.5
+GRAPH_ARROW_GAP = 0.6  # mm between an arrow's ends and the boxes it joins
+GRAPH_SLANT_DEG = 75.0  # an arrow leaves (enters) a side of a box at most this far from square to it
+GRAPH_BEND_EM = 1.6  # a curved arrow (a way back round a row of nodes) bulges this far out...
+GRAPH_BEND_STEPS = (1.0, 2.0, 3.5)  # ...or this many times as far, to clear the nodes in its way
+GRAPH_SPREAD = 0.6  # arrows sharing a side of a box spread over this share of it...
+GRAPH_SPREAD_EM = 0.8  # ...at most this far apart
+GRAPH_TOP = 0.5  # mm above a chart's first row (the box lines' wobble)
+GRAPH_BOTTOM = 0.5  # mm below its last row
+GRAPH_LOOP_RX_EM = 1.2  # a node's arrow to itself: half-width of the arc over its top (at least)...
+GRAPH_LOOP_RY_EM = 1.3  # ...and its height
+DIAGRAM_WOBBLE = 0.3  # the hand in frames, tags, notes, lifelines and loops (1 = a box's)
+DIAGRAM_FINE_WOBBLE = 0.2  # ...in small strokes: leader lines, stick figures, slices' paint
+# Edge labels sit beside their line on a patch of paper, never on a node or another label.
+EDGE_LABEL_SCALE = 1.0  # size relative to the body: diagram labels are written at the body size
+EDGE_LABEL_MAX_EM = 9.0  # a label wraps past this width
+EDGE_LABEL_CLEAR_EM = 0.25  # between a label and its line
+BACKING_PAD_EM = 0.12  # paper round a label's words
+# Subgraphs: a labelled frame round their nodes.
+GROUP_PAD_EM = 0.6  # inside a frame, round its nodes
+GROUP_TITLE_GAP_EM = 0.25  # between the frame's title and its nodes
+GROUP_FILL = "#efece0"  # a frame's paper, a shade darker than the page; nested frames darker still
+GROUP_FILL_ALPHA = 0.55
+# Mind maps.
+MIND_GAP_EM = 2.2  # the curve between the root and a branch
+MIND_LEAF_GAP_EM = 1.4  # the stroke between a branch and its leaves
+MIND_BRANCH_SEP_EM = 0.5
+MIND_PAD_EM = 0.4
+# Sequence diagrams.
+SEQ_PAD_EM = 0.4  # inside a participant's box and a note
+SEQ_SEP_EM = 1.0  # between two participants' boxes
+SEQ_GAP_MAX_EM = 16.0  # lifelines spread over a wide column up to this far apart
+SEQ_ACTOR_MAX_EM = 9.0  # a participant's name wraps past this width
+SEQ_LABEL_MAX_EM = 14.0  # a message's words wrap past this width
+SEQ_NOTE_MAX_EM = 12.0  # a note's words wrap past this width
+SEQ_CLEAR_EM = 0.15  # between a message's words and its arrow, and round them
+SEQ_ROW_GAP_EM = 0.35  # between one message (note, frame line) and the next
+SEQ_SELF_W_EM = 1.4  # a message to oneself: the loop's width...
+SEQ_SELF_H_EM = 0.8  # ...and height
+SEQ_FRAME_PAD_EM = 0.45  # a loop/alt/opt frame reaches this far past what it holds
+SEQ_TAG_PAD_EM = 0.15  # inside the tag ("loop", "alt") at a frame's corner
+SEQ_FIGURE_EM = 1.9  # an actor's stick figure, head to feet; the rest in shares of that height:
+SEQ_FIGURE_WIDTH = 0.5  # arm span
+SEQ_FIGURE_HEAD = 0.16  # radius of the head
+SEQ_FIGURE_ARMS = 0.42  # arms this far down
+SEQ_FIGURE_HIP = 0.62  # legs part here
+SEQ_FIGURE_STRIDE = 0.42  # feet apart, as a share of the arm span, each side
+SEQ_MESSAGE_WOBBLE = 0.5  # a message's line without a head
+SEQ_CROSS_EM = 0.35  # half the size of the cross at the end of a lost message
+SEQ_LIFELINE_WIDTH_PT = 0.6
+SEQ_NOTE_FILL = STICKY
+SEQ_NOTE_EDGE = STICKY_EDGE
+SEQ_NOTE_INSET = 0.35  # mm: a note's paper stops short of its outline, which stays in sight
+# Pie charts.
+PIE_MAX_R_EM = 6.0  # the pie's radius: at most...
+PIE_MIN_R_EM = 2.2  # ...and at least (else its labels go below it, as a key)
+PIE_LEADER_EM = 1.2  # from the rim to the labels' column
+PIE_ELBOW_EM = 0.45  # a leader line leaves the slice straight out for this long
+PIE_LABEL_CAPS_EM = (12.0, 8.0, 5.0)  # a label wraps past the first of these widths that leaves room
+PIE_TURN_STEP = 15  # degrees: the pie turns in these steps to where its labels sit best
+PIE_LABEL_SEP_EM = 0.15  # between two labels of a column
+PIE_SWATCH_EM = 0.8  # the colour square before a label of the key
+PIE_ARC_STEP = 6.0  # degrees between the points of an arc
+PIE_FILL_ALPHA = 0.85  # slices in the highlighter inks...
+PIE_ACCENT_ALPHA = 0.45  # ...then in the accent inks, lighter
+PIE_WOBBLE = 0.5
+PIE_SIZE_WEIGHT = 2.0  # turning the pie: an em more radius is worth this many ems less label travel

@@ -18,6 +18,7 @@ class TextMark:
     bold: bool = False
     ha: str = "left"
     rotation: float = 0.0
+    z: int = 0  # above the ordinary text: words written on a backing (LABEL_Z)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class ArrowMark:
     color: str
     width_pt: float
     head: float  # length of the head's barbs, mm
-    bend: float = 0.0  # sideways bulge of the shaft as a fraction of its length
+    bend: float = 0.0  # bulge of the shaft's middle as a fraction of its length; > 0: right of the way it goes
     dashed: bool = False
     z: int = 3
 
@@ -61,6 +62,21 @@ class MarkerMark:
 
 
 @dataclass(frozen=True)
+class BackingMark:
+    """A patch of paper laid over the lines under a label, so that its words stay legible
+    where an arrow, a lifeline or a frame passes behind them; the words go on top (``LABEL_Z``)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    color: str
+
+
+LABEL_Z = 3  # a TextMark's z for words written on a backing
+
+
+@dataclass(frozen=True)
 class QRMark:
     """A QR code, ruler-straight so that it scans: dark modules of a square matrix."""
 
@@ -71,4 +87,4 @@ class QRMark:
     color: str
 
 
-Mark = TextMark | StrokeMark | ArrowMark | MarkerMark | QRMark
+Mark = TextMark | StrokeMark | ArrowMark | MarkerMark | BackingMark | QRMark

@@ -16,11 +16,6 @@ from .marks import Mark, StrokeMark
 from .shapes import NodeBox, node_marks
 from .text import line_marks, pitch
 
-GAP_EM = 2.2  # the curve between the root and a branch
-LEAF_GAP_EM = 1.4  # the stroke between a branch and its leaves
-BRANCH_SEP_EM = 0.5
-PAD_EM = 0.4
-
 
 @dataclass
 class MindNode:
@@ -56,16 +51,16 @@ class MindMapBlock:
         """Widths of: a branch label column, a leaf column, the root."""
         em = size_pt * theme.PT_MM
         kids = self.root.children
-        branch = max((natural_width(k.runs(), size_pt) for k in kids), default=0.0) + 2 * PAD_EM * em
+        branch = max((natural_width(k.runs(), size_pt) for k in kids), default=0.0) + 2 * theme.MIND_PAD_EM * em
         leaf = max((natural_width(g.runs(), size_pt) for k in kids for g in k.children), default=0.0)
-        root = natural_width(self.root.runs(), size_pt) + 2 * PAD_EM * em
-        fixed = 2 * GAP_EM * em + (2 * LEAF_GAP_EM * em if leaf else 0.0)
-        root = min(root, max(width * 0.22, widest_word(self.root.runs(), size_pt) + 2 * PAD_EM * em))
+        root = natural_width(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em
+        fixed = 2 * theme.MIND_GAP_EM * em + (2 * theme.MIND_LEAF_GAP_EM * em if leaf else 0.0)
+        root = min(root, max(width * 0.22, widest_word(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em))
         spare = width - fixed - root
         want = 2 * branch + 2 * leaf
         if want > spare and want > 0:
             # never narrower than the longest word of a branch label
-            min_b = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * PAD_EM * em
+            min_b = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * theme.MIND_PAD_EM * em
             branch = max(min_b, branch * spare / want)
             leaf = max(0.0, (spare - 2 * branch) / 2) if leaf else 0.0
         return max(branch, 1.0), max(leaf, 0.0), root
@@ -73,7 +68,7 @@ class MindMapBlock:
     @per_width
     def _layout(self, width: float, size_pt: float):
         em = size_pt * theme.PT_MM
-        pad = PAD_EM * em
+        pad = theme.MIND_PAD_EM * em
         bw, lw, rw = self._cols(width, size_pt)
         sides = []
         for side in self._sides():
@@ -85,7 +80,7 @@ class MindMapBlock:
                 bh = len(bl) * pitch(size_pt) + 2 * pad
                 items.append((k, bl, leaves, max(bh, lh)))
             sides.append(items)
-        heights = [sum(h for *_, h in items) + BRANCH_SEP_EM * em * max(0, len(items) - 1) for items in sides]
+        heights = [sum(h for *_, h in items) + theme.MIND_BRANCH_SEP_EM * em * max(0, len(items) - 1) for items in sides]
         rl = set_lines(self.root.runs(), max(1.0, rw - 2 * pad), size_pt)
         root_h = len(rl) * pitch(size_pt) + 2 * pad
         total = max(heights + [root_h])
@@ -97,17 +92,17 @@ class MindMapBlock:
     def min_width(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
         kids = self.root.children
-        branch = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * PAD_EM * em
+        branch = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * theme.MIND_PAD_EM * em
         leaf = max((widest_word(g.runs(), size_pt) for k in kids for g in k.children), default=0.0)
-        root = widest_word(self.root.runs(), size_pt) + 2 * PAD_EM * em
-        return root + 2 * (branch + max(leaf, 6 * em if leaf else 0.0) + (GAP_EM + LEAF_GAP_EM) * em)
+        root = widest_word(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em
+        return root + 2 * (branch + max(leaf, 6 * em if leaf else 0.0) + (theme.MIND_GAP_EM + theme.MIND_LEAF_GAP_EM) * em)
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         bw, lw, rw, sides, heights, rl, root_h, total = self._layout(width, size_pt)
         em = size_pt * theme.PT_MM
-        pad = PAD_EM * em
+        pad = theme.MIND_PAD_EM * em
         y += 0.5
-        used = rw + 2 * (bw + GAP_EM * em + (LEAF_GAP_EM * em + lw if lw else 0.0))
+        used = rw + 2 * (bw + theme.MIND_GAP_EM * em + (theme.MIND_LEAF_GAP_EM * em + lw if lw else 0.0))
         x0 = x + max(0.0, (width - used) / 2)
         cx = x0 + used / 2
         root = NodeBox(cx - rw / 2, y + (total - root_h) / 2, rw, root_h, "round")
@@ -124,7 +119,7 @@ class MindMapBlock:
                 n += 1
                 bh = len(bl) * pitch(size_pt) + 2 * pad
                 by = cy + (h - bh) / 2
-                bx = cx + sign * (rw / 2 + GAP_EM * em) - (0 if sign > 0 else bw)
+                bx = cx + sign * (rw / 2 + theme.MIND_GAP_EM * em) - (0 if sign > 0 else bw)
                 box = NodeBox(bx, by, bw, bh, "round")
                 start = root.anchor("E" if sign > 0 else "W")
                 end = box.anchor("W" if sign > 0 else "E")
@@ -138,7 +133,7 @@ class MindMapBlock:
                     ly = cy + (h - lh) / 2
                     stem = box.anchor("E" if sign > 0 else "W")
                     for lines in leaves:
-                        lx = stem[0] + sign * LEAF_GAP_EM * em
+                        lx = stem[0] + sign * theme.MIND_LEAF_GAP_EM * em
                         mid = ly + pitch(size_pt) * 0.45
                         out.append(StrokeMark(_curve(stem, (lx - sign * 0.3 * em, mid)), accent,
                                               theme.THIN_WIDTH_PT, wobble=0.2))
@@ -146,7 +141,7 @@ class MindMapBlock:
                             tx = lx if sign > 0 else lx - ln.width
                             out.extend(line_marks(ln, tx, ly, size_pt, Ink(accent, marker)))
                             ly += pitch(size_pt)
-                cy += h + BRANCH_SEP_EM * em
+                cy += h + theme.MIND_BRANCH_SEP_EM * em
         return out
 
     def texts(self) -> list[str]:

@@ -46,16 +46,62 @@ def node_marks(box: NodeBox, edge: str, fill: str | None, fill_alpha: float = 0.
     return [StrokeMark(box.outline(), edge, theme.BOX_WIDTH_PT, closed=True, fill=fill, fill_alpha=fill_alpha)]
 
 
-def connect(a: NodeBox, b: NodeBox, color: str, head: float, dashed: bool = False, gap: float = 0.6) -> ArrowMark:
-    """An arrow between the facing anchors of two boxes."""
+OUTWARD = {"N": (0.0, -1.0), "S": (0.0, 1.0), "E": (1.0, 0.0), "W": (-1.0, 0.0)}
+
+
+def facing(a: NodeBox, b: NodeBox) -> tuple[str, str]:
+    """The anchors of a and b that face each other."""
     ax, ay = a.anchor("C")
     bx, by = b.anchor("C")
     dx, dy = bx - ax, by - ay
     if abs(dx) * (a.h + b.h) >= abs(dy) * (a.w + b.w):
-        s, e = (a.anchor("E"), b.anchor("W")) if dx > 0 else (a.anchor("W"), b.anchor("E"))
-    else:
-        s, e = (a.anchor("S"), b.anchor("N")) if dy > 0 else (a.anchor("N"), b.anchor("S"))
+        return ("E", "W") if dx > 0 else ("W", "E")
+    return ("S", "N") if dy > 0 else ("N", "S")
+
+
+def sides_out(a: NodeBox, b: NodeBox) -> list[tuple[str, str]]:
+    """Every pair of anchors a line from a to b can use: it leaves a outwards and enters b from
+    outside.  The facing pair first."""
+    out = [facing(a, b)]
+    for sa in "SENW":
+        for sb in "NWSE":
+            s, e = a.anchor(sa), b.anchor(sb)
+            vx, vy = e[0] - s[0], e[1] - s[1]
+            ox, oy = OUTWARD[sa]
+            ix, iy = OUTWARD[sb]
+            if vx * ox + vy * oy > 0 and vx * ix + vy * iy < 0 and (sa, sb) not in out:
+                out.append((sa, sb))
+    return out
+
+
+def arrow_between(a: NodeBox, sa: str, b: NodeBox, sb: str, color: str, head: float, dashed: bool = False,
+                  gap: float = 0.6) -> ArrowMark:
+    """An arrow from anchor ``sa`` of a to anchor ``sb`` of b, stopping ``gap`` short of both."""
+    s, e = a.anchor(sa), b.anchor(sb)
     length = math.hypot(e[0] - s[0], e[1] - s[1]) or 1.0
     ux, uy = (e[0] - s[0]) / length, (e[1] - s[1]) / length
     return ArrowMark((s[0] + ux * gap, s[1] + uy * gap), (e[0] - ux * gap, e[1] - uy * gap), color,
                      theme.PEN_WIDTH_PT, head, dashed=dashed)
+
+
+def bent(s: Point, e: Point, bend: float, n: int = 16) -> tuple[Point, ...]:
+    """Points of a shaft from s to e whose middle bulges ``bend`` x its length to the right of the
+    way it goes (on the page, y down): a quadratic curve; straight when bend is 0."""
+    length = math.hypot(e[0] - s[0], e[1] - s[1]) or 1.0
+    if not bend:
+        return (s, e)
+    nx, ny = -(e[1] - s[1]) / length, (e[0] - s[0]) / length
+    cx = (s[0] + e[0]) / 2 + nx * 2 * bend * length
+    cy = (s[1] + e[1]) / 2 + ny * 2 * bend * length
+    out = []
+    for k in range(n + 1):
+        t = k / n
+        out.append(((1 - t) ** 2 * s[0] + 2 * (1 - t) * t * cx + t * t * e[0],
+                    (1 - t) ** 2 * s[1] + 2 * (1 - t) * t * cy + t * t * e[1]))
+    return tuple(out)
+
+
+def connect(a: NodeBox, b: NodeBox, color: str, head: float, dashed: bool = False, gap: float = 0.6) -> ArrowMark:
+    """An arrow between the facing anchors of two boxes."""
+    sa, sb = facing(a, b)
+    return arrow_between(a, sa, b, sb, color, head, dashed, gap)

@@ -10,10 +10,12 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
 from .. import theme
-from ..compose.marks import ArrowMark, Mark, MarkerMark, QRMark, StrokeMark, TextMark
+from ..compose.marks import ArrowMark, BackingMark, Mark, MarkerMark, QRMark, StrokeMark, TextMark
+from ..compose.shapes import bent
 from .wobble import seed_of, sketchy_sides, wobbly_path, wobbly_segment
 
 Z_FILL, Z_MARKER, Z_LINE, Z_TEXT = 1, 2, 3, 5
+Z_BACKING = 7  # over every line (strokes 3-5, arrows 6), under words written on it (Z_TEXT + LABEL_Z)
 
 
 def draw_marks(ax: Axes, marks: list[Mark]) -> None:
@@ -48,6 +50,10 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
                 add_line(arr, m.color, m.width_pt, 1.0, Z_LINE + m.z)
         elif isinstance(m, QRMark):
             _qr(ax, m)
+        elif isinstance(m, BackingMark):
+            from matplotlib.patches import Rectangle
+
+            ax.add_artist(Rectangle((m.x, m.y), m.w, m.h, facecolor=m.color, edgecolor="none", zorder=Z_BACKING))
         elif isinstance(m, MarkerMark):
             rng = np.random.default_rng(seed_of("marker", m.x, m.y, m.w))
             sk = m.h * 0.08
@@ -66,7 +72,12 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
 def arrow_paths(m: ArrowMark) -> list[np.ndarray]:
     rng = np.random.default_rng(seed_of("arrow", m.start, m.end))
     (x0, y0), (x1, y1) = m.start, m.end
-    shaft = wobbly_segment(m.start, m.end, rng, theme.WOBBLE_AMP * 0.5)
+    if m.bend:
+        pts = bent(m.start, m.end, m.bend)
+        shaft = wobbly_path(pts, False, 0.3, seed_of("bent", m.start, m.end))
+        (x0, y0) = pts[-2]
+    else:
+        shaft = wobbly_segment(m.start, m.end, rng, theme.WOBBLE_AMP * 0.5)
     ang = math.atan2(y1 - y0, x1 - x0)
     heads = []
     for side in (-1, 1):
@@ -105,7 +116,7 @@ def _qr(ax: Axes, m: QRMark) -> None:
 
 def _text(ax: Axes, m: TextMark) -> None:
     kw = dict(fontsize=m.size_pt, family=[m.face], color=m.color, va="baseline", ha=m.ha,
-              rotation=m.rotation, rotation_mode="anchor", parse_math=False, zorder=Z_TEXT)
+              rotation=m.rotation, rotation_mode="anchor", parse_math=False, zorder=Z_TEXT + m.z)
     ax.text(m.x, m.y, m.text, **kw)
     if m.bold:
         ax.text(m.x + theme.BOLD_OFFSET, m.y, m.text, **kw)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from renderer import theme
 from renderer.compose import fonts
 from renderer.compose.ink import Ink
-from renderer.compose.marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
+from renderer.compose.marks import ArrowMark, BackingMark, Mark, MarkerMark, StrokeMark, TextMark
 from renderer.compose.parse import parse_blocks
 
 INK = Ink.nth(0)
@@ -30,7 +30,7 @@ def extent(m: Mark) -> tuple[float, float, float, float]:
         xs = (m.start[0], m.end[0])
         ys = (m.start[1], m.end[1])
         return min(xs) - m.head, min(ys) - m.head, max(xs) + m.head, max(ys) + m.head
-    assert isinstance(m, MarkerMark)
+    assert isinstance(m, (MarkerMark, BackingMark))
     return m.x, m.y, m.x + m.w, m.y + m.h
 
 
