@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from renderer.compose.fonts import check_covered
 from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
 from renderer.layout.regions import Region
