@@ -224,8 +224,8 @@ def _overfull(page: Page, layout: Layout, leaves: list[Region], emphasis: tuple[
 
 
 def _nominal(m: TextMark) -> float:
-    """The size a text mark stands for: emoji and symbol faces are drawn smaller on purpose."""
-    return m.size_pt / theme.FACE_SCALE.get(m.face, 1.0)
+    """The size a text mark is drawn at, its face's scale included: that is what a reader sees."""
+    return m.size_pt
 
 
 def _region_at(x: float, y: float, leaves: list[Region]) -> Region | None:

@@ -157,10 +157,10 @@ def test_overfull_and_small_text_are_errors(tmp_path: Path) -> None:
     assert ("small-text", "band2.col2") in found
 
 
-def test_emoji_faces_drawn_smaller_are_not_small_text() -> None:
-    chapter, page = compose(CHAPTERS / "ch09.yaml", overflow_ok=True)
-    faces = [m for m in page.marks if isinstance(m, TextMark) and m.face in (theme.EMOJI, theme.SYMBOL)]
-    assert faces and min(m.size_pt for m in faces) < theme.BODY_PT_MIN
+def test_faces_drawn_at_a_scale_never_go_below_the_smallest_size() -> None:
+    chapter, page = compose(CHAPTERS / "ch10.yaml", overflow_ok=True)
+    faces = [m for m in page.marks if isinstance(m, TextMark) and m.face != theme.HAND]
+    assert faces and min(m.size_pt for m in faces) >= theme.TEXT_PT_MIN
     assert not [f for f in page_findings(page, page.layout) if f.kind == "small-text"]
 
 

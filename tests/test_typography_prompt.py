@@ -58,7 +58,7 @@ def test_pdf_text_holds_every_kind_of_character(rendered) -> None:
     for piece in ("「학습」", "『딥러닝교과서』", "〈논문〉", "《단행본》", "1〜3장", "※", "사전학습・미세조정", "그리고…",
                   "學習", "人工知能", "ＡＢＣ", "１２３", "（전각괄호）", "θ,α,λ,σ", "∑p(x)=1", "π≈3.14", "손실≤0.5",
                   "3×4=12", "x²+y²=r²", "10³", "√2≈1.414", "n→∞", "eⁿ", "2¹⁰", "⇒", "⟶", "↔", "↺", "⟂",
-                  "def attention(q, k, v, mask=None):", '"temperature":', "sequenceDiagram"):
+                  "def attention(q, k, v, mask=None):", '"temperature":', "gantt"):
         assert re.sub(r"\s+", "", piece) in flat, piece
     for ch in MISSING:
         assert ch not in text

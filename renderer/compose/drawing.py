@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import theme
 from ..layout.columns import BOX_CHARS, CORNERS_BOTTOM, CORNERS_BOTTOM_RIGHT, CORNERS_TOP, CORNERS_TOP_RIGHT, HLINE, Row
 from .ink import Ink
-from .inline import parse_inline, plain_text
+from .inline import Run, parse_inline, plain_text
 from .linebreak import set_lines
 from .marks import ArrowMark, Mark, StrokeMark
 from .text import line_marks
@@ -149,10 +149,35 @@ class DrawingBlock:
             self._grid = parse_grid(self.lines)
         return self._grid
 
+    def _label_runs(self, t) -> tuple[list[Run], bool]:
+        label = t.text.strip()
+        boxed = len(label) > 2 and label[0] == "[" and label[-1] == "]" and "]" not in label[1:-1]
+        if boxed:
+            label = label[1:-1].strip()
+        return [r for ln in parse_inline(label) for r in ln], boxed
+
+    def _col_unit(self, size_pt: float) -> float:
+        """Width (mm) of one terminal column of the diagram at ``size_pt``: half an em, or more where
+        a label written at that size needs more room than its columns give (the handwriting is wider
+        than a terminal's cells), so that every label keeps the drawing's size."""
+        em = size_pt * theme.PT_MM
+        unit = COL_EM * em
+        for t in self.grid.texts:
+            runs, _ = self._label_runs(t)
+            lines = set_lines(runs, 1e6, size_pt)
+            real = lines[0].width if lines else 0.0
+            cols = t.end - t.col + t.room - 0.3
+            if real > 0 and cols > 0:
+                unit = max(unit, real / cols)
+        return unit
+
     def _text_size(self, width: float, size_pt: float) -> float:
-        """Text size (pt) of the drawing: the body size, smaller when the grid is wide."""
-        cw_max = width / self.grid.ncols
-        return min(size_pt, cw_max / COL_EM / theme.PT_MM)
+        """Text size (pt) of the drawing: the body size, smaller (the whole drawing alike, never
+        below the body's floor, which min_width keeps room for) when the grid is wider than ``width``."""
+        need = self.grid.ncols * self._col_unit(size_pt)
+        if need <= width:
+            return size_pt
+        return max(min(size_pt, theme.BODY_PT_MIN), size_pt * width / need)
 
     def _row_heights(self, s_pt: float) -> list[float]:
         em = s_pt * theme.PT_MM
@@ -163,13 +188,13 @@ class DrawingBlock:
         return sum(self._row_heights(self._text_size(width, size_pt))) + 0.6
 
     def min_width(self, size_pt: float) -> float:
-        return self.grid.ncols * COL_EM * theme.BODY_PT_MIN * theme.PT_MM
+        return self.grid.ncols * self._col_unit(min(size_pt, theme.BODY_PT_MIN))
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         g = self.grid
         s = self._text_size(width, size_pt)
         em = s * theme.PT_MM
-        cw = COL_EM * em
+        cw = min(self._col_unit(s), width / g.ncols)
         x0 = x + max(0.0, (width - g.ncols * cw) / 2)
         hs = self._row_heights(s)
         tops = [y + 0.3]
@@ -205,17 +230,9 @@ class DrawingBlock:
                     ya, yb = yb, ya
                 out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, 0.45 * em))
         for t in g.texts:
-            label = t.text.strip()
-            boxed = len(label) > 2 and label[0] == "[" and label[-1] == "]" and "]" not in label[1:-1]
-            if boxed:
-                label = label[1:-1].strip()
-            runs = [r for ln in parse_inline(label) for r in ln]
-            avail = (t.end - t.col + t.room) * cw - 0.3 * cw
+            runs, boxed = self._label_runs(t)
+            ts = s
             lines = set_lines(runs, 1e6, s)
-            real = lines[0].width if lines else 0.0
-            ts = s if real <= avail or real == 0 else max(s * avail / real, s * 0.6)
-            if ts != s:
-                lines = set_lines(runs, 1e6, ts)
             top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - 0.05 * em
             tx = x0 + t.col * cw
             if boxed and lines:

@@ -228,7 +228,10 @@ def face_scale(family: str) -> float:
 
 
 def face_size(family: str, size_pt: float) -> float:
-    return size_pt * theme.FACE_SCALE[family]
+    """The size a face is drawn at for a nominal size: its scale (glyphs look alike next to the
+    handwriting), but never below TEXT_PT_MIN (nor below the nominal size where that is smaller,
+    in a region written smaller to fit): nothing on the page is too small to read."""
+    return max(size_pt * theme.FACE_SCALE[family], min(size_pt, theme.TEXT_PT_MIN))
 
 
 def face_raise(family: str, size_pt: float) -> float:
@@ -257,13 +260,17 @@ def seg_width(family: str, text: str, size_pt: float) -> float:
 
 
 @lru_cache(maxsize=262144)
-def em_width(text: str, mono: bool = False) -> float:
-    """Width of text at a nominal size of 1 pt, in mm (width grows linearly with the size)."""
-    return sum(_units(f, t) * theme.FACE_SCALE[f] for f, t in segments(text, mono)) * theme.PT_MM
+def face_units(text: str, mono: bool = False) -> tuple[tuple[str, float], ...]:
+    """The text's advance in ems, summed per face (each face is drawn at its own size)."""
+    units: dict[str, float] = {}
+    for f, t in segments(text, mono):
+        units[f] = units.get(f, 0.0) + _units(f, t)
+    return tuple(units.items())
 
 
 def width(text: str, size_pt: float, mono: bool = False) -> float:
-    return em_width(text, mono) * size_pt
+    """Width in mm of text at a nominal size."""
+    return sum(u * face_size(f, size_pt) for f, u in face_units(text, mono)) * theme.PT_MM
 
 
 def uncovered(text: str, mono: bool = False) -> list[str]:

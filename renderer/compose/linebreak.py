@@ -46,13 +46,15 @@ def piece_width(run: Run, text: str, size_pt: float) -> float:
 
 def _atoms(runs: list[Run], size_pt: float) -> list[tuple[float, list[Piece]]]:
     """Words (pieces glued without spaces), each with the width of the space before it."""
-    return [(sp * size_pt, [Piece(p.run, p.text, p.width * size_pt) for p in pcs])
+    space = fonts.width(" ", size_pt)
+    return [(space if sp else 0.0, [Piece(p.run, p.text, piece_width(p.run, p.text, size_pt)) for p in pcs])
             for sp, pcs in _unit_atoms(tuple(runs))]
 
 
 @lru_cache(maxsize=16384)
 def _unit_atoms(runs: tuple[Run, ...]) -> tuple[tuple[float, tuple[Piece, ...]], ...]:
-    """The words at a size of 1 pt (every width scales linearly with the size)."""
+    """The words, each with whether a space comes before it (widths at 1 pt, only as a sketch:
+    _atoms measures them at the size asked, faces having sizes of their own)."""
     atoms: list[tuple[float, list[Piece]]] = []
     cur: list[Piece] = []
     space = 0.0

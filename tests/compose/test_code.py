@@ -31,7 +31,7 @@ def test_a_fenced_block_has_no_newline_to_draw() -> None:
     assert fonts.check_covered("a\nb\tc\r") is None  # controls are never drawn
 
 
-@pytest.mark.parametrize("fence", ["```", "```json", "```mermaid\nsequenceDiagram", "```text"])
+@pytest.mark.parametrize("fence", ["```", "```json", "```mermaid\nclassDiagram", "```text"])
 def test_every_fence_is_a_panel(fence: str) -> None:
     (b,) = blocks_of(f"{fence}\n{{\"a\": 1}}\nA->>B: 안녕\n```")
     assert isinstance(b, CodeBlock)

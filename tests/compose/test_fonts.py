@@ -99,11 +99,21 @@ def test_the_placeholder_is_drawn_not_written() -> None:
 
 
 def test_faces_that_write_small_or_low_are_scaled_and_raised() -> None:
-    (m,) = text_marks(0.0, 10.0, "學", 10.0, theme.PEN)
-    assert m.size_pt == pytest.approx(10.0 * theme.FACE_SCALE[CJK])
-    assert m.y == pytest.approx(10.0 - theme.FACE_RAISE[CJK] * 10.0 * theme.PT_MM)
-    (h,) = text_marks(0.0, 10.0, "가", 10.0, theme.PEN)
-    assert (h.size_pt, h.y) == (10.0, 10.0)
+    (m,) = text_marks(0.0, 10.0, "學", 20.0, theme.PEN)
+    assert m.size_pt == pytest.approx(20.0 * theme.FACE_SCALE[CJK])
+    assert m.y == pytest.approx(10.0 - theme.FACE_RAISE[CJK] * 20.0 * theme.PT_MM)
+    (h,) = text_marks(0.0, 10.0, "가", 20.0, theme.PEN)
+    assert (h.size_pt, h.y) == (20.0, 10.0)
+
+
+def test_no_face_is_drawn_below_the_smallest_text_size() -> None:
+    """A face's scale never takes text below TEXT_PT_MIN; a region written smaller to fit keeps
+    its own size as the floor."""
+    (m,) = text_marks(0.0, 10.0, "學", 8.0, theme.PEN)
+    assert m.size_pt == theme.TEXT_PT_MIN
+    (e,) = text_marks(0.0, 10.0, "🍌", 6.5, theme.PEN)
+    assert e.size_pt == 6.5
+    assert fonts.width("學", 8.0) == pytest.approx(fonts.width("學", 7.0 / theme.FACE_SCALE[CJK]))
 
 
 @pytest.fixture(scope="module")
