@@ -17,6 +17,7 @@ PT_MM = 25.4 / 72.0  # one typographic point in millimetres
 PDF_W_PT = PAGE_W / PT_MM  # 841.89
 PDF_H_PT = PAGE_H / PT_MM  # 595.28
 DEFAULT_DPI = 200
+PNG_ZLIB_LEVEL = 1  # fast to write; the grid paper compresses well anyway
 
 # --- paper ----------------------------------------------------------------
 PAPER = "#fdfcf7"

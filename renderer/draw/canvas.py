@@ -20,6 +20,8 @@ def setup_matplotlib() -> None:
             font_manager.fontManager.addfont(str(file))
     matplotlib.rcParams.update({
         "pdf.fonttype": 42,
+        # matplotlib sizes a PDF's font subsets by ps.fonttype: at 42 each face is subset once per save
+        "ps.fonttype": 42,
         "text.hinting": "no_hinting",
         "font.family": list(theme.TEXT_CHAIN),
         "path.sketch": None,
