@@ -111,6 +111,7 @@ BOX_PAD = 1.8  # inner padding of a region box
 HEADER_GAP = 1.0  # space below a header line
 COLUMN_GAP = 4.0  # between newspaper columns inside a region
 MIN_COLUMN_W = 45.0  # a region splits into newspaper columns no narrower than this
+SHORT_LIST_ITEMS = 6  # a list of at most this many items never splits across newspaper columns
 INDENT_EM = 1.2  # list indent
 BAND_HEADING_PT_MAX = 14.0
 CODE_PAD_EM = 0.4  # code panel padding, in ems of the body size

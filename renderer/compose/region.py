@@ -274,14 +274,49 @@ def _split_last(group: list[Block], width: float, size: float, room: float) -> t
     return split(width, size, room)
 
 
+def _is_item(b: Block) -> bool:
+    """A line of a list: a bullet, a numbered step, a tree sub-item or a checklist line."""
+    return getattr(b, "marker", None) in ("glyph", "tree", "box")
+
+
 def _groups(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks in the groups a column break never cuts: a block with what it keeps with, a list
+    item with its sub-items, and a short list whole (a long one splits between its items only)."""
     groups: list[list[Block]] = []
     cur: list[Block] = []
-    for b in blocks:
+    for k, b in enumerate(blocks):
         cur.append(b)
-        if not b.keep_with_next:
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        sub_item_follows = (nxt is not None and _is_item(b) and _is_item(nxt)
+                            and getattr(nxt, "level", 0) > getattr(b, "level", 0))
+        if not b.keep_with_next and not sub_item_follows:
             groups.append(cur)
             cur = []
     if cur:
         groups.append(cur)
-    return groups
+    return _short_lists_whole(groups)
+
+
+def _short_lists_whole(groups: list[list[Block]]) -> list[list[Block]]:
+    """Consecutive groups that are items of one list join into one group when the list has at most
+    SHORT_LIST_ITEMS top-level items."""
+    out: list[list[Block]] = []
+    run: list[list[Block]] = []
+
+    def close() -> None:
+        if 1 < len(run) <= theme.SHORT_LIST_ITEMS:
+            out.append([b for g in run for b in g])
+        else:
+            out.extend(run)
+        run.clear()
+
+    for g in groups:
+        if _is_item(g[-1]) and all(_is_item(b) or getattr(b, "marker", "") == "lead" for b in g):
+            if run and g[0].line - run[-1][-1].line > 1:  # a blank line above it: another list begins
+                close()
+            run.append(g)
+        else:
+            close()
+            out.append(g)
+    close()
+    return out

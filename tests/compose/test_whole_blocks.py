@@ -1,0 +1,38 @@
+"""Whole blocks: a lead-in stays with what follows, an item with its sub-items, a short list is never
+split across newspaper columns, a long one only between its items."""
+
+from __future__ import annotations
+
+from renderer import theme
+from renderer.compose.parse import parse_blocks
+from renderer.compose.region import _groups
+from tests.compose.test_fit import bullets, compose, prompt
+
+
+def texts(group) -> list[str]:
+    return ["".join(r.text for r in b.runs) for b in group]
+
+
+def test_a_short_list_is_one_group_with_its_lead_in_and_sub_items() -> None:
+    md = "**리드인:**\n- 항목 하나\n  └─ 세부 1\n  └─ 세부 2\n- 항목 둘\n- 항목 셋\n\n1. 첫째\n   - 하위\n2. 둘째\n"
+    groups = _groups(parse_blocks(md, 1))
+    assert [texts(g) for g in groups] == [["리드인:", "항목 하나", "세부 1", "세부 2", "항목 둘", "항목 셋"],
+                                          ["첫째", "하위", "둘째"]]
+
+
+def test_a_long_list_splits_only_between_items() -> None:
+    n = theme.SHORT_LIST_ITEMS + 3
+    md = "\n".join(f"- 항목 {k}\n  └─ 세부 {k}" for k in range(n))
+    groups = _groups(parse_blocks(md, 1))
+    assert len(groups) == n
+    assert all(texts(g) == [f"항목 {k}", f"세부 {k}"] for k, g in enumerate(groups))
+
+
+def test_no_group_is_cut_by_a_column_break(tmp_path) -> None:
+    _, page = compose(prompt(tmp_path, "- a", "- b", bullets(40) + "\n\n**정리:**\n- 하나\n- 둘\n- 셋"))
+    fit = page.fits["band3"]
+    assert fit.ncols >= 2
+    where = {id(b): k for k, col in enumerate(fit.columns) for b, _ in col}
+    comp_groups = _groups([b for col in fit.columns for b, _ in col])
+    for g in comp_groups:
+        assert len({where[id(b)] for b in g}) == 1, texts(g)
