@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Protocol, TypeVar
 
+from .. import theme
 from .ink import Ink
 from .marks import Mark
 
@@ -26,6 +27,43 @@ def per_width(method: Callable[..., T]) -> Callable[..., T]:
         return cache[key]
 
     return remembered
+
+
+def picture_floor(size_pt: float) -> float:
+    """The smallest size a picture is drawn at in a body of ``size_pt``."""
+    return max(min(size_pt, theme.TEXT_PT_MIN), size_pt * theme.PICTURE_MIN_SHARE)
+
+
+def shrinks_to_width(cls: type[T]) -> type[T]:
+    """A picture (a chart, a mind map) that cannot be drawn as narrow as a column at the body size
+    is drawn a little smaller there, the whole picture alike, by as little as it must and never
+    below picture_floor: its min_width is its narrowest drawing at that floor."""
+    measure, min_width, place = cls.measure, cls.min_width, cls.place
+    used_width = getattr(cls, "used_width", None)
+
+    def size_in(self, width: float, size_pt: float) -> float:
+        key = ("size_in", round(width, 2), size_pt)
+        cache = self._cache
+        if key not in cache:
+            lo, hi = picture_floor(size_pt), size_pt
+            if min_width(self, hi) <= width + 0.01:
+                lo = hi
+            elif min_width(self, lo) <= width + 0.01:
+                for _ in range(8):
+                    mid = (lo + hi) / 2
+                    if min_width(self, mid) <= width + 0.01:
+                        lo = mid
+                    else:
+                        hi = mid
+            cache[key] = lo
+        return cache[key]
+
+    cls.measure = lambda self, width, size_pt: measure(self, width, size_in(self, width, size_pt))
+    cls.min_width = lambda self, size_pt: min_width(self, picture_floor(size_pt))
+    cls.place = lambda self, x, y, width, size_pt, ink: place(self, x, y, width, size_in(self, width, size_pt), ink)
+    if used_width is not None:
+        cls.used_width = lambda self, width, size_pt: used_width(self, width, size_in(self, width, size_pt))
+    return cls
 
 
 class Block(Protocol):

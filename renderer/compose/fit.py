@@ -177,7 +177,7 @@ class _Negotiation:
             trial[i] += step
             trial[j] -= step
             t = needs(trial)
-            if max(t) < max(cur) - 1e-6:
+            if _worse(cur, t):
                 fracs, cur = trial, t
             else:
                 step /= 2
@@ -292,6 +292,14 @@ class _Negotiation:
                         out.append(Move(f"band {k}, column {j}", band.children[j - 1].id, ca, cb,
                                         abs(cb - ca) > ca * tol + 0.5 / self.width))
         return out
+
+
+def _worse(a: list[float], b: list[float]) -> bool:
+    """Whether column needs ``b`` are better than ``a``: fewer columns that cannot hold their
+    content at all (a picture too wide), then a lower tallest column."""
+    ka = (sum(math.isinf(x) for x in a), max((x for x in a if not math.isinf(x)), default=0.0))
+    kb = (sum(math.isinf(x) for x in b), max((x for x in b if not math.isinf(x)), default=0.0))
+    return kb[0] < ka[0] or (kb[0] == ka[0] and kb[1] < ka[1] - 1e-6)
 
 
 def _cell_widths_heights(layout: Layout, split: Split) -> dict[str, tuple[float, float]]:

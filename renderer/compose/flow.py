@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import theme
 from ..layout.columns import Row
-from .block import per_width
+from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import Line, natural_width, set_lines, widest_word
@@ -100,6 +100,7 @@ def _chain(text: str) -> list[Node]:
     return nodes
 
 
+@shrinks_to_width
 @dataclass(eq=False)
 class FlowBlock:
     stages: list[Stage]

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from .. import theme
-from .block import per_width
+from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run, plain_text
 from .label import Label, Rect, crosses, label_marks, runs_of, set_label, spot_beside, tinted
@@ -137,6 +137,7 @@ def ranks_of(ids: list[str], pairs: list[tuple[str, str]]) -> list[list[str]]:
     return [r for r in out if r] or [[]]
 
 
+@shrinks_to_width
 @dataclass(eq=False)
 class GraphBlock:
     nodes: list[GNode]

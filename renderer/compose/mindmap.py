@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import theme
-from .block import per_width
+from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import natural_width, set_lines, widest_word
@@ -35,6 +35,7 @@ def _curve(a: tuple[float, float], b: tuple[float, float]) -> tuple[tuple[float,
     return tuple((float(x), float(y)) for x, y in pts)
 
 
+@shrinks_to_width
 @dataclass(eq=False)
 class MindMapBlock:
     root: MindNode

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import theme
-from .block import per_width
+from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run
 from .label import Label, Rect, label_marks, runs_of, set_label
@@ -102,6 +102,7 @@ class _Pie:
     angles: list[tuple[float, float]] = field(default_factory=list)  # each slice, as turned
 
 
+@shrinks_to_width
 @dataclass(eq=False)
 class PieBlock:
     slices: list[Slice]

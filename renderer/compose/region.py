@@ -28,7 +28,10 @@ class Fit:
 
 
 def header_size(body_pt: float) -> float:
-    return min(theme.HEADER_PT_MAX, max(theme.HEADER_PT_MIN, body_pt * theme.HEADER_OVER_BODY))
+    """A region header's size for a body size: HEADER_OVER_BODY of it within the header range, and
+    never smaller than the body it heads (a sparse sheet writes its body above the range)."""
+    within = min(theme.HEADER_PT_MAX, max(theme.HEADER_PT_MIN, body_pt * theme.HEADER_OVER_BODY))
+    return max(within, body_pt * theme.HEADER_OVER_BODY_MIN)
 
 
 def box_rect(region: Region) -> Rect:
@@ -299,15 +302,18 @@ def _groups(blocks: list[Block]) -> list[list[Block]]:
 
 def _short_lists_whole(groups: list[list[Block]]) -> list[list[Block]]:
     """Consecutive groups that are items of one list join into one group when the list has at most
-    SHORT_LIST_ITEMS top-level items."""
+    SHORT_LIST_ITEMS top-level items; a longer list keeps LIST_SPLIT_MIN_ITEMS together at each end."""
     out: list[list[Block]] = []
     run: list[list[Block]] = []
 
     def close() -> None:
         if 1 < len(run) <= theme.SHORT_LIST_ITEMS:
             out.append([b for g in run for b in g])
-        else:
-            out.extend(run)
+        elif run:  # a long list splits between items, never leaving one item alone at either end
+            k = theme.LIST_SPLIT_MIN_ITEMS
+            out.append([b for g in run[:k] for b in g])
+            out.extend(run[k:-k])
+            out.append([b for g in run[-k:] for b in g])
         run.clear()
 
     for g in groups:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import theme
-from .block import per_width
+from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run
 from .label import Label, Rect, label_marks, runs_of, set_label
@@ -188,6 +188,7 @@ class _Out:
     rules: list[tuple[float, float, float, Label | None, Rect | None]] = field(default_factory=list)
 
 
+@shrinks_to_width
 @dataclass(eq=False)
 class SequenceBlock:
     actors: list[Actor]

@@ -20,12 +20,14 @@ def test_a_short_list_is_one_group_with_its_lead_in_and_sub_items() -> None:
                                           ["첫째", "하위", "둘째"]]
 
 
-def test_a_long_list_splits_only_between_items() -> None:
-    n = theme.SHORT_LIST_ITEMS + 3
-    md = "\n".join(f"- 항목 {k}\n  └─ 세부 {k}" for k in range(n))
+def test_a_long_list_splits_only_between_items_never_leaving_one_alone() -> None:
+    n = theme.SHORT_LIST_ITEMS + 4
+    k = theme.LIST_SPLIT_MIN_ITEMS
+    md = "\n".join(f"- 항목 {j}\n  └─ 세부 {j}" for j in range(n))
     groups = _groups(parse_blocks(md, 1))
-    assert len(groups) == n
-    assert all(texts(g) == [f"항목 {k}", f"세부 {k}"] for k, g in enumerate(groups))
+    items = [[t for t in texts(g) if t.startswith("항목")] for g in groups]
+    assert [len(g) for g in items] == [k] + [1] * (n - 2 * k) + [k]
+    assert all(texts(g)[1::2] == [t.replace("항목", "세부") for t in texts(g)[::2]] for g in groups)
 
 
 def test_no_group_is_cut_by_a_column_break(tmp_path) -> None:
