@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     only.add_argument("--pdf-only", action="store_true", help="write the PDF only")
     only.add_argument("--png-only", action="store_true", help="write the PNG only")
     r.add_argument("--svg", action="store_true", help="also write DIR/NAME.svg (writing turned into paths)")
+    r.add_argument("--exact", action="store_true",
+                   help="keep the bands and columns at the prompt's ratios (within 1 mm) instead of letting them "
+                        "give and take up to a quarter so that the page can write larger")
     r.add_argument("--strict", action="store_true",
                    help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
 
@@ -82,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     lay.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt, a chapter YAML, or - for standard input")
     lay.add_argument("--json", action="store_true", help="print it as JSON")
     lay.add_argument("--png", metavar="FILE", help="draw the empty boxes with their titles to FILE")
-    lay.add_argument("--fitted", action="store_true", help="show the rects after fitting has moved any band")
+    lay.add_argument("--fitted", action="store_true",
+                     help="show the rects after fitting, the page's body size and how far each band and column moved")
+    lay.add_argument("--exact", action="store_true", help="with --fitted: fit with the bands at the prompt's ratios")
 
     im = sub.add_parser(
         "import", parents=[common], formatter_class=fmt, help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml",
@@ -114,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--strict", action="store_true",
                    help="fail on warnings too (unmatched sections, layout notices, low ink contrast)")
+    c.add_argument("--exact", action="store_true", help="fit with the bands and columns at the prompt's ratios")
     return p
 
 
@@ -261,7 +267,7 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
     parallel = (os.cpu_count() or 1) > 1  # the PNG is saved on a second core while the PDF is saved
     for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
-            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, **formats)
+            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, **formats)
         except InputError as exc:
             con.error(exc.render())
             failed += 1
@@ -285,11 +291,12 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 
     chapter = read_input(args.input)
     layout = layout_chapter(chapter)
+    page = None
     if args.fitted:
         from .compose.page import compose_page
 
-        compose_page(chapter, layout, overflow_ok=True)
-    print_notices(con, layout.notices, chapter.source)
+        page = compose_page(chapter, layout, overflow_ok=True, exact=args.exact)
+    print_notices(con, page.notices if page is not None else layout.notices, chapter.source)
     where: dict[str, list[str]] = {}
     for p in layout.placements:
         where.setdefault(p.region_id, []).append(f"{p.section.icon} {p.section.title}".strip() + f" ({p.how})")
@@ -298,6 +305,12 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                "regions": [_region_json(b) for b in layout.bands],
                "sections": [{"section": f"{p.section.icon} {p.section.title}".strip(), "region": p.region_id,
                              "match": p.how, "line": p.section.line} for p in layout.placements]}
+        if page is not None:
+            doc["fitted"] = {"body_pt": page.body_pt,
+                             "region_body_pt": {rid: f.size for rid, f in page.fits.items()},
+                             "moves": [{"what": m.what, "region": m.region_id, "before": round(m.before, 4),
+                                        "after": round(m.after, 4), "beyond_tolerance": m.beyond}
+                                       for m in page.moves]}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         for band in layout.bands:
@@ -308,6 +321,11 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                       f"x={x:6.1f} y={y:6.1f} w={w:6.1f} h={h:6.1f} mm")
                 for s in where.get(r.id, []):
                     print(f"{'  ' * depth}    <- {s}")
+        if page is not None:
+            print(f"page body: {page.body_pt:g} pt")
+            for m in page.moves:
+                print(f"moved: {m.what} ({m.region_id}) {m.before * 100:.1f}% -> {m.after * 100:.1f}%"
+                      + (" (beyond the quarter: warned)" if m.beyond else ""))
     if args.png:
         from .compose.preview import preview_marks
         from .export import figure_for, png_bytes, write_atomic

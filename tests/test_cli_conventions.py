@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import subprocess
 import sys
@@ -233,3 +234,20 @@ def test_a_misspelt_layout_heading_gets_did_you_mean(tmp_path: Path) -> None:
 def test_the_readme_gives_windows_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert ".venv\\Scripts\\pip install" in readme and ".venv\\Scripts\\cheatsheet" in readme
+
+
+def test_layout_fitted_lists_the_body_size_and_the_moves() -> None:
+    r = cheatsheet("layout", CHAPTERS / "ch10.yaml", "--fitted")
+    assert r.code == 0
+    assert "page body: " in r.out
+    assert "moved: band 5 (band5) 15.0% -> " in r.out and "(beyond the quarter: warned)" in r.out
+    doc = json.loads(cheatsheet("layout", CHAPTERS / "ch10.yaml", "--fitted", "--json").out)
+    assert doc["fitted"]["body_pt"] >= 7 and any(m["beyond_tolerance"] for m in doc["fitted"]["moves"])
+
+
+def test_exact_keeps_the_ratios_through_the_command(tmp_path: Path) -> None:
+    doc = json.loads(cheatsheet("layout", CHAPTERS / "ch24.yaml", "--fitted", "--exact", "--json").out)
+    within = [m for m in doc["fitted"]["moves"] if not m["beyond_tolerance"]]
+    assert all(abs(m["after"] - m["before"]) * 188 <= 1.0 for m in within)
+    r = cheatsheet("render", CHAPTERS / "ch24.yaml", "--exact", "-o", tmp_path / "x.pdf", "--dpi", LOW_DPI)
+    assert r.code == 0 and (tmp_path / "x.pdf").is_file()
