@@ -116,8 +116,8 @@ class _Negotiation:
 
     def cell_need(self, region: Region, size: float, width: float, sizes: dict[str, float] | None = None) -> float:
         """Height (mm) the region's cell needs at this width: its box, gutters and any heading above it.
-        Widths are taken down to the half millimetre, so that measurements are shared."""
-        width = math.floor(width * 2) / 2
+        Widths are taken down to the millimetre, so that measurements are shared."""
+        width = math.floor(width)
         top = heading_height() if region.heading_outside else 0.0
         if not region.children:
             comp = self.composers.get(region.id)

@@ -46,9 +46,14 @@ def piece_width(run: Run, text: str, size_pt: float) -> float:
 
 def _atoms(runs: list[Run], size_pt: float) -> list[tuple[float, list[Piece]]]:
     """Words (pieces glued without spaces), each with the width of the space before it."""
+    return [(sp, list(pcs)) for sp, pcs in _sized_atoms(tuple(runs), size_pt)]
+
+
+@lru_cache(maxsize=65536)
+def _sized_atoms(runs: tuple[Run, ...], size_pt: float) -> tuple[tuple[float, tuple[Piece, ...]], ...]:
     space = fonts.width(" ", size_pt)
-    return [(space if sp else 0.0, [Piece(p.run, p.text, piece_width(p.run, p.text, size_pt)) for p in pcs])
-            for sp, pcs in _unit_atoms(tuple(runs))]
+    return tuple((space if sp else 0.0, tuple(Piece(p.run, p.text, piece_width(p.run, p.text, size_pt)) for p in pcs))
+                 for sp, pcs in _unit_atoms(runs))
 
 
 @lru_cache(maxsize=16384)

@@ -194,9 +194,10 @@ class RegionComposer:
             one = self.flow(size, 1, colw, INF).height
             if ncols == 1:
                 need = one
-            else:  # bisection between the tallest group and everything in one column
-                lo, hi = 0.0, one
-                for _ in range(12):
+            else:  # bisection between an even share (or the tallest group) and everything in one column
+                tallest = max((gh for _, _, gh in self._group_heights(size, colw)), default=0.0)
+                lo, hi = max(one / ncols, tallest) - 1e-6, one
+                for _ in range(9):
                     mid = (lo + hi) / 2
                     if self.flow(size, ncols, body_w, mid).fits:
                         hi = mid
