@@ -16,6 +16,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from ..errors import InputError
+from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec, Section
 from .frontmatter import find_front_matter, parse_meta
 from .markdown import inline_text, parse
@@ -31,9 +32,9 @@ RATIO_MARK = "배치 비율"
 EMPHASIS_MARKS = ("강조", "quotable", "핵심 강조")
 _LECTURE = re.compile(r"원본 강의\s*:\s*[\"“]([^\"”]{3,120})[\"”]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
-DIAGRAM_START = "┌┏╭"
+DIAGRAM_START = "┌"  # in light lines: every dialect is redrawn in them (layout.boxchars) before looking
 BOX_DRAWING = frozenset(chr(c) for c in range(0x2500, 0x2580))
-FRAME_LEFT = "│┃║├┣╞╟└┗╰"
+FRAME_LEFT = "│├└"
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
     """The diagram and ratio spec under ``# Layout Structure``."""
     k = _layout_heading(heads)
     if k < 0:
-        box = next((i for i, ln in enumerate(lines) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+        drawn = normalize(lines)
+        box = next((i for i, ln in enumerate(drawn) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
         if box >= 0:
             col = len(lines[box]) - len(lines[box].lstrip()) + 1
             raise InputError(
@@ -113,10 +115,12 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
     head = heads[k]
     start = head.line + 1
     end = _section_end(heads, k, len(lines), head.level)
-    first = next((i for i in range(start, end) if lines[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+    # the section in light lines, to find the diagram whatever pen drew it
+    drawn = lines[:start] + normalize(lines[start:end]) + lines[end:]
+    first = next((i for i in range(start, end) if drawn[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
     # a line of the frame before any top corner: the diagram lacks its top line
     framed = next((i for i in range(start, end if first < 0 else first)
-                   if _is_box_line(lines[i]) and lines[i].lstrip()[0] in FRAME_LEFT), -1)
+                   if _is_box_line(drawn[i]) and drawn[i].lstrip()[0] in FRAME_LEFT), -1)
     if framed >= 0:
         st = lines[framed].lstrip()
         raise InputError(
@@ -129,7 +133,7 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
             file, head.line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
             "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[head.line],
         )
-    last = _diagram_end(lines, first, end)
+    last = _diagram_end(drawn, first, end)
     diagram = tuple(lines[first : last + 1])
     spec, spec_text = _ratio_spec(file, lines, tokens, head.token, end)
     return LayoutSource(file, first + 1, diagram, spec, spec_text)
@@ -162,7 +166,7 @@ def _diagram_end(lines: list[str], first: int, end: int) -> int:
             break
         last = i
         indent = len(s) - len(s.lstrip())
-        if st[0] in "└┗╰" and abs(indent - left) <= 4 and st[-1] in "┘┛╯":
+        if st[0] == "└" and abs(indent - left) <= 4 and st[-1] == "┘":
             # the frame's bottom, unless the frame goes on right below it (a bottom too early)
             nst = lines[i + 1].lstrip() if i + 1 < end else ""
             if not nst or nst[0] not in FRAME_LEFT or abs(len(lines[i + 1]) - len(nst) - left) > 4:
