@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError, Notice
 from ..model import LayoutSource
+from ..sources.titles import hint_percent
 from .boxchars import normalize
 from .columns import (
     BOX_CHARS,
@@ -64,6 +65,7 @@ class DiagramBand:
     heading: list[Row] = field(default_factory=list)  # text above the first box
     boxes: list[DiagramBox] = field(default_factory=list)
     loose: list[Row] = field(default_factory=list)  # text beside or below the boxes
+    percent: float | None = None  # a share written on the rule above it (├── 35% ──┤)
 
 
 @dataclass
@@ -152,12 +154,12 @@ def parse_diagram(src: LayoutSource) -> Diagram:
     _check_frame_lines(src, rows, left, right, bottom)
 
     diagram = Diagram(left, right, [], [], rows[bottom].line)
-    band = DiagramBand(first.line + 1, first.line)
+    band = DiagramBand(first.line + 1, first.line, percent=rule_percent(first.text))
     for row in rows[1:bottom]:
         li = row.find_near(left, RULE + VLINE, LEFT_TOL)
         if (li >= 0 and row.text[li] in RULE and row.text[:li].strip() == "") or _is_rule(row, left, right, RULE_END):
             _close_band(src, diagram, band, row.line - 1)
-            band = DiagramBand(row.line + 1, row.line)
+            band = DiagramBand(row.line + 1, row.line, percent=rule_percent(row.text))
             continue
         band.bottom_line = row.line
         _feed(src, band, _strip_frame(row, left, right, li))
@@ -175,6 +177,12 @@ def parse_diagram(src: LayoutSource) -> Diagram:
             "write the page's bands between the frame's top ┌───┐ and bottom └───┘",
         )
     return diagram
+
+
+def rule_percent(text: str) -> float | None:
+    """The share written on a rule or on the frame's top line (``├──── 35% ────┤``), else None."""
+    note = "".join(c for c in text if c not in BOX_CHARS).strip()
+    return hint_percent(note) if note and len(note) <= 24 else None
 
 
 def _is_rule(row: Row, left: int, right: int, ends: str) -> bool:
