@@ -27,6 +27,7 @@ from .flow import FlowBlock, is_down_line, parse_flow
 from .frame import FrameBlock
 from .graph import graph_from_chains
 from .inline import Run, merge, parse_inline
+from .instructions import drop_requests, picture_kind
 from .mermaid import flatten, parse_mermaid
 from .mindmap import MindMapBlock, MindNode, tree_from_indented
 from .quote import QuoteBlock
@@ -45,7 +46,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
                  notices: list[Notice] | None = None, file: str = "") -> list[Block]:
     """Blocks of a region's markdown whose first line is ``line0`` of ``file``; warnings
     (an unsupported mermaid construct) go to ``notices``."""
-    lines = markdown.split("\n")
+    lines = drop_requests(markdown.split("\n"))  # what the prompt asks for, not what it says
     drawn = normalize(lines)  # every box drawing in light lines, whatever pen drew it
     ctx = _Ctx(emphasis, notices if notices is not None else [], file)
     blocks: list[Block] = []
@@ -186,16 +187,10 @@ def buf_cost(buf: list[str]) -> bool:
     return bool(buf) and bool(COST_LINE.match(buf[-1]))
 
 
-INSTRUCTION = re.compile(
-    r"^\s*[-*+]\s+(?:create|draw|make|add)\b.*?\b(mind\s*-?map|flow\s*-?chart)|^\s*[-*+]\s+.*(마인드\s*맵|플로우\s*차트|흐름도)\s*(?:을|를)?\s*(?:그려|작성|만들)",
-    re.I,
-)
-
-
 def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, int] | None:
     """``- Create a Mermaid mindmap:`` with the tree under it: the picture it asks for."""
-    m = INSTRUCTION.match(lines[i])
-    if not m:
+    kind = picture_kind(lines[i])
+    if not kind:
         return None
     indent = len(lines[i]) - len(lines[i].lstrip())
     end = i
@@ -204,8 +199,7 @@ def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, i
     sub = lines[i + 1 : end + 1]
     if not sub:
         return None
-    kind = (m.group(1) or m.group(2) or "").lower().replace(" ", "").replace("-", "")
-    if "mind" in kind or "마인드" in kind:
+    if kind == "mindmap":
         root = mindmap_from_spec(sub)
         return (MindMapBlock(flatten(root), line0 + i), end) if root else None
     chains = [CHAIN_SPLIT.split(_strip_item(s)) for s in sub]
