@@ -102,7 +102,7 @@ def read_prompt(path: Path) -> Chapter:
     fm = find_front_matter(lines)
     md_lines = list(lines)
     if fm:
-        meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]))
+        meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]), file, lines, fm[0] + 1)
         for i in range(fm[0], fm[1] + 1):
             md_lines[i] = ""
     tokens = parse("\n".join(md_lines))
