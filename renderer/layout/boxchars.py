@@ -39,6 +39,10 @@ ASCII_V = "|"
 ASCII_JOINT = "+"
 V_DRIFT = 3  # columns a hand-typed ASCII border may sit off the one above it
 MAX_DRIFT = 8  # ... and farther along a line, where the drift of wide words before it adds up
+PIPE_MISS = 6.0  # columns of drift a join may cost before leaving a '|' unjoined is cheaper
+JOINT_MISS = 1.0  # ... and a '+' corner, which often ends its line
+JOINT_TIE = 0.5
+RULE_END = 2.0  # ... and going on down from a '+' a line comes into from above (├ rather than └)  # columns: what joining a '+' corner costs more than joining two '|' borders
 MIN_RUN = 2  # a '-' run shorter than this is a hyphen, never a line
 
 
@@ -116,32 +120,47 @@ def _columns(lines: list[str]) -> list[list[int]]:
     return out
 
 
-def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn) -> list[tuple[int, int]]:
+def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn, joint,
+          from_above) -> list[tuple[int, int]]:
     """Which points of line ``k`` go on into which of line ``k + 1``: the joins, left to right and never
     crossing, that leave fewest points unjoined and drift least.  Drift adds up along a line (each wide
     word moves the borders after it), so a join may be up to MAX_DRIFT columns off; an ASCII point
-    meets a drawn line only in its own column."""
+    meets a drawn line only in its own column.  Two ``+`` lines one right under the other are two
+    boxes stacked (a bottom, then a top), never joined.  A ``+`` with no line coming into it from above
+    (``from_above``) is a top corner and must go on down; one with a line from above is a bottom corner
+    more often than the end of a rule (``├``)."""
     a = [i for i in sorted(nodes[k], key=lambda i: cols[k][i]) if nodes[k][i] & DOWN]
     b = [j for j in sorted(nodes[k + 1], key=lambda j: cols[k + 1][j]) if nodes[k + 1][j] & UP]
     if not a or not b:
         return []
-    miss = V_DRIFT + 1
+    # a '|' always goes on above and below; a '+' corner ends its line: leaving a '|' unjoined costs more
+    def miss(line: int, i: int) -> float:
+        if joint(line, i) and (line > k or from_above(line, i)):
+            return JOINT_MISS
+        return PIPE_MISS
+
     inf = float("inf")
     f = [[0.0] * (len(b) + 1)] + [[inf] * (len(b) + 1) for _ in a]
-    for x in range(len(b) + 1):
-        f[0][x] = x * miss
+    for x in range(1, len(b) + 1):
+        f[0][x] = f[0][x - 1] + miss(k + 1, b[x - 1])
     how = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for y in range(1, len(a) + 1):
-        f[y][0] = y * miss
+        i = a[y - 1]
+        f[y][0] = f[y - 1][0] + miss(k, i)
         for x in range(1, len(b) + 1):
-            best, step = f[y - 1][x] + miss, 0
-            if f[y][x - 1] + miss < best:
-                best, step = f[y][x - 1] + miss, 1
-            i, j = a[y - 1], b[x - 1]
+            j = b[x - 1]
+            best, step = f[y - 1][x] + miss(k, i), 0
+            if f[y][x - 1] + miss(k + 1, j) < best:
+                best, step = f[y][x - 1] + miss(k + 1, j), 1
             dist = abs(cols[k + 1][j] - cols[k][i])
             either = drawn(k, i) or drawn(k + 1, j)
-            if dist <= (0 if either else MAX_DRIFT) and f[y - 1][x - 1] + dist < best:
-                best, step = f[y - 1][x - 1] + dist, 2
+            stacked = joint(k, i) and joint(k + 1, j)
+            # on a tie, a border goes on into a border rather than into a corner beside it
+            cost = dist + (JOINT_TIE if joint(k, i) or joint(k + 1, j) else 0.0)
+            if joint(k, i) and from_above(k, i):
+                cost += RULE_END
+            if not stacked and dist <= (0 if either else MAX_DRIFT) and f[y - 1][x - 1] + cost < best:
+                best, step = f[y - 1][x - 1] + cost, 2
             f[y][x], how[y][x] = best, step
     out = []
     y, x = len(a), len(b)
@@ -154,6 +173,34 @@ def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn) -> 
             x -= 1
         else:
             y -= 1
+    return out
+
+
+def _run_end(text: str, i: int) -> int:
+    """Index of the ``+`` at the other end of the ``-``/``=`` run leaving the ``+`` at ``i``, or -1."""
+    for step in (1, -1):
+        j = i + step
+        while 0 <= j < len(text) and text[j] in ASCII_H:
+            j += step
+        if j != i + step and 0 <= j < len(text) and text[j] == ASCII_JOINT:
+            return j
+    return -1
+
+
+def _plausible(k: int, pairs: list[tuple[int, int]], lines: list[str], cols: list[list[int]],
+               joint) -> list[tuple[int, int]]:
+    """The joins of lines ``k`` and ``k + 1`` less those that drift far into a corner whose line is met
+    at this one end only: a border going on past a line that lacks it, into a box beside it."""
+    down = {i for i, _ in pairs}
+    up = {j for _, j in pairs}
+    out = []
+    for i, j in pairs:
+        if abs(cols[k + 1][j] - cols[k][i]) > V_DRIFT:
+            if joint(k + 1, j) and (e := _run_end(lines[k + 1], j)) >= 0 and e not in up:
+                continue
+            if joint(k, i) and (e := _run_end(lines[k], i)) >= 0 and e not in down:
+                continue
+        out.append((i, j))
     return out
 
 
@@ -188,12 +235,16 @@ def _ascii(lines: list[str]) -> list[str]:
 
     links: dict[tuple[int, int], int] = {}
     for k in range(len(lines) - 1):
-        for i, j in _join(k, nodes, cols, drawn):
+        pairs = _join(k, nodes, cols, drawn, lambda kk, ii: (kk, ii) in joints,
+                      lambda kk, ii: bool(links.get((kk, ii), 0) & UP))
+        for i, j in _plausible(k, pairs, lines, cols, lambda kk, ii: (kk, ii) in joints):
             links[(k, i)] = links.get((k, i), 0) | DOWN
             links[(k + 1, j)] = links.get((k + 1, j), 0) | UP
             parent[find((k, i))] = find((k + 1, j))
-    anchored = {find(p) for p in links if p in joints or drawn(*p)}
-    vert = {p for p in links if not drawn(*p) and find(p) in anchored}
+    points = {(k, i) for k, here in enumerate(nodes) for i in here if not drawn(k, i)} | set(links)
+    anchored = {find(p) for p in joints} | {find(p) for p in links if drawn(*p)}
+    anchored |= _bridged(points, anchored, find, cols, lines, links)
+    vert = {p for p in points if not drawn(*p) and find(p) in anchored}
 
     hruns = [_hruns(k, s, vert, joints) for k, s in enumerate(lines)]
     ways: dict[tuple[int, int], int] = {}
@@ -211,6 +262,10 @@ def _ascii(lines: list[str]) -> list[str]:
     for p, d in list(ways.items()):
         if d in (LEFT, RIGHT):
             ways[p] = d | _corner_turn(p, d, lines, cols, hruns, ways, nodes)
+        elif lines[p[0]][p[1]] == ASCII_JOINT and d & (LEFT | RIGHT) in (LEFT, RIGHT) and d & (UP | DOWN) in (UP, DOWN):
+            # one end of a rule whose border above or below is missing: like the rule's other end
+            if _other_end(p, d, lines, hruns, ways) & (UP | DOWN) == UP | DOWN:
+                ways[p] = d | UP | DOWN
     out: list[str] = []
     for k, s in enumerate(lines):
         chars = list(s)
@@ -223,6 +278,54 @@ def _ascii(lines: list[str]) -> list[str]:
                 continue  # a '+' whose dashes turned out to be an arrow or a word: a plus sign after all
             chars[i] = _LIGHT[d]
         out.append("".join(chars))
+    return out
+
+
+GAP = 3  # lines a border may be missing on (typed without its '|') and still go on below
+
+
+def _goes_on(p: tuple[int, int], way: int, lines: list[str], links: dict[tuple[int, int], int]) -> bool:
+    """The line at ``p`` goes on ``way`` (UP or DOWN) though nothing meets it there: a '|' does, and so
+    does a corner that has not turned yet (a top corner with nothing under it) or the end of a rule;
+    a bottom corner ends its line."""
+    k, i = p
+    if lines[k][i] == ASCII_V:
+        return True
+    back = UP if way == DOWN else DOWN
+    if not links.get(p, 0) & back:
+        return True
+    e = _run_end(lines[k], i)
+    return e >= 0 and links.get((k, e), 0) & (UP | DOWN) == UP | DOWN
+
+
+def _bridged(points: set[tuple[int, int]], anchored: set, find, cols: list[list[int]], lines: list[str],
+             links: dict[tuple[int, int], int]) -> set:
+    """Chains of ``|`` (or a lone one) that go on from a line of the drawing across a few lines lacking
+    their border (hand-typed lines often do): anchored too."""
+    ends: dict[tuple[int, int], list[tuple[int, int]]] = {}  # chain -> its points, top to bottom
+    for p in sorted(points):
+        ends.setdefault(find(p), []).append(p)
+    out: set = set()
+    changed = True
+    while changed:
+        changed = False
+        good = anchored | out
+        for chain, pts in ends.items():
+            if chain in good:
+                continue
+            (tk, ti), (bk, bi) = pts[0], pts[-1]
+            for other, opts in ends.items():
+                if other not in good:
+                    continue
+                (ok_, oi), (obk, obi) = opts[0], opts[-1]
+                above = (2 <= tk - obk <= GAP + 1 and abs(cols[tk][ti] - cols[obk][obi]) <= V_DRIFT
+                         and lines[tk][ti] == ASCII_V and _goes_on((obk, obi), DOWN, lines, links))
+                below = (2 <= ok_ - bk <= GAP + 1 and abs(cols[bk][bi] - cols[ok_][oi]) <= V_DRIFT
+                         and lines[bk][bi] == ASCII_V and _goes_on((ok_, oi), UP, lines, links))
+                if above or below:
+                    out.add(chain)
+                    changed = True
+                    break
     return out
 
 
@@ -245,19 +348,27 @@ def _hruns(k: int, s: str, vert: set[tuple[int, int]], joints: set[tuple[int, in
     return hrun
 
 
+def _other_end(p: tuple[int, int], d: int, lines: list[str], hruns: list[list[bool]],
+               ways: dict[tuple[int, int], int]) -> int:
+    """The ways the character at the other end of the line leaving ``p`` runs (0 when none)."""
+    k, i = p
+    step = -1 if d & LEFT else 1
+    j = i + step
+    while 0 <= j < len(lines[k]) and hruns[k][j]:
+        j += step
+    if not 0 <= j < len(lines[k]):
+        return 0
+    return ways.get((k, j), directions(lines[k][j]))
+
+
 def _corner_turn(p: tuple[int, int], d: int, lines: list[str], cols: list[list[int]], hruns: list[list[bool]],
                  ways: dict[tuple[int, int], int], nodes: list[dict[int, int]]) -> int:
     """UP or DOWN for a ``+`` that ends a line but meets no vertical (its border drifted too far):
     the way the corner at the line's other end turns, else the side where a border is nearest."""
     k, i = p
-    step = -1 if d == LEFT else 1
-    j = i + step
-    while 0 <= j < len(lines[k]) and hruns[k][j]:
-        j += step
-    if 0 <= j < len(lines[k]):
-        other = ways.get((k, j), directions(lines[k][j]))
-        if other & (UP | DOWN) and other & (UP | DOWN) != UP | DOWN:
-            return other & (UP | DOWN)
+    other = _other_end(p, d, lines, hruns, ways)
+    if other & (UP | DOWN) and other & (UP | DOWN) != UP | DOWN:
+        return other & (UP | DOWN)
     col = cols[k][i]
     for kk, way in ((k + 1, DOWN), (k - 1, UP)):
         if 0 <= kk < len(lines) and any(abs(cols[kk][jj] - col) <= 2 * V_DRIFT for jj in nodes[kk]):
