@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from renderer.compose.instructions import drop_requests
 from renderer.render import render
 from renderer.sources import read_input
 from tests.conftest import CHAPTERS
@@ -42,12 +43,13 @@ def test_every_region_fits(rendered) -> None:
 
 
 # the prompt's instructions to draw a picture ("- Create a Mermaid mindmap:", "Root:", "Level 1:")
-# become the picture itself, not words on the page
+# become the picture itself, and other requests ("- 3-5 bullet points summarizing:") give way to the
+# lines under them: none of them are words on the page
 INSTRUCTION_WORDS = re.compile(r"(?i)\b(create an?|mermaid|mind ?map|flowchart|root|level \d+)\b:?")
 
 
 def _words(markdown: str) -> list[str]:
-    text = INSTRUCTION_WORDS.sub(" ", markdown)
+    text = INSTRUCTION_WORDS.sub(" ", "\n".join(drop_requests(markdown.split("\n"))))
     text = re.sub(r"[`*|>#\-─│┌┐└┘├┤]+", " ", text)
     return [w for w in text.split() if len(w) >= 3 and re.search(r"[가-힣A-Za-z]{3}", w)]
 
@@ -68,3 +70,4 @@ def test_no_box_drawing_or_markdown_in_pdf_text(rendered) -> None:
     text = _pdf_text(r.pdf)
     assert not re.search(r"[\u2500-\u257f]", text)
     assert "**" not in text and "```" not in text and "|---" not in text and "`" not in text
+    assert "summarizing" not in text and "bullet points" not in text

@@ -3,14 +3,17 @@
 Every box (any depth) becomes a wobbly rectangle, ``├──┤`` rules become lines,
 ``→ ↓ ← ↑`` become drawn arrows and the words stay where the author typed
 them, scaled from terminal columns to millimetres.  No box-drawing character
-is ever written as text.
+is ever written as text.  Heavy, double, rounded and ASCII lines are read as
+light ones (layout.boxchars).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import theme
+from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS, CORNERS_BOTTOM, CORNERS_BOTTOM_RIGHT, CORNERS_TOP, CORNERS_TOP_RIGHT, HLINE, Row
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
@@ -19,6 +22,7 @@ from .marks import ArrowMark, Mark, StrokeMark
 from .text import line_marks
 
 ARROWS = {"→": (1, 0), "←": (-1, 0), "↓": (0, 1), "↑": (0, -1), "⇒": (1, 0), "⬇": (0, 1)}
+RULE_TEXT = re.compile(r"^[-=|:+ ]+$")
 COL_EM = 0.5  # one terminal column, in ems of the drawing's text
 TEXT_ROW_EM = 1.3
 RULE_ROW_EM = 0.62
@@ -62,7 +66,7 @@ class Grid:
 
 
 def parse_grid(lines: list[str]) -> Grid:
-    rows = [Row.of(k, ln) for k, ln in enumerate(lines)]
+    rows = [Row.of(k, ln) for k, ln in enumerate(normalize(lines))]
     boxes: list[GridBox] = []
     for r, row in enumerate(rows):
         t = row.text
@@ -76,7 +80,7 @@ def parse_grid(lines: list[str]) -> Grid:
                 continue
             box = GridBox(r, len(rows) - 1, row.cols[i], row.cols[j])
             for r2 in range(r + 1, len(rows)):
-                li = rows[r2].find_near(box.left, CORNERS_BOTTOM + "├┣", 2)
+                li = rows[r2].find_near(box.left, CORNERS_BOTTOM + "├", 2)
                 if li >= 0 and rows[r2].text[li] in CORNERS_BOTTOM:
                     box.bottom = r2
                     ri = rows[r2].find_near(box.right, CORNERS_BOTTOM_RIGHT, 4)
@@ -116,9 +120,12 @@ def parse_grid(lines: list[str]) -> Grid:
             end = row.cols[j] + 1 + (1 if _wide(t[j]) else 0)
             nxt = next((row.cols[k] for k in range(j + 1, len(t)) if t[k] in BOX_CHARS or t[k] in ARROWS), None)
             room = (nxt - end) if nxt is not None else 4
-            texts.append(GridText(r, row.cols[i], end, t[i : j + 1], max(0, room)))
-            has_text = True
+            word, start = t[i : j + 1], row.cols[i]
             i = j + 1
+            if RULE_TEXT.match(word) and ("|" in word or len(word) >= 3):
+                continue  # a table rule or a line typed with '-' and '|': never words on the page
+            texts.append(GridText(r, start, end, word, max(0, room)))
+            has_text = True
         if row.cols:
             ncols = max(ncols, row.cols[-1] + (2 if _wide(t[-1]) else 1))
         if has_text:

@@ -9,6 +9,7 @@ from .. import theme
 from ..sources.markdown import parser
 
 SPECIAL_TOKEN = re.compile(r"<\|[A-Za-z0-9_]+\|>|<(?:im_[a-z]+|sep|eos|bos|/?s)>")
+STRAY_MARKS = re.compile(r"\*{2,}|`+")
 COST_TAG = re.compile(r"(?<![\w$])\$+(?![\w$])")
 GOOD = frozenset("✓✅✔☑")
 BAD = frozenset("❌⛔✗✘🚫")
@@ -47,7 +48,18 @@ def parse_inline(text: str, emphasis: tuple[str, ...] = ()) -> list[list[Run]]:
             lines[-1].append(Run(tok.content, style[-1]))
         elif t == "s_open" or t == "s_close":
             continue
-    return [merge(_token_sequence(_cost_tags(_symbols(line)))) for line in lines]
+    return [merge(_token_sequence(_cost_tags(_symbols(_no_stray_marks(line))))) for line in lines]
+
+
+def _no_stray_marks(runs: list[Run]) -> list[Run]:
+    """Markup that opened nothing (an unclosed ``**``, a lone backtick) is the author's intent, not words:
+    it never reaches the page."""
+    out = []
+    for r in runs:
+        if not r.chip and ("*" in r.text or "`" in r.text):
+            r = replace(r, text=STRAY_MARKS.sub("", r.text))
+        out.append(r)
+    return out
 
 
 def _cost_tags(runs: list[Run]) -> list[Run]:

@@ -165,7 +165,7 @@ def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
     ]
     link = video_link(chapter.meta)
     if link:
-        q = min(bh - 2.4, theme.QR_SIZE)
+        q = min(bh - theme.QR_PAD, theme.QR_SIZE)
         out.append(qr_mark(link, bx + bw - q - 2.0, by + (bh - q) / 2, q, theme.PEN))
         bw -= q + 3.0
     title = band.title or chapter.meta.title_kr or chapter.meta.title
@@ -177,13 +177,13 @@ def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
         text = f"{icon} {text}"
     sub = band.subtitle
     size = theme.TITLE_PT
-    room_h = bh - 1.5
+    room_h = bh - theme.BANNER_PAD
     while size > 12:
-        th = size * theme.PT_MM * (1.05 if not sub else 1.05 + 0.62 * 1.1)
+        th = size * theme.PT_MM * (theme.BANNER_TITLE_EM + (theme.BANNER_SUB_EM if sub else 0.0))
         if fonts.width(text, size) <= bw - 8 and th <= room_h:
             break
         size -= 0.5
-    sub_size = size * 0.55
+    sub_size = size * theme.SUBTITLE_OVER_TITLE
     block_h = size * theme.PT_MM * 0.9 + (sub_size * theme.PT_MM * 1.25 if sub else 0)
     top = by + (bh - block_h) / 2
     base = top + size * theme.PT_MM * 0.72

@@ -1,8 +1,10 @@
 """A region's markdown -> blocks, in reading order.
 
-Box drawings (lines from ``┌`` to the ``└…┘`` under it) and flows (stages
+Box drawings (lines from ``┌`` to the ``└…┘`` under it, in any pen: heavy,
+double, rounded or ASCII lines are read as light ones) and flows (stages
 between ``↓`` lines) are found first, line by line; everything else is read
-by markdown-it.  Prompts are line-oriented, so every written line stays a line.
+by markdown-it, and what is fenced is left to it whole (a fenced box drawing
+is still a drawing).  Prompts are line-oriented, so every written line stays a line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from ..errors import Notice
+from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS
 from ..sources.markdown import parse
 from .beforeafter import BeforeAfterBlock, Panel
@@ -24,6 +27,7 @@ from .flow import FlowBlock, is_down_line, parse_flow
 from .frame import FrameBlock
 from .graph import graph_from_chains
 from .inline import Run, merge, parse_inline
+from .instructions import drop_requests, picture_kind
 from .mermaid import flatten, parse_mermaid
 from .mindmap import MindMapBlock, MindNode, tree_from_indented
 from .quote import QuoteBlock
@@ -42,7 +46,8 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
                  notices: list[Notice] | None = None, file: str = "") -> list[Block]:
     """Blocks of a region's markdown whose first line is ``line0`` of ``file``; warnings
     (an unsupported mermaid construct) go to ``notices``."""
-    lines = markdown.split("\n")
+    lines = drop_requests(markdown.split("\n"))  # what the prompt asks for, not what it says
+    drawn = normalize(lines)  # every box drawing in light lines, whatever pen drew it
     ctx = _Ctx(emphasis, notices if notices is not None else [], file)
     blocks: list[Block] = []
     buf: list[str] = []
@@ -57,15 +62,36 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
     i = 0
     while i < len(lines):
         ln = lines[i]
-        st = ln.strip()
-        if st[:1] in "┌┏╭" and any(c in BOX_CHARS for c in st[1:2]):
-            end = _drawing_end(lines, i)
+        fence = _fence_end(lines, i)
+        if fence is not None:
+            inner = [s for s in drawn[i + 1 : fence] if s.strip()]
+            if inner and _is_drawing_top(inner[0].strip()):
+                # a drawing typed inside a fence: the drawing, without the fence
+                flush_md(i)
+                body = [s for s in drawn[i + 1 : fence]]
+                while body and not body[-1].strip():
+                    body.pop()
+                first = next(k for k, s in enumerate(body) if s.strip())
+                body = body[first:]
+                indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
+                blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + i + 1 + first, ctx))
+            else:
+                # anything else fenced is read by markdown as it stands: no drawing or flow is looked for in it
+                if not buf:
+                    buf_start = i
+                buf.extend(lines[i : fence + 1])
+            i = fence + 1
+            if not buf:
+                buf_start = i
+            continue
+        if _is_drawing_top(drawn[i].strip()):
+            end = _drawing_end(drawn, i)
             start = i
             while buf and LABELS.search(buf[-1]) and start > 0:
                 buf.pop()
                 start -= 1
             flush_md(start)
-            body = lines[start : end + 1]
+            body = drawn[start : end + 1]
             indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
             blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + start, ctx))
             i = end + 1
@@ -129,6 +155,27 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
     return blocks
 
 
+def _is_drawing_top(st: str) -> bool:
+    """A stripped line (in light lines) that opens a box drawing: ``┌`` and a line going on from it."""
+    return st[:1] == "┌" and any(c in BOX_CHARS for c in st[1:2])
+
+
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def _fence_end(lines: list[str], i: int) -> int | None:
+    """Index of the line closing the fence opened at line ``i`` (the last line if never closed), or None."""
+    m = FENCE.match(lines[i])
+    if not m:
+        return None
+    mark = m.group(1)
+    for j in range(i + 1, len(lines)):
+        st = lines[j].strip()
+        if st.startswith(mark[0] * len(mark)) and not st.strip(mark[0]):
+            return j
+    return len(lines) - 1
+
+
 @dataclass
 class _Ctx:
     emphasis: tuple[str, ...]
@@ -140,16 +187,10 @@ def buf_cost(buf: list[str]) -> bool:
     return bool(buf) and bool(COST_LINE.match(buf[-1]))
 
 
-INSTRUCTION = re.compile(
-    r"^\s*[-*+]\s+(?:create|draw|make|add)\b.*?\b(mind\s*-?map|flow\s*-?chart)|^\s*[-*+]\s+.*(마인드\s*맵|플로우\s*차트|흐름도)\s*(?:을|를)?\s*(?:그려|작성|만들)",
-    re.I,
-)
-
-
 def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, int] | None:
     """``- Create a Mermaid mindmap:`` with the tree under it: the picture it asks for."""
-    m = INSTRUCTION.match(lines[i])
-    if not m:
+    kind = picture_kind(lines[i])
+    if not kind:
         return None
     indent = len(lines[i]) - len(lines[i].lstrip())
     end = i
@@ -158,8 +199,7 @@ def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, i
     sub = lines[i + 1 : end + 1]
     if not sub:
         return None
-    kind = (m.group(1) or m.group(2) or "").lower().replace(" ", "").replace("-", "")
-    if "mind" in kind or "마인드" in kind:
+    if kind == "mindmap":
         root = mindmap_from_spec(sub)
         return (MindMapBlock(flatten(root), line0 + i), end) if root else None
     chains = [CHAIN_SPLIT.split(_strip_item(s)) for s in sub]
@@ -248,7 +288,7 @@ def _drawing_or_frame(body: list[str], line: int, ctx: _Ctx) -> Block:
     if inner is None:
         return DrawingBlock(body, line)
     title = ""
-    rule = next((k for k, s in enumerate(inner) if s.strip()[:1] in "├┣╞"), -1)
+    rule = next((k for k, s in enumerate(inner) if s.strip()[:1] == "├"), -1)
     if rule >= 0:
         head = [s.strip() for s in inner[:rule] if s.strip()]
         if len(head) <= 2 and not any(c in BOX_CHARS for h in head for c in h):
@@ -272,20 +312,20 @@ def _single_box_lines(body: list[str]) -> list[str] | None:
         return None
     top = Row.of(0, body[0])
     t = body[0].strip()
-    if not (t[0] in "┌┏╭" and t[-1] in "┐┓╮" and all(c in "─━═" for c in t[1:-1])):
+    if not (t[0] == "┌" and t[-1] == "┐" and all(c == "─" for c in t[1:-1])):
         return None
     left = top.cols[len(body[0]) - len(body[0].lstrip())]
     right = top.cols[len(body[0].rstrip()) - 1]
     out = []
     for s in body[1:-1]:
         row = Row.of(0, s)
-        li = row.find_near(left, "│┃║├┣╞", 2)
+        li = row.find_near(left, "│├", 2)
         if li < 0:
             return None
-        if s[li] in "├┣╞":
+        if s[li] == "├":
             out.append("├")
             continue
-        ri = row.find_near(right, "│┃║┤┫╡", 4, lo=li + 1)
+        ri = row.find_near(right, "│┤", 4, lo=li + 1)
         out.append(s[li + 1 : ri if ri >= 0 else len(s)])
     if any(c in "┌┐└┘" for s in out for c in TREE.sub("", s)):
         return None
@@ -388,7 +428,18 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
         elif t.type == "paragraph_open":
             level = len(list_stack)
             src = _src_lines(lines, t)
-            out.extend(_line_items(tokens[i + 1].content, src, ln, emphasis, level))
+            content = tokens[i + 1].content
+            table = _loose_table(src)
+            if table is None:
+                out.extend(_line_items(content, src, ln, emphasis, level))
+            else:
+                a, b = table
+                parts = content.split("\n")
+                if a:
+                    out.extend(_line_items("\n".join(parts[:a]), src[:a], ln, emphasis, level))
+                out.append(_pipe_table(src[a:b], ln + a, emphasis))
+                if b < len(src):
+                    out.extend(_line_items("\n".join(parts[b:]), src[b:], ln + b, emphasis, level))
             i += 3
             continue
         elif t.type == "blockquote_open":
@@ -429,6 +480,38 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
     return out
 
 
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _loose_table(src: list[str]) -> tuple[int, int] | None:
+    """Lines [a, b) of a paragraph that are a table markdown would not take (its rows and header
+    differ in cells): pipe rows around a ``|---|---|`` rule."""
+    rule = next((k for k, s in enumerate(src) if "|" in s and TABLE_RULE.match(s)), -1)
+    if rule < 0:
+        return None
+    a = rule
+    while a > 0 and "|" in src[a - 1]:
+        a -= 1
+    b = rule + 1
+    while b < len(src) and "|" in src[b]:
+        b += 1
+    return (a, b) if b - a >= 2 else None
+
+
+def _cells(line: str) -> list[str]:
+    s = line.strip()
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+
+
+def _pipe_table(src: list[str], line: int, emphasis: tuple[str, ...]) -> TableBlock:
+    rows = [[_one_line(c, emphasis) for c in _cells(s)] for s in src if not TABLE_RULE.match(s)]
+    has_head = len(src) > 1 and bool(TABLE_RULE.match(src[1]))
+    header = rows[0] if has_head and rows else []
+    return TableBlock(header, rows[1:] if has_head else rows, line)
+
+
 def _src_lines(lines: list[str], tok: Token) -> list[str]:
     a, b = tok.map if tok.map else (0, 0)
     return lines[a:b]
@@ -454,6 +537,8 @@ def _line_items(content: str, src: list[str], line0: int, emphasis: tuple[str, .
     base_indent = None
     for k, runs in enumerate(inline_lines):
         raw = src[k] if k < len(src) else ""
+        if "|" in raw and TABLE_RULE.match(raw):
+            continue  # a table's rule line with no table around it: never words on the page
         indent = len(raw) - len(raw.lstrip())
         if base_indent is None:
             base_indent = indent

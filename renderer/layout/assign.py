@@ -15,10 +15,12 @@ from ..sources.titles import words
 from .drawing_text import diagram_markdown
 from .regions import Region
 
-MAIN_MARKS = ("가장 넓", "핵심", "main")
+MAIN_MARKS = ("가장 넓", "핵심", "main", "widest", "largest")
 POSITION_WORDS = {
     "좌": "left", "왼": "left", "우": "right", "오른": "right",
     "상단": "top", "하단": "bottom", "중앙": "middle",
+    "left": "left", "right": "right", "top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom",
+    "middle": "middle", "center": "middle", "centre": "middle",
 }
 STRONG = 0.5  # a header match at least this good is "the region whose header matches"
 CLEAR_LEAD = 1.5  # a word match must beat the runner-up by this much, or the section goes to the main region
@@ -68,13 +70,14 @@ def _position(region: Region, page_w: float, page_h: float) -> set[str]:
 def _hint_fit(hint: str, region: Region, page_w: float, page_h: float) -> float:
     if not hint:
         return 0.0
-    want = {v for k, v in POSITION_WORDS.items() if k in hint}
+    low = hint.lower()
+    want = {v for k, v in POSITION_WORDS.items() if k in low}
     return len(want & _position(region, page_w, page_h)) * 0.01
 
 
 def is_main(region: Region) -> bool:
     text = region.hint + " " + region.title
-    return any(m in text for m in MAIN_MARKS)
+    return any(m in text.lower() for m in MAIN_MARKS)
 
 
 def assign_sections(sections: list[Section], leaves: list[Region], page_w: float, page_h: float) -> list[Placement]:

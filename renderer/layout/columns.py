@@ -8,12 +8,13 @@ from wcwidth import wcwidth
 
 VS16 = "\ufe0f"
 BOX_CHARS = frozenset(chr(c) for c in range(0x2500, 0x2580))
-CORNERS_TOP = "┌┏╭"
-CORNERS_TOP_RIGHT = "┐┓╮"
-CORNERS_BOTTOM = "└┗╰"
-CORNERS_BOTTOM_RIGHT = "┘┛╯"
-HLINE = "─━═"
-VLINE = "│┃║"
+# the light lines every dialect is redrawn in (boxchars.normalize) before any reader looks at a drawing
+CORNERS_TOP = "┌"
+CORNERS_TOP_RIGHT = "┐"
+CORNERS_BOTTOM = "└"
+CORNERS_BOTTOM_RIGHT = "┘"
+HLINE = "─"
+VLINE = "│"
 
 
 def char_widths(text: str) -> list[int]:

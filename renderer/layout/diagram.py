@@ -1,5 +1,7 @@
 """Parse a hand-typed box-drawing diagram into bands and the boxes inside them.
 
+Heavy, double, rounded and ASCII lines are redrawn in light lines first
+(boxchars.normalize); error messages still show the line as it was typed.
 Real diagrams drift: a right border may sit a few columns off from the line
 above, a line may be indented a column or two more than the others and a line
 may lack a border.  Columns are terminal columns (Hangul and emoji count 2),
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError, Notice
 from ..model import LayoutSource
+from ..sources.titles import hint_percent
+from .boxchars import normalize
 from .columns import (
     BOX_CHARS,
     CORNERS_BOTTOM,
@@ -30,10 +34,11 @@ BORDER_TOL = 4  # columns a border may drift from where the box's top put it
 LEFT_TOL = 2  # the frame's left border and the first box's left border drift less
 MAX_TOL = 8  # drift adds up along a line: later boxes get one more column each, up to this
 MAX_OVERHANG = 12  # a line may run this far past the frame's right border
-RULE = "├┣╞╟"  # a band rule's left end
+RULE = "├"  # a band rule's left end
+RULE_END = "┤"  # ... and its right end
 LEFT_BORDER = VLINE + RULE + CORNERS_BOTTOM
-RIGHT_BORDER = VLINE + "┤┫╡╢" + CORNERS_BOTTOM_RIGHT + "┴┻"
-CROSSING = "┼╋╪╫┿╂╀╁"
+RIGHT_BORDER = VLINE + RULE_END + CORNERS_BOTTOM_RIGHT + "┴"
+CROSSING = "┼"
 FRAME_LEFT = VLINE + RULE + CORNERS_BOTTOM
 MISS = 50.0  # cost of a border not found on a line (more than any drift)
 MAX_RUN = 48  # borders aligned together at most (24 boxes side by side, 1 column apart); more go greedily
@@ -60,6 +65,7 @@ class DiagramBand:
     heading: list[Row] = field(default_factory=list)  # text above the first box
     boxes: list[DiagramBox] = field(default_factory=list)
     loose: list[Row] = field(default_factory=list)  # text beside or below the boxes
+    percent: float | None = None  # a share written on the rule above it (├── 35% ──┤)
 
 
 @dataclass
@@ -98,7 +104,7 @@ def _rebase(row: Row, left: int, right: int) -> Row:
     if abs(shift) > LEFT_TOL:
         end = len(row.text.rstrip())
         last = row.cols[end - 1] if end else 0
-        if row.text[end - 1] not in VLINE + "┤┫╡╢" + CORNERS_BOTTOM_RIGHT or abs(last - right - shift) > 1:
+        if row.text[end - 1] not in VLINE + RULE_END + CORNERS_BOTTOM_RIGHT or abs(last - right - shift) > 1:
             return row
     return Row(row.line, row.text, tuple(c - shift for c in row.cols), row.offset)
 
@@ -111,7 +117,7 @@ def parse_diagram(src: LayoutSource) -> Diagram:
             src.file, src.first_line, 1, "the layout diagram is empty",
             "draw the page as a box-drawing diagram: ┌───┐ … └───┘", lines[0] if lines else "",
         )
-    rows = [Row.of(src.first_line + i, ln) for i, ln in enumerate(lines)]
+    rows = [Row.of(src.first_line + i, ln) for i, ln in enumerate(normalize(lines))]
     first = rows[0]
     start = _first_text(first.text)
     if start >= len(first.text) or first.text[start] not in CORNERS_TOP:
@@ -148,12 +154,12 @@ def parse_diagram(src: LayoutSource) -> Diagram:
     _check_frame_lines(src, rows, left, right, bottom)
 
     diagram = Diagram(left, right, [], [], rows[bottom].line)
-    band = DiagramBand(first.line + 1, first.line)
+    band = DiagramBand(first.line + 1, first.line, percent=rule_percent(first.text))
     for row in rows[1:bottom]:
         li = row.find_near(left, RULE + VLINE, LEFT_TOL)
-        if (li >= 0 and row.text[li] in RULE and row.text[:li].strip() == "") or _is_rule(row, left, right, "┤┫╡╢"):
+        if (li >= 0 and row.text[li] in RULE and row.text[:li].strip() == "") or _is_rule(row, left, right, RULE_END):
             _close_band(src, diagram, band, row.line - 1)
-            band = DiagramBand(row.line + 1, row.line)
+            band = DiagramBand(row.line + 1, row.line, percent=rule_percent(row.text))
             continue
         band.bottom_line = row.line
         _feed(src, band, _strip_frame(row, left, right, li))
@@ -171,6 +177,12 @@ def parse_diagram(src: LayoutSource) -> Diagram:
             "write the page's bands between the frame's top ┌───┐ and bottom └───┘",
         )
     return diagram
+
+
+def rule_percent(text: str) -> float | None:
+    """The share written on a rule or on the frame's top line (``├──── 35% ────┤``), else None."""
+    note = "".join(c for c in text if c not in BOX_CHARS).strip()
+    return hint_percent(note) if note and len(note) <= 24 else None
 
 
 def _is_rule(row: Row, left: int, right: int, ends: str) -> bool:
@@ -217,7 +229,7 @@ def _check_frame_lines(src: LayoutSource, rows: list[Row], left: int, right: int
     for row in rows[: bottom + 1]:
         end = len(row.text.rstrip())
         if end and row.cols[end - 1] > right + MAX_OVERHANG:
-            border = row.find_near(right, VLINE + "┤┫╡╢" + CORNERS_TOP_RIGHT + CORNERS_BOTTOM_RIGHT, BORDER_TOL)
+            border = row.find_near(right, VLINE + RULE_END + CORNERS_TOP_RIGHT + CORNERS_BOTTOM_RIGHT, BORDER_TOL)
             after = right + BORDER_TOL if border < 0 else row.cols[border]
             past = next(i for i in range(end) if row.cols[i] > after and not row.text[i].isspace())
             raise _err(
@@ -234,7 +246,7 @@ def _strip_frame(row: Row, left: int, right: int, li: int) -> Row:
     else:
         lo = next((i for i, c in enumerate(row.cols) if c > left), len(row.text))
     hi = len(row.text.rstrip())
-    if hi > lo and row.text[hi - 1] in VLINE + "┤┫╡╢" and row.cols[hi - 1] >= right - BORDER_TOL:
+    if hi > lo and row.text[hi - 1] in VLINE + RULE_END and row.cols[hi - 1] >= right - BORDER_TOL:
         hi -= 1
     return row.slice(lo, hi)
 
@@ -340,7 +352,7 @@ def _is_bottom(row: Row, li: int, ri: int, lo: int) -> bool:
         return True
     if ri >= 0 and row.text[ri] in CORNERS_BOTTOM_RIGHT:
         between = row.text[li + 1 if li >= 0 else lo : ri].strip()
-        return bool(between) and all(c in HLINE + "┴┻" for c in between)
+        return bool(between) and all(c in HLINE + "┴" for c in between)
     return False
 
 

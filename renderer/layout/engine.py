@@ -46,7 +46,7 @@ def layout_chapter(chapter: Chapter) -> Layout:
     diagram = parse_diagram(chapter.layout)
     notices: list[Notice] = list(diagram.notices)
     bands = build_regions(diagram)
-    split = initial_split(chapter.layout, bands, notices)
+    split = initial_split(chapter.layout, bands, notices, qr=bool(chapter.meta.source_url.strip()))
     place(bands, split)
     spec = chapter.layout.ratio_spec
     lay = Layout(bands, split, {}, [], notices, chapter.layout.file,

@@ -9,6 +9,9 @@ from ..errors import InputError, Notice
 from ..model import LayoutSource
 from .regions import Rect, Region
 
+MIN_SHARE = 5.0  # percent: the least a band or column without a written share is left
+MAX_BANNER = 0.4  # the banner's need never takes more than this of the page's height
+
 
 @dataclass
 class Split:
@@ -33,13 +36,21 @@ def bands_found(bands: list[Region]) -> str:
     return "; ".join(parts)
 
 
-def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice]) -> Split:
-    """Band fractions from the ratio spec (scaled to 100, with a warning) or the drawing."""
+def banner_height(subtitle: bool, qr: bool) -> float:
+    """Height the title band needs for its banner at the normal sizes: the title (and subtitle) at
+    TITLE_PT, the QR code at QR_SIZE (compose draws the banner inside the band's gutter)."""
+    words = theme.TITLE_PT * theme.PT_MM * (theme.BANNER_TITLE_EM + (theme.BANNER_SUB_EM if subtitle else 0.0))
+    code = theme.QR_SIZE + theme.QR_PAD if qr else 0.0
+    return max(words + theme.BANNER_PAD, code) + theme.GUTTER
+
+
+def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice], qr: bool = False) -> Split:
+    """Band fractions from the ratio spec (scaled to 100, with a warning), else from the shares written
+    in the diagram and the drawn heights; ``qr``: the banner holds a QR code."""
     spec = src.ratio_spec
     if spec is None or not spec.ratios:
-        total = sum(b.weight for b in bands) or 1.0
-        fr = [b.weight / total for b in bands]
-        return Split(fr, _column_fracs(bands, None, None, notices))
+        fr = _drawn_bands(src.file, bands, notices, qr)
+        return Split(fr, _column_fracs(bands, None, src.file, notices))
     ratios = spec.ratios
     if len(ratios) != len(bands):
         if len(ratios) > len(bands):
@@ -64,6 +75,48 @@ def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice])
     return Split([r.percent / total for r in ratios], _column_fracs(bands, ratios, spec.file, notices))
 
 
+def _shares(file: str, what: str, regions: list[Region], notices: list[Notice]) -> list[float] | None:
+    """Fractions from the shares written in the diagram (``[8%]``, ``├─ 35% ─┤``, ``(좌 40%)``): regions
+    without one share what is left in proportion to their drawn size.  None when none is written, or
+    when they leave no room (a warning then; the drawn sizes are used)."""
+    given = [r.percent for r in regions]
+    if all(p is None for p in given):
+        return None
+    known = sum(p for p in given if p is not None)
+    rest = [r for r, p in zip(regions, given) if p is None]
+    first = next(r for r, p in zip(regions, given) if p is not None)
+    if rest and 100.0 - known < MIN_SHARE * len(rest):
+        notices.append(Notice(file, first.line, max(1, first.col + 1),
+                              f"the shares written in the diagram's {what} leave no room for the others "
+                              f"({known:g}% given): the drawn sizes are used"))
+        return None
+    if not rest:
+        if abs(known - 100.0) > 0.01:
+            notices.append(Notice(file, first.line, max(1, first.col + 1),
+                                  f"the shares written in the diagram's {what} add up to {known:g}%, "
+                                  "not 100%: scaled to 100%"))
+        return [p / known for p in given if p is not None]
+    left = 100.0 - known
+    drawn = sum(r.weight for r in rest) or 1.0
+    return [(p if p is not None else left * r.weight / drawn) / 100.0 for r, p in zip(regions, given)]
+
+
+def _drawn_bands(file: str, bands: list[Region], notices: list[Notice], qr: bool) -> list[float]:
+    """Band fractions with no ratio spec: written shares, else drawn heights; a title band sized by its
+    drawing never gets less than its banner needs."""
+    fr = _shares(file, "bands", bands, notices)
+    if fr is None:
+        total = sum(b.weight for b in bands) or 1.0
+        fr = [b.weight / total for b in bands]
+    title = bands[0] if bands else None
+    if title is not None and title.kind == "title" and title.percent is None and len(bands) > 1:
+        need = min(MAX_BANNER, banner_height(bool(title.subtitle), qr) / usable_rect()[3])
+        if fr[0] < need:
+            others = sum(fr[1:]) or 1.0
+            fr = [need] + [f * (1.0 - need) / others for f in fr[1:]]
+    return fr
+
+
 def _column_fracs(bands: list[Region], ratios: tuple | None, file: str | None,
                   notices: list[Notice]) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
@@ -78,7 +131,11 @@ def _column_fracs(bands: list[Region], ratios: tuple | None, file: str | None,
                                   "the drawn widths are used"))
         if not cols:
             continue
-        weights = list(given) if len(given) == len(cols) else [c.weight for c in cols]
+        if len(given) == len(cols):
+            weights = list(given)
+        else:
+            written = _shares(file or "", f"band {k + 1} columns", cols, notices)
+            weights = written if written is not None else [c.weight for c in cols]
         total = sum(weights) or 1.0
         out[band.id] = [w / total for w in weights]
     return out

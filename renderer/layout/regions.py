@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..sources.titles import split_heading
-from .columns import BOX_CHARS, Row
+from ..sources.titles import hint_percent, split_heading, strip_notes
+from .columns import BOX_CHARS, Row, char_widths
 from .diagram import Diagram, DiagramBand, DiagramBox
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in mm from the page's top-left
@@ -33,6 +33,7 @@ class Region:
     rect: Rect = (0.0, 0.0, 0.0, 0.0)
     lines: tuple[int, int] = (0, 0)  # first and last file line of the region in the diagram
     span: tuple[int, int] = (0, 0)  # first and last terminal column of its box in the diagram
+    percent: float | None = None  # a share of the page written in the diagram ([8%], (좌 40%), ├─ 35% ─┤)
 
     @property
     def label(self) -> str:
@@ -67,8 +68,52 @@ def _text_rows(rows: list[Row]) -> list[Row]:
     return [r for r in rows if r.text.strip()]
 
 
-def _title_of(rows: list[Row]) -> tuple[str, str, str, int, int, list[Row]]:
-    """(icon, title, hint, line, col, remaining rows) from a box's first text row."""
+def _clean(rows: list[Row]) -> list[Row]:
+    """Rows with the notes to the drawer (``[8%]``, ``← 핵심! 가장 넓게``) blanked out."""
+    out = []
+    for r in rows:
+        text = strip_notes(r.text)
+        out.append(r if text == r.text else Row(r.line, text, r.cols, r.offset))
+    return out
+
+
+TITLE_GO_ON_MAX = 24  # columns: a second title line is short
+_NOT_TITLE = frozenset("→←↑↓⇒⬇\"“”'‘’[]<>=$|•·✓✔☑□✅❌⛔*#`")
+
+
+def _start(r: Row) -> int:
+    """Index of the first non-blank character of a row."""
+    return len(r.text) - len(r.text.lstrip())
+
+
+def _goes_on(first: Row, icon: str, second: Row, after: Row | None) -> bool:
+    """``second`` carries on the title written on ``first``: a short line of words under the title's
+    words or centred under the title (not back under its icon, where the box's text starts), with a
+    blank line below it before the box's text."""
+    t = second.text.strip()
+    if not t or after is None or (after.text.strip() and not any(c in BOX_CHARS for c in after.text)):
+        return False
+    if any(c in _NOT_TITLE or c in BOX_CHARS for c in t) or t[0].isdigit() or t.startswith("- ") or t.endswith(":"):
+        return False
+    if split_heading(t)[0] or sum(char_widths(t)) > TITLE_GO_ON_MAX:
+        return False
+    a, b = _start(first), _start(second)
+    words = a + len(icon)
+    while words < len(first.text) and first.text[words] == " ":
+        words += 1
+    if b >= len(second.cols) or words >= len(first.cols):
+        return False
+    at_a, at_b, at_words = first.cols[a], second.cols[b], first.cols[words]
+    mid_a = at_a + sum(char_widths(first.text.strip())) / 2
+    mid_b = at_b + sum(char_widths(t)) / 2
+    under_words = at_b >= at_words - 1 if icon else at_b >= at_a + 2
+    centred = abs(mid_a - mid_b) <= 2 and at_b > at_a + 1
+    return under_words or centred
+
+
+def _title_of(rows: list[Row], two_lines: bool = True) -> tuple[str, str, str, int, int, list[Row]]:
+    """(icon, title, hint, line, col, remaining rows) from a box's first text row (and the second, when the
+    title goes on there); notes to the drawer are left out of the remaining rows."""
     for k, r in enumerate(rows):
         t = r.text.strip()
         if not t:
@@ -76,10 +121,15 @@ def _title_of(rows: list[Row]) -> tuple[str, str, str, int, int, list[Row]]:
         if any(c in BOX_CHARS for c in t):
             break
         icon, title, hint = split_heading(t)
-        start = len(r.text) - len(r.text.lstrip())
+        start = _start(r)
         col = r.cols[start] if start < len(r.cols) else 0
-        return icon, title, hint, r.line, col, rows[k + 1 :]
-    return "", "", "", rows[0].line if rows else 0, 0, rows
+        rest = rows[k + 1 :]
+        if two_lines and rest and _goes_on(r, icon, rest[0], rest[1] if len(rest) > 1 else None):
+            _, more, more_hint = split_heading(rest[0].text.strip())
+            title, hint = f"{title} {more}".strip(), " ".join(h for h in (hint, more_hint) if h)
+            rest = rest[1:]
+        return icon, title, hint, r.line, col, _clean(rest)
+    return "", "", "", rows[0].line if rows else 0, 0, _clean(rows)
 
 
 def build_regions(diagram: Diagram) -> list[Region]:
@@ -101,27 +151,32 @@ def _band_tree(band: DiagramBand, n: int, width: int) -> Region:
     height = band.bottom_line - band.top_line + 1
     if n == 1 and not band.boxes:
         rows = _text_rows(band.heading + band.loose)
-        icon, title, hint, line, col, rest = _title_of(rows)
+        # a banner's second line is its subtitle, never more title
+        icon, title, hint, line, col, rest = _title_of(rows, two_lines=False)
         sub = " / ".join(r.text.strip() for r in rest)
-        return Region(bid, "title", title, icon, hint, line, col, height, subtitle=sub)
+        return Region(bid, "title", title, icon, hint, line, col, height, subtitle=sub,
+                      percent=_share(hint, band.percent))
     heading = _text_rows(band.heading)
     if not band.boxes:
         icon, title, hint, line, col, rest = _title_of(heading + band.loose)
-        return Region(bid, "band", title, icon, hint, line, col, height, rows=rest)
+        return Region(bid, "band", title, icon, hint, line, col, height, rows=rest, percent=_share(hint, band.percent))
     columns = _columns(band.boxes)
     h_icon, h_title, h_hint, h_line, h_col, h_rest = _title_of(heading) if heading else ("", "", "", 0, 0, [])
     if len(columns) == 1 and len(columns[0]) == 1:
         box = columns[0][0]
         if heading:
+            box_hint = split_heading(next((r.text for r in box.rows if r.text.strip()), ""))[2]
             region = Region(bid, "band", h_title, h_icon, h_hint, h_line, h_col, height,
-                            rows=h_rest + box.rows, heading_outside=True)
+                            rows=h_rest + _clean(box.rows), heading_outside=True,
+                            percent=_share(h_hint, _share(box_hint, band.percent)))
         else:
             icon, title, hint, line, col, rest = _title_of(box.rows)
-            region = Region(bid, "band", title, icon, hint, line, col, height, rows=rest)
-        region.rows += band.loose
+            region = Region(bid, "band", title, icon, hint, line, col, height, rows=rest,
+                            percent=_share(hint, band.percent))
+        region.rows += _clean(band.loose)
         return region
     band_region = Region(bid, "band", h_title, h_icon, h_hint, h_line, h_col, height,
-                         rows=h_rest, heading_outside=bool(heading))
+                         rows=h_rest, heading_outside=bool(heading), percent=_share(h_hint, band.percent))
     if len(columns) == 1:
         band_region.children = [_box_region(f"{bid}.row{k}", "row", b) for k, b in enumerate(columns[0], 1)]
     else:
@@ -141,12 +196,17 @@ def _band_tree(band: DiagramBand, n: int, width: int) -> Region:
     return band_region
 
 
+def _share(hint: str, otherwise: float | None = None) -> float | None:
+    p = hint_percent(hint)
+    return p if p is not None else otherwise
+
+
 def _box_region(rid: str, kind: str, box: DiagramBox) -> Region:
     icon, title, hint, line, col, rest = _title_of(box.rows)
     if not title:
         line, col = box.top_line, box.left
     return Region(rid, kind, title, icon, hint, line, col, box.bottom_line - box.top_line + 1, rows=rest,
-                  lines=(box.top_line, box.bottom_line), span=(box.left, box.right))
+                  lines=(box.top_line, box.bottom_line), span=(box.left, box.right), percent=_share(hint))
 
 
 def _columns(boxes: list[DiagramBox]) -> list[list[DiagramBox]]:
@@ -169,7 +229,7 @@ def _columns(boxes: list[DiagramBox]) -> list[list[DiagramBox]]:
 
 def _give_loose(region: Region, loose: list[Row]) -> None:
     """Text written beside or below the boxes goes to the box whose columns hold it."""
-    for row in loose:
+    for row in _clean(loose):
         start = len(row.text) - len(row.text.lstrip())
         col = row.cols[start] if start < len(row.cols) else 0
         target = region.children[-1]

@@ -25,34 +25,13 @@ from ..model import Chapter, Content, LayoutSource
 from .frontmatter import meta_from_dict
 from .layout_file import read_layout_file
 from .text_file import read_text
+from .yaml_errors import Loader, at, yaml_error
 
 _SHAPE_HINT = "see chapters/ch10.yaml for the expected shape"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text: ``timestamp: 2024-13-45`` is a string, not a ValueError."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _at(mark: yaml.Mark | None) -> tuple[int, int]:
-    """(line, col), 1-based, of a PyYAML mark, counting lines as the rest of the program does (line feeds only:
-    PyYAML also breaks lines at U+0085, U+2028 and U+2029)."""
-    if mark is None:
-        return 1, 1
-    buf = getattr(mark, "buffer", None)
-    if isinstance(buf, str) and 0 <= mark.index <= len(buf):
-        start = buf.rfind("\n", 0, mark.index) + 1
-        return buf.count("\n", 0, mark.index) + 1, mark.index - start + 1
-    return mark.line + 1, mark.column + 1
-
-
 def _node_err(file: str, node: yaml.Node, msg: str, hint: str = _SHAPE_HINT) -> InputError:
-    line, col = _at(node.start_mark)
+    line, col = at(node.start_mark)
     return InputError(file, line, col, msg, hint)
 
 
@@ -78,7 +57,7 @@ def region_key_place(path: str | Path, rid: str) -> tuple[int, int] | None:
     key = _keys(_map(root).get("regions")).get(rid)
     if key is None:
         return None
-    return _at(key.start_mark)
+    return at(key.start_mark)
 
 
 def read_chapter_yaml(path: Path) -> Chapter:
@@ -86,18 +65,18 @@ def read_chapter_yaml(path: Path) -> Chapter:
     text = read_text(path)
     lines = text.split("\n")
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:
-        raise _yaml_error(file, lines, exc) from None
+        raise yaml_error(file, lines, exc) from None
     except RecursionError:
         raise InputError(file, 1, 1, "the YAML is nested too deeply", _SHAPE_HINT, lines[0]) from None
     if root is None or not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
-        line, col = _at(root.start_mark if root is not None else None)
+        line, col = at(root.start_mark if root is not None else None)
         raise InputError(file, line, col, "a chapter YAML must be a mapping (key: value lines)", _SHAPE_HINT)
     nodes = _map(root)
     if "layout" not in nodes:
-        line, col = _at(root.start_mark)
+        line, col = at(root.start_mark)
         raise InputError(file, line, col, "the chapter names no layout file",
                          "add a line 'layout: NAME.txt' naming a file in layouts/")
     layout_node = nodes["layout"]
@@ -117,37 +96,6 @@ def read_chapter_yaml(path: Path) -> Chapter:
         raise _node_err(file, nodes["emphasis"], "'emphasis' must be a list of phrases")
     meta = meta_from_dict({k: v for k, v in data.items() if k not in ("regions", "layout", "emphasis")})
     return Chapter(file, meta, layout, [], tuple(emphasis), content)
-
-
-def _yaml_error(file: str, lines: list[str], exc: yaml.YAMLError) -> InputError:
-    """PyYAML's own words and place (its problem mark, else its context mark), with a plain hint."""
-    problem_mark = getattr(exc, "problem_mark", None)
-    ctx_mark = getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-    context = getattr(exc, "context", None) or ""
-    mark = problem_mark or ctx_mark
-    hint = "check the indentation and quoting of this line (block text goes under '|')"
-    if "end of stream" in problem and ctx_mark is not None and "quoted" in context:
-        mark = ctx_mark  # an unclosed quote: where it opens, not the end of the file
-        hint = "close the quote on the same line, or write the text as a block under '|'"
-    if "could not find expected ':'" in problem and ctx_mark is not None:
-        mark = ctx_mark  # the key that lacks its ':', not the line after it
-    line, col = _at(mark)
-    msg = f"YAML syntax error: {problem}"
-    if context and ctx_mark is not None and ctx_mark is not mark:
-        msg += f" ({context} on line {_at(ctx_mark)[0]})"
-    elif context and mark is ctx_mark:
-        msg += f" ({context})"
-    text = lines[line - 1] if 1 <= line <= len(lines) else ""
-    if "\t" in text[: max(0, col)]:
-        hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
-    elif "mapping values are not allowed" in problem:
-        hint = "a ':' inside a value needs quotes (title: \"a: b\") or a block under '|'"
-    elif "expected <block end>" in problem:
-        hint = "this line is indented differently from the lines of the same block: line it up with them"
-    elif "could not find expected ':'" in problem:
-        hint = "each line of a mapping is 'key: value'; text longer than one line goes in a block under '|'"
-    return InputError(file, line, col, msg, hint, text)
 
 
 def _layout(path: Path, name: str, node: yaml.Node) -> LayoutSource:
@@ -173,7 +121,7 @@ def _region_content(file: str, rid: str, node: yaml.Node) -> list[Content]:
     for item in items:
         if not isinstance(item, yaml.ScalarNode):
             raise _node_err(file, item, f"the content of region '{rid}' must be markdown text")
-        line = _at(item.start_mark)[0] + (1 if item.style in ("|", ">") else 0)
+        line = at(item.start_mark)[0] + (1 if item.style in ("|", ">") else 0)
         label = fields["title"].value if "title" in fields and isinstance(fields["title"], yaml.ScalarNode) else rid
         out.append(Content(str(item.value), file, line, label))
     return out

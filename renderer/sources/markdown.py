@@ -1,16 +1,79 @@
-"""The one markdown parser configuration every reader uses."""
+"""The one markdown parser configuration every reader uses.
+
+Emphasis is read the CJK-friendly way: CommonMark decides whether ``**`` may
+open or close by its neighbours ("flanking"), and a closing ``**`` right
+after punctuation must be followed by a space or punctuation.  Korean glues
+particles to the word: ``**"죄송하지만"**로``, ``이것은 **(중요)**입니다``
+would stay literal asterisks.  As the markdown-it-cjk-friendly plugin does,
+a ``*`` run next to a CJK character (Hangul, kana, ideographs, full-width
+forms) counts as flanking on both sides when neither side is a space.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.rules_inline.state_inline import Delimiter, StateInline
 from markdown_it.token import Token
+
+
+def is_cjk(ch: str) -> bool:
+    """A character of Chinese, Japanese or Korean writing (wide or full-width, not an emoji)."""
+    if not ch or ord(ch) < 0x1100:
+        return False
+    if unicodedata.east_asian_width(ch) in ("W", "F", "H"):
+        return unicodedata.category(ch) != "So"  # wide symbols (emoji) are not writing
+    return "HANGUL" in unicodedata.name(ch, "")
+
+
+def _flanks(state: StateInline, start: int) -> tuple[bool, bool, int]:
+    """(can open, can close, length) of the ``*`` or ``_`` run at ``start``."""
+    src = state.src
+    marker = src[start]
+    pos = start
+    while pos < state.posMax and src[pos] == marker:
+        pos += 1
+    last = src[start - 1] if start > 0 else " "
+    nxt = src[pos] if pos < state.posMax else " "
+    if last in "\ufe0e\ufe0f" and start > 1 and not src[start - 2].isspace():
+        last = src[start - 2]  # a variation selector belongs to the character before it
+    last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(nxt))
+    if last_space or next_space:
+        return not next_space, not last_space, pos - start
+    last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
+    next_punct = isMdAsciiPunct(ord(nxt)) or isPunctChar(nxt)
+    left, right = last_punct or not next_punct, next_punct or not last_punct
+    if marker == "*":
+        cjk = is_cjk(last) or is_cjk(nxt)
+        left, right = left or cjk, right or cjk
+        return left, right, pos - start
+    # '_' never opens or closes inside a word (snake_case stays as typed)
+    return left and (not right or last_punct), right and (not left or next_punct), pos - start
+
+
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis tokenizer with the CJK-friendly flanking rule."""
+    start = state.pos
+    marker = state.src[start]
+    if silent or marker not in "_*":
+        return False
+    can_open, can_close, length = _flanks(state, start)
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(Delimiter(ord(marker), length, len(state.tokens) - 1, -1, can_open, can_close))
+    state.pos += length
+    return True
 
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable("table")
+    md.inline.ruler.at("emphasis", _emphasis)
+    return md
 
 
 def parse(text: str) -> list[Token]:

@@ -16,24 +16,59 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from ..errors import InputError
+from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec, Section
 from .frontmatter import find_front_matter, parse_meta
 from .markdown import inline_text, parse
-from .ratios import ratios_from_list, ratios_from_table
+from .ratios import ratios_from_lines, ratios_from_list, ratios_from_table
 from .text_file import read_text
 from .titles import split_heading
 
 CONTENT_H1 = ("content details", "output structure plan")
 # the prompt's own machinery: never page content, even under a content heading
-MACHINERY = ("이미지 생성 요청", "프롬프트 생성 완료 요약", "배치 비율", "instructions", "output style", "role definition")
+MACHINERY = ("이미지 생성 요청", "프롬프트 생성 완료 요약", "배치 비율", "layout ratio", "instructions", "output style", "role definition")
 LAYOUT_H1 = "layout structure"
+# the ratio spec's mark: a heading, a bold lead-in or a "label:" naming it at the start of a line
+_RATIO_MARK = re.compile(
+    r"^\s*(?P<head>#{1,6}\s+|[-*+]\s+)?(?P<bold>[*_]{0,2})\s*(?:[^\w\s*_#]\ufe0f?\s*)?"
+    r"(?P<mark>(?P<strong>배치\s*비율|레이아웃\s*비율|영역\s*비율|비율|layout\s+ratios?|ratios?|proportions?"
+    r"|band\s+(?:heights|ratios)|page\s+ratios?)|(?P<weak>layout|배치))"
+    r"(?P<rest>\s*[*_]{0,2}(?:\s*\([^)]*\))?\s*[*_]{0,2}\s*(?P<colon>:)?\s*[*_]{0,2}\s*)(?![\w])", re.I)
 RATIO_MARK = "배치 비율"
+
+
+@dataclass(frozen=True)
+class _Mark:
+    col: int  # 0-based index of the mark's words in its line
+    spec_col: int  # where the bands may start on the same line
+    weak: bool  # "## Layout": a ratio spec only when percentages follow
+
+
+def _ratio_mark(line: str) -> _Mark | None:
+    """The ratio spec's mark on a line (``**배치 비율**:``, ``## Layout Ratios``, ``비율: …``), or None."""
+    m = _RATIO_MARK.match(line)
+    if m:
+        apart = bool(m.group("head") or m.group("bold") or m.group("colon")) or not line[m.end():].strip()
+        rest = line[m.end():]
+        if m.group("weak") and (not rest.strip(" :*_") or "%" in rest):
+            return _Mark(m.start("mark"), m.end(), True)  # "## Layout", "Layout: title 10% / body 90%"
+        if m.group("strong") and apart:
+            return _Mark(m.start("mark"), m.end(), False)
+    k = line.find(RATIO_MARK)
+    if k >= 0:
+        end = k + len(RATIO_MARK)
+        while end < len(line) and line[end] in "*_: ":
+            end += 1
+        return _Mark(k, end, False)
+    return None
+
+
 EMPHASIS_MARKS = ("강조", "quotable", "핵심 강조")
 _LECTURE = re.compile(r"원본 강의\s*:\s*[\"“]([^\"”]{3,120})[\"”]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
-DIAGRAM_START = "┌┏╭"
+DIAGRAM_START = "┌"  # in light lines: every dialect is redrawn in them (layout.boxchars) before looking
 BOX_DRAWING = frozenset(chr(c) for c in range(0x2500, 0x2580))
-FRAME_LEFT = "│┃║├┣╞╟└┗╰"
+FRAME_LEFT = "│├└"
 
 
 @dataclass(frozen=True)
@@ -68,7 +103,7 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
     fm = find_front_matter(lines)
     md_lines = list(lines)
     if fm:
-        meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]))
+        meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]), file, lines, fm[0] + 1)
         for i in range(fm[0], fm[1] + 1):
             md_lines[i] = ""
     tokens = parse("\n".join(md_lines))
@@ -123,7 +158,8 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
                 f"{near.text.strip()!r}?", f"write the heading as '{'#' * near.level} {LAYOUT_TITLE}'",
                 lines[near.line],
             )
-        box = next((i for i, ln in enumerate(lines) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+        drawn = normalize(lines)
+        box = next((i for i, ln in enumerate(drawn) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
         if box >= 0:
             col = len(lines[box]) - len(lines[box].lstrip()) + 1
             raise InputError(
@@ -138,10 +174,12 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
     head = heads[k]
     start = head.line + 1
     end = _section_end(heads, k, len(lines), head.level)
-    first = next((i for i in range(start, end) if lines[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+    # the section in light lines, to find the diagram whatever pen drew it
+    drawn = lines[:start] + normalize(lines[start:end]) + lines[end:]
+    first = next((i for i in range(start, end) if drawn[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
     # a line of the frame before any top corner: the diagram lacks its top line
     framed = next((i for i in range(start, end if first < 0 else first)
-                   if _is_box_line(lines[i]) and lines[i].lstrip()[0] in FRAME_LEFT), -1)
+                   if _is_box_line(drawn[i]) and drawn[i].lstrip()[0] in FRAME_LEFT), -1)
     if framed >= 0:
         st = lines[framed].lstrip()
         raise InputError(
@@ -154,7 +192,7 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
             file, head.line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
             "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[head.line],
         )
-    last = _diagram_end(lines, first, end)
+    last = _diagram_end(drawn, first, end)
     diagram = tuple(lines[first : last + 1])
     spec, spec_text = _ratio_spec(file, lines, tokens, head.token, end)
     return LayoutSource(file, first + 1, diagram, spec, spec_text)
@@ -187,7 +225,7 @@ def _diagram_end(lines: list[str], first: int, end: int) -> int:
             break
         last = i
         indent = len(s) - len(s.lstrip())
-        if st[0] in "└┗╰" and abs(indent - left) <= 4 and st[-1] in "┘┛╯":
+        if st[0] == "└" and abs(indent - left) <= 4 and st[-1] == "┘":
             # the frame's bottom, unless the frame goes on right below it (a bottom too early)
             nst = lines[i + 1].lstrip() if i + 1 < end else ""
             if not nst or nst[0] not in FRAME_LEFT or abs(len(lines[i + 1]) - len(nst) - left) > 4:
@@ -196,32 +234,47 @@ def _diagram_end(lines: list[str], first: int, end: int) -> int:
     return last
 
 
-def _ratio_spec(file: str, lines: list[str], tokens: list[Token], start_tok: int, end_line: int) -> tuple[RatioSpec | None, str]:
+def _ratio_spec(file: str, lines: list[str], tokens: list[Token], start_tok: int,
+                end_line: int) -> tuple[RatioSpec | None, str]:
+    """The ratio spec under its mark, in the layout section (tokens from ``start_tok`` to ``end_line``)."""
     for i in range(start_tok, len(tokens)):
         t = tokens[i]
         if t.map and t.map[0] >= end_line:
             break
-        if t.type != "inline" or RATIO_MARK not in t.content:
+        if t.type != "inline" or not t.map:
             continue
-        # the spec's own line: the last line of this block that names it
-        block_line = t.map[0] if t.map else 0
-        for j in range(t.map[0] if t.map else 0, t.map[1] if t.map else 0):
-            if RATIO_MARK in lines[j]:
-                block_line = j
+        mark_line = next((j for j in range(t.map[0], t.map[1]) if _ratio_mark(lines[j])), -1)
+        if mark_line < 0:
+            continue
+        m = _ratio_mark(lines[mark_line])
+        assert m is not None
+        # the bands on the mark's own line or the lines of its paragraph after it
+        spec = ratios_from_lines(file, lines, mark_line, t.map[1] - 1, m.spec_col, mark_line + 1)
+        if spec is not None:
+            return spec, _spec_text(lines, mark_line, t.map[1])
         for j in range(i + 1, len(tokens)):
             u = tokens[j]
             if u.type in ("bullet_list_open", "ordered_list_open"):
-                spec = ratios_from_list(tokens, j, file, lines, block_line + 1)
-                return spec, _spec_text(lines, block_line, u.map[1] if u.map else block_line + 1)
+                spec = ratios_from_list(tokens, j, file, lines, mark_line + 1)
+                return spec, _spec_text(lines, mark_line, u.map[1] if u.map else mark_line + 1)
             if u.type == "table_open":
-                spec = ratios_from_table(tokens, j, file, lines, block_line + 1)
-                return spec, _spec_text(lines, block_line, u.map[1] if u.map else block_line + 1)
-            if u.type in ("heading_open", "fence", "code_block") or (u.type == "inline" and u.map and u.map[0] > block_line + 1):
+                spec = ratios_from_table(tokens, j, file, lines, mark_line + 1)
+                return spec, _spec_text(lines, mark_line, u.map[1] if u.map else mark_line + 1)
+            if u.type == "inline" and u.map and u.map[0] > mark_line:
+                # a paragraph under the mark: bands one per line, or all on one line
+                spec = ratios_from_lines(file, lines, u.map[0], u.map[1] - 1, 0, mark_line + 1)
+                if spec is not None:
+                    return spec, _spec_text(lines, mark_line, u.map[1])
                 break
+            if u.type in ("heading_open", "fence", "code_block", "hr"):
+                break
+        if m.weak:
+            continue  # "## Layout" over something else: not a ratio spec after all
         raise InputError(
-            file, block_line + 1, lines[block_line].find(RATIO_MARK) + 1,
+            file, mark_line + 1, m.col + 1,
             "the ratio spec has no list or table of percentages under it",
-            "follow it with one line per band, e.g. '- 상단 (10%): 타이틀'", lines[block_line],
+            "follow it with one line per band, e.g. '- 상단 (10%): 타이틀', or write the bands on one line: "
+            "'타이틀 10% / 본문 90%'", lines[mark_line],
         )
     return None, ""
 

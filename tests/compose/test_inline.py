@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from renderer import theme
 from renderer.compose.inline import parse_inline, plain_text
 
@@ -40,3 +42,34 @@ def test_cost_tags_and_ticks() -> None:
 def test_emphasis_phrases_go_on_marker() -> None:
     (line,) = parse_inline("ChatGPT = Trust but Verify 원칙", ("Trust but Verify",))
     assert ("Trust but Verify", "bold") in [(r.text, r.style) for r in line]
+
+
+def _styled(text: str) -> list[tuple[str, str]]:
+    (line,) = parse_inline(text)
+    return [(r.text, r.style) for r in line]
+
+
+@pytest.mark.parametrize("text, bold, rest", [
+    ('**"죄송하지만"**로 답한다', '"죄송하지만"', "로 답한다"),
+    ("**LLM**은 다음 토큰을 예측", "LLM", "은 다음 토큰을 예측"),
+    ("이것은 **(중요)**입니다", "(중요)", "입니다"),
+    ("**「토큰」**이란", "「토큰」", "이란"),
+    ("**RLHF(인간 피드백)**를 쓴다", "RLHF(인간 피드백)", "를 쓴다"),
+    ("모델은**확률**로 답한다", "확률", "로 답한다"),
+])
+def test_bold_glued_to_korean_particles(text: str, bold: str, rest: str) -> None:
+    runs = _styled(text)
+    assert (bold, "bold") in runs
+    assert runs[-1] == (rest, "plain")
+    assert "*" not in plain_text(parse_inline(text)[0])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("5 * 3 * 2", [("5 * 3 * 2", "plain")]),
+    ("snake_case_name", [("snake_case_name", "plain")]),
+    ("a **b** c", [("a ", "plain"), ("b", "bold"), (" c", "plain")]),
+    ("**unclosed bold", [("unclosed bold", "plain")]),
+    ("a lone ` backtick", [("a lone  backtick", "plain")]),
+])
+def test_latin_emphasis_is_commonmark_and_stray_marks_are_dropped(text: str, want: list) -> None:
+    assert _styled(text) == want

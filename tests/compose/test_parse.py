@@ -10,6 +10,7 @@ from renderer.compose.flow import FlowBlock
 from renderer.compose.frame import FrameBlock
 from renderer.compose.graph import GraphBlock
 from renderer.compose.mindmap import MindMapBlock
+from renderer.compose.parse import parse_blocks
 from renderer.compose.quote import QuoteBlock
 from renderer.compose.table import TableBlock
 from renderer.compose.text_item import TextItem
@@ -99,3 +100,13 @@ def test_versus_lead_makes_before_after() -> None:
 def test_code_fence_is_a_code_panel() -> None:
     (c,) = blocks_of("```bash\nmkdir -p out\n```")
     assert isinstance(c, CodeBlock) and c.lang == "bash"
+
+
+def test_a_table_with_a_short_header_is_still_a_table_and_no_rule_is_written() -> None:
+    blocks = parse_blocks("intro\n| 단계 |\n|---|---|\n| 1 | 토큰화 |\nafter\n- item\n  |---|---|", 1)
+    assert [type(b).__name__ for b in blocks] == ["TextItem", "TableBlock", "TextItem", "TextItem"]
+    table = blocks[1]
+    assert [[r.text for r in c] for c in table.header] == [["단계"]]
+    assert [[[r.text for r in c] for c in row] for row in table.rows] == [[["1"], ["토큰화"]]]
+    assert table.line == 2
+    assert [r.text for r in blocks[3].runs] == ["item"]

@@ -1,6 +1,8 @@
 """Generated diagrams of known structure, typed the way people type them (borders drifting a column or
-two along a line, Hangul and emoji two columns wide, a frame border missing): the parser must find
-exactly the bands, columns, rows, titles and text that were generated, and the ratios must set the heights."""
+two along a line, Hangul and emoji two columns wide, a frame border missing), drawn in any pen (light,
+heavy, double, rounded, dashed or ASCII lines, the frame in one pen and the boxes in another): the parser
+must find exactly the bands, columns, rows, titles and text that were generated, and the ratios must set
+the heights."""
 
 from __future__ import annotations
 
@@ -21,7 +23,27 @@ ICONS = ["📖", "👥", "⚡", "🤖", "✅", "🧠", "📊", "💡", "⚠️",
 LETTER = st.sampled_from(string.ascii_letters)
 CHAR = st.one_of(LETTER, LETTER, st.sampled_from(string.digits), st.integers(0xAC00, 0xD7A3).map(chr),
                  st.sampled_from(["🍌", "🤖", "✅", "→", "↓", "⚠️", "👤"]))
-WORD = st.builds(lambda a, rest: a + "".join(rest), LETTER, st.lists(CHAR, max_size=5))
+# a hyphen or a plus inside a word ("Pre-training", "a+b") is no line in any pen
+JOIN = st.sampled_from(["", "", "", "-", "+"])
+WORD = st.builds(lambda a, rest, j, b: a + "".join(rest) + (j + b if j else ""), LETTER, st.lists(CHAR, max_size=5),
+                 JOIN, LETTER)
+PENS = ["light", "heavy", "double", "rounded", "dashed", "ascii", "ascii="]
+_UNICODE_PENS = {
+    "light": str.maketrans("", ""),
+    "heavy": str.maketrans("┌─┐│├┤└┘", "┏━┓┃┣┫┗┛"),
+    "double": str.maketrans("┌─┐│├┤└┘", "╔═╗║╠╣╚╝"),
+    "rounded": str.maketrans("┌┐└┘", "╭╮╰╯"),
+    "dashed": str.maketrans("─│", "┄┆"),
+}
+
+
+def in_pen(text: str, pen: str, frame: bool = False) -> str:
+    """Light lines redrawn in ``pen``; in ASCII, a frame's horizontal lines may be '=' ("ascii=")."""
+    if pen in _UNICODE_PENS:
+        return text.translate(_UNICODE_PENS[pen])
+    dash = "=" if pen == "ascii=" and frame else "-"
+    return text.translate(str.maketrans({"┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "─": dash,
+                                         "│": "|"}))
 
 
 def width(text: str) -> int:
@@ -106,17 +128,25 @@ def diagram(draw: st.DrawFn) -> Drawn:
     subtitle = draw(st.one_of(st.just(""), text_line(inner - 8)))
     bands = draw(st.lists(band(inner), min_size=1, max_size=4))
     drift_ok = draw(st.booleans())
+    outer_pen = draw(st.sampled_from(PENS))
+    inner_pen = draw(st.sampled_from([outer_pen, *PENS]))
+    side = in_pen("│", outer_pen, True)
 
     def frame_line(body: str, drift: int = 0) -> str:
-        body = body + " " * max(0, inner - width(body) + drift)
-        end = "│" if not drift_ok or draw(st.integers(0, 12)) else ""  # now and then a missing right border
-        return "│" + body + end
+        body = in_pen(body, inner_pen) + " " * max(0, inner - width(body) + drift)
+        end = side if not drift_ok or draw(st.integers(0, 12)) else ""  # now and then a missing right border
+        return side + body + end
 
-    out = ["┌" + "─" * inner + "┐", frame_line("  " + title)]
+    def rule(corners: str) -> str:
+        if outer_pen.startswith("ascii") and corners == "├┤" and draw(st.booleans()):
+            return "|" + "-" * inner + "|"  # an ASCII rule may run between the frame's sides
+        return in_pen(corners[0] + "─" * inner + corners[1], outer_pen, True)
+
+    out = [rule("┌┐"), frame_line("  " + title)]
     if subtitle:
         out.append(frame_line("  " + subtitle))
     for b in bands:
-        out.append("├" + "─" * inner + "┤")
+        out.append(rule("├┤"))
         for h in b.heading:
             out.append(frame_line("  " + h))
         if not b.columns:
@@ -148,7 +178,7 @@ def diagram(draw: st.DrawFn) -> Drawn:
                 total += d
                 body += "│ " + text + " " * (w - 1 - width(text) + d) + "│ "
             out.append(frame_line(body, total))
-    out.append("└" + "─" * inner + "┘")
+    out.append(rule("└┘"))
     return Drawn(out, bands, title, subtitle)
 
 
