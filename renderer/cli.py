@@ -102,12 +102,18 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser(
         "build", parents=[common], formatter_class=fmt, help="render every chapters/*.yaml",
-        description="Render every chapter YAML of a folder, in parallel on the cores.",
-        epilog=_examples("cheatsheet build", "cheatsheet build -o course/ -j 2 --dpi 300"))
+        description="Render every chapter YAML of a folder, in parallel on the cores: a progress bar on a "
+                    "terminal (one line per chapter otherwise), each warning with its chapter, and a summary "
+                    "table.  A failing chapter is reported and the others still written; exit 1 if any failed.",
+        epilog=_examples("cheatsheet build", "cheatsheet build -o course/ -j 2 --dpi 300",
+                         "cheatsheet build -o course/ --booklet course/course.pdf"))
     b.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
     b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
+    b.add_argument("--booklet", metavar="FILE.pdf",
+                   help="also write one PDF of all chapters in chapter order, one page each, with a bookmark "
+                        "per chapter title (not written if a chapter fails)")
 
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
@@ -344,52 +350,19 @@ def cmd_import(args: argparse.Namespace, con: Console) -> int:
     return 0
 
 
-def _build_one(job: tuple[str, str, int]) -> tuple[str, list[str], list[str], str | None]:
-    """(chapter, its warnings, the files written, its error)."""
-    from .render import render, write_outputs
-
-    path, out, dpi = job
-    try:
-        result = render(path, dpi=dpi)
-        written = write_outputs(result, Path(out), Path(path).stem)
-        warnings = [str(n) + (f" (chapter {Path(path).stem})" if n.file != result.chapter.source else "")
-                    for n in result.notices]
-        return path, warnings, [str(p) for p in written], None
-    except InputError as exc:
-        return path, [], [], exc.render()
-
-
 def cmd_build(args: argparse.Namespace, con: Console) -> int:
+    from .course import build_course
+
     if args.dpi <= 0 or args.jobs < 0:
         return _usage_error("build", "--dpi must be positive and --jobs not negative")
+    if args.booklet and Path(args.booklet).suffix.lower() != ".pdf":
+        return _usage_error("build", f"--booklet {args.booklet}: the booklet is a PDF: name it NAME.pdf")
     chapters = sorted(Path(args.chapters).glob("*.yaml"))
     if not chapters:
         con.error(f"{args.chapters}: no chapter YAMLs to build")
         return 1
-    jobs = [(str(c), args.out, args.dpi) for c in chapters]
-    n = args.jobs or min(len(jobs), os.cpu_count() or 1)
-    if n > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=n)
-        try:
-            results = list(pool.map(_build_one, jobs))
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)  # renders under way finish their (atomic) writes
-            raise
-        pool.shutdown()
-    else:
-        results = [_build_one(j) for j in jobs]
-    failed = 0
-    for _, warnings, written, err in results:
-        for w in warnings:
-            con.warning(w)
-        for f in written:
-            con.out(f)
-        if err:
-            failed += 1
-            con.error(err)
-    return 1 if failed else 0
+    n = args.jobs or min(len(chapters), os.cpu_count() or 1)
+    return build_course(chapters, args.out, args.dpi, n, con, Path(args.booklet) if args.booklet else None)
 
 
 if __name__ == "__main__":
