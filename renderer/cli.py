@@ -81,13 +81,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the regions read from the diagram (id, kind, title, rect in mm from the page's "
                     "top-left) and which section went where.",
         epilog=_examples("cheatsheet layout prompt.md", "cheatsheet layout prompt.md --fitted --json",
-                         "cheatsheet layout chapters/ch10.yaml --png boxes.png"))
+                         "cheatsheet layout chapters/ch10.yaml --png boxes.png",
+                         "cheatsheet layout chapters/ch10.yaml --overlay ch10-regions.png"))
     lay.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt, a chapter YAML, or - for standard input")
     lay.add_argument("--json", action="store_true", help="print it as JSON")
     lay.add_argument("--png", metavar="FILE", help="draw the empty boxes with their titles to FILE")
     lay.add_argument("--fitted", action="store_true",
                      help="show the rects after fitting, the page's body size and how far each band and column moved")
-    lay.add_argument("--exact", action="store_true", help="with --fitted: fit with the bands at the prompt's ratios")
+    lay.add_argument("--overlay", metavar="FILE.png",
+                     help="draw the rendered sheet with the fitted region tree on top to FILE.png: each region's "
+                          "outline, id, title, size in mm and share of the page, its sections and how far "
+                          "fitting moved it")
+    lay.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+                     help=f"with --overlay: its resolution (default: {theme.DEFAULT_DPI})")
+    lay.add_argument("--exact", action="store_true",
+                     help="with --fitted or --overlay: fit with the bands at the prompt's ratios")
 
     im = sub.add_parser(
         "import", parents=[common], formatter_class=fmt, help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml",
@@ -295,10 +303,12 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
     from .layout.engine import layout_chapter
     from .sources import read_input
 
+    if args.overlay and (Path(args.overlay).suffix.lower() != ".png" or args.dpi <= 0):
+        return _usage_error("layout", f"--overlay {args.overlay}: name a .png file (and give a positive --dpi)")
     chapter = read_input(args.input)
     layout = layout_chapter(chapter)
     page = None
-    if args.fitted:
+    if args.fitted or args.overlay:
         from .compose.page import compose_page
 
         page = compose_page(chapter, layout, overflow_ok=True, exact=args.exact)
@@ -311,7 +321,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                "regions": [_region_json(b) for b in layout.bands],
                "sections": [{"section": f"{p.section.icon} {p.section.title}".strip(), "region": p.region_id,
                              "match": p.how, "line": p.section.line} for p in layout.placements]}
-        if page is not None:
+        if page is not None and args.fitted:
             doc["fitted"] = {"body_pt": page.body_pt,
                              "region_body_pt": {rid: f.size for rid, f in page.fits.items()},
                              "moves": [{"what": m.what, "region": m.region_id, "before": round(m.before, 4),
@@ -327,7 +337,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                       f"x={x:6.1f} y={y:6.1f} w={w:6.1f} h={h:6.1f} mm")
                 for s in where.get(r.id, []):
                     print(f"{'  ' * depth}    <- {s}")
-        if page is not None:
+        if page is not None and args.fitted:
             print(f"page body: {page.body_pt:g} pt")
             for m in page.moves:
                 print(f"moved: {m.what} ({m.region_id}) {m.before * 100:.1f}% -> {m.after * 100:.1f}%"
@@ -338,6 +348,13 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 
         fig = figure_for(preview_marks(layout), 100)
         write_atomic(Path(args.png), png_bytes(fig, 100))
+    if args.overlay and page is not None:
+        from .compose.overlay import overlay_marks
+        from .export import figure_for, png_bytes, write_atomic
+
+        fig = figure_for(page.marks + overlay_marks(page, layout), args.dpi)
+        write_atomic(Path(args.overlay), png_bytes(fig, args.dpi))
+        con.out(args.overlay)
     return 0
 
 
