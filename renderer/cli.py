@@ -1,4 +1,4 @@
-"""The ``cheatsheet`` command: render, layout, import, build, check."""
+"""The ``cheatsheet`` command: render, layout, import, build, watch, check."""
 
 from __future__ import annotations
 
@@ -123,6 +123,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="also write one PDF of all chapters in chapter order, one page each, with a bookmark "
                         "per chapter title (not written if a chapter fails)")
 
+    w = sub.add_parser(
+        "watch", parents=[common], formatter_class=fmt, help="render a prompt or chapter again on every save",
+        description="Render once, then again whenever the file (or, for a chapter YAML, its layout file) is "
+                    "saved, in one warm process. A save that cannot be rendered prints its error and leaves the "
+                    "earlier files as they were. Ctrl-C stops.",
+        epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
+    w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
+    w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    w.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
+    w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
+
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
         description="Compose the sheet without writing it and report, each with its place: overfull boxes, "
@@ -176,6 +187,12 @@ def _main(argv: list[str] | None) -> int:
             return cmd_import(args, con)
         if args.command == "build":
             return cmd_build(args, con)
+        if args.command == "watch":
+            from .watch import cmd_watch
+
+            if args.dpi <= 0 or args.input == STDIN:
+                return _usage_error("watch", "give a file to watch (not -) and a positive --dpi")
+            return cmd_watch(args.input, args.out, args.dpi, args.exact, con)
         if args.command == "check":
             from .check import cmd_check
 

@@ -44,7 +44,7 @@ class ChapterBuild:
         return self.error is None
 
 
-def _with_chapter(text: str, path: str) -> str:
+def with_chapter(text: str, path: str) -> str:
     """A warning that does not already name the chapter's file gets the chapter's name."""
     return text if text.startswith(path) else f"{text} (chapter {Path(path).stem})"
 
@@ -59,7 +59,7 @@ def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False) -> Chap
         result = render(path, dpi=dpi)
         done.title = result.chapter.meta.title or Path(path).stem
         done.written = [str(p) for p in write_outputs(result, Path(out), Path(path).stem)]
-        done.warnings = [_with_chapter(str(n), path) for n in result.notices]
+        done.warnings = [with_chapter(str(n), path) for n in result.notices]
         sizes = sorted({round(f.size, 2) for f in result.page.fits.values()})
         body = f"{sizes[0]:g} pt" if len(sizes) == 1 else f"{sizes[0]:g}-{sizes[-1]:g} pt" if sizes else "-"
         done.detail = f"{path}: {len(result.page.fits)} regions, body {body}"
