@@ -14,6 +14,11 @@ Then, as a user runs it: ``cheatsheet render CH`` (PDF + PNG) as a whole process
 seconds of N, peak resident memory from wait4), the PDF's size, and ``cheatsheet build`` of
 every chapter (wall seconds and CPU seconds, against the sum of the single renders).
 
+A course: the bundled chapters copied under 24 names (ch01..ch24) into a temporary folder and
+built with ``cheatsheet build`` (seconds per page, peak memory of the largest process); and a warm
+re-render as ``cheatsheet watch`` does it (the same render called twice in one process, the second
+timed).
+
 Targets are printed beside the numbers, never asserted.  Prints a markdown report.
 """
 
@@ -33,6 +38,8 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "renderer.cli"]  # this tree's code, run from ROOT
+COURSE_SIZE = 24
 SCRIPT = Path(sys.executable).parent / "cheatsheet"
 STAGES = ("read_layout", "compose", "draw", "pdf", "png")
 FLOOR_STAGES = ("draw", "pdf", "png")
@@ -41,6 +48,7 @@ TARGET_RATIO = 1.3
 TARGET_PROCESS_S = 3.0
 TARGET_PDF_KB = 300
 TARGET_RSS_MB = 400
+TARGET_RERENDER_S = 1.0
 
 
 # --- the worker: one chapter, in its own process ----------------------------------------
@@ -190,6 +198,41 @@ def floor_process(marks_file: Path, dpi: int) -> None:
     png_bytes(fig, dpi)
 
 
+def warm_rerender(path: Path, dpi: int) -> dict[str, float]:
+    """``cheatsheet watch``'s re-render: the first render in this process, then the timed second."""
+    from renderer.console import Console
+    from renderer.watch import Watcher
+
+    with tempfile.TemporaryDirectory(prefix="cheatsheet-watch-") as tmp:
+        w = Watcher(str(path), Path(tmp), Console(0), dpi)
+        t0 = time.perf_counter()
+        w.render()
+        t1 = time.perf_counter()
+        w.render()
+        t2 = time.perf_counter()
+    return {"first_s": t1 - t0, "again_s": t2 - t1}
+
+
+def course(chapters: list[Path], dpi: int, runs: int, tmp: Path) -> tuple[int, Process]:
+    """The bundled chapters copied under COURSE_SIZE names, with their layouts, built as a user builds
+    a course; the fastest of ``runs`` builds."""
+    import shutil
+
+    root = tmp / "course"
+    (root / "chapters").mkdir(parents=True)
+    (root / "layouts").mkdir()
+    for k in range(COURSE_SIZE):
+        src = chapters[k % len(chapters)]
+        shutil.copy(src, root / "chapters" / f"ch{k + 1:02d}.yaml")
+    for lay in (chapters[0].parent.parent / "layouts").glob("*.txt"):
+        shutil.copy(lay, root / "layouts")
+    builds = [run_process([*CLI, "-q", "build", "--chapters", str(root / "chapters"), "-o", str(root / "out"),
+                           "--dpi", str(dpi)], ROOT) for _ in range(runs)]
+    if any(b.code != 0 for b in builds):
+        raise SystemExit(f"the course build failed:\n{builds[0].stderr}")
+    return COURSE_SIZE, min(builds, key=lambda b: b.wall_s)
+
+
 # --- the driver ---------------------------------------------------------------------------
 
 
@@ -253,6 +296,11 @@ class Report:
     build_rss_mb: float = 0.0
     build_jobs: int = 0
     build_serial_s: float = 0.0
+    course_pages: int = 0
+    course_wall_s: float = 0.0
+    course_cpu_s: float = 0.0
+    course_rss_mb: float = 0.0
+    rerender: dict[str, float] = field(default_factory=dict)  # chapter -> warm re-render seconds
 
 
 def machine() -> dict[str, str]:
@@ -309,6 +357,15 @@ def run(runs: int, dpi: int, chapters: list[Path]) -> Report:
         report.build_rss_mb = best.maxrss_mb
         report.build_jobs = min(len(chapters), os.cpu_count() or 1)
         report.build_serial_s = sum(c.process_s for c in report.chapters)
+        print(f"  course of {COURSE_SIZE} ...", file=sys.stderr, flush=True)
+        report.course_pages, best_course = course(chapters, dpi, max(1, runs // 2), out)
+        report.course_wall_s, report.course_cpu_s = best_course.wall_s, best_course.cpu_s
+        report.course_rss_mb = best_course.maxrss_mb
+        for ch in chapters:
+            print(f"  {ch.stem}: warm re-render ...", file=sys.stderr, flush=True)
+            w = subprocess.run([sys.executable, __file__, "--rerender", str(ch), "--dpi", str(dpi)], cwd=ROOT,
+                               capture_output=True, text=True, check=True)
+            report.rerender[ch.stem] = json.loads(w.stdout)["again_s"]
     return report
 
 
@@ -382,7 +439,32 @@ def markdown(r: Report) -> str:
         f"| build uses both cores | ~{r.build_jobs}x | {speedup:.2f}x faster than one by one | "
         f"{_ok(speedup >= 0.8 * min(r.build_jobs, len(r.chapters)))} |",
     ]
+    if r.course_pages:
+        out += [
+            "",
+            f"A course of {r.course_pages} chapters (the bundled ones under new names), `cheatsheet build`: "
+            f"{r.course_wall_s:.2f} s wall, {r.course_wall_s / r.course_pages:.2f} s per page, "
+            f"{r.course_cpu_s:.2f} s CPU, peak memory {r.course_rss_mb:.0f} MB (the largest process).",
+            "",
+            "Warm re-render as `cheatsheet watch` does it (PDF + PNG written; the second render in one process): "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in r.rerender.items())
+            + f" (wanted: well under {TARGET_RERENDER_S:g} s).",
+        ]
     return "\n".join(out)
+
+
+def markdown_course(r: Report) -> str:
+    return "\n".join([
+        f"Measured {r.machine['date']} on {r.machine['nproc']} cores of {r.machine['cpu']}; load average "
+        f"{r.machine['load']} at the start; PNG at {r.dpi} dpi.",
+        "",
+        f"A course of {r.course_pages} chapters, `cheatsheet build`: {r.course_wall_s:.2f} s wall, "
+        f"{r.course_wall_s / r.course_pages:.2f} s per page, {r.course_cpu_s:.2f} s CPU, peak memory "
+        f"{r.course_rss_mb:.0f} MB (the largest process).",
+        "",
+        "Warm re-render as `cheatsheet watch` does it: "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in r.rerender.items()) + f" (wanted: well under {TARGET_RERENDER_S:g} s).",
+    ])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -394,7 +476,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--worker", metavar="CHAPTER", help=argparse.SUPPRESS)
     p.add_argument("--marks", default="", help=argparse.SUPPRESS)
     p.add_argument("--floor-process", metavar="MARKS", help=argparse.SUPPRESS)
+    p.add_argument("--rerender", metavar="CHAPTER", help=argparse.SUPPRESS)
+    p.add_argument("--course-only", action="store_true",
+                   help="measure only the course build and the warm re-render")
     args = p.parse_args(argv)
+    if args.rerender:
+        print(json.dumps(warm_rerender(Path(args.rerender), args.dpi)))
+        return 0
     if args.worker:
         print(json.dumps(asdict(worker(Path(args.worker), args.runs, args.dpi, args.marks))))
         return 0
@@ -408,6 +496,17 @@ def main(argv: list[str] | None = None) -> int:
     if not chapters:
         print(f"{args.chapters}: no chapter YAMLs", file=sys.stderr)
         return 2
+    if args.course_only:
+        report = Report(machine(), args.dpi, args.runs)
+        with tempfile.TemporaryDirectory(prefix="cheatsheet-bench-") as tmp:
+            report.course_pages, best = course(chapters, args.dpi, args.runs, Path(tmp))
+        report.course_wall_s, report.course_cpu_s, report.course_rss_mb = best.wall_s, best.cpu_s, best.maxrss_mb
+        for ch in chapters:
+            w = subprocess.run([sys.executable, __file__, "--rerender", str(ch), "--dpi", str(args.dpi)], cwd=ROOT,
+                               capture_output=True, text=True, check=True)
+            report.rerender[ch.stem] = json.loads(w.stdout)["again_s"]
+        print(markdown_course(report))
+        return 0
     report = run(args.runs, args.dpi, chapters)
     print(markdown(report))
     if args.json:

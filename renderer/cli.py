@@ -1,4 +1,4 @@
-"""The ``cheatsheet`` command: render, layout, import, build, check."""
+"""The ``cheatsheet`` command: render, layout, import, build, watch, check."""
 
 from __future__ import annotations
 
@@ -81,13 +81,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the regions read from the diagram (id, kind, title, rect in mm from the page's "
                     "top-left) and which section went where.",
         epilog=_examples("cheatsheet layout prompt.md", "cheatsheet layout prompt.md --fitted --json",
-                         "cheatsheet layout chapters/ch10.yaml --png boxes.png"))
+                         "cheatsheet layout chapters/ch10.yaml --png boxes.png",
+                         "cheatsheet layout chapters/ch10.yaml --overlay ch10-regions.png"))
     lay.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt, a chapter YAML, or - for standard input")
     lay.add_argument("--json", action="store_true", help="print it as JSON")
     lay.add_argument("--png", metavar="FILE", help="draw the empty boxes with their titles to FILE")
     lay.add_argument("--fitted", action="store_true",
                      help="show the rects after fitting, the page's body size and how far each band and column moved")
-    lay.add_argument("--exact", action="store_true", help="with --fitted: fit with the bands at the prompt's ratios")
+    lay.add_argument("--overlay", metavar="FILE.png",
+                     help="draw the rendered sheet with the fitted region tree on top to FILE.png: each region's "
+                          "outline, id, title, size in mm and share of the page, its sections and how far "
+                          "fitting moved it")
+    lay.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+                     help=f"with --overlay: its resolution (default: {theme.DEFAULT_DPI})")
+    lay.add_argument("--exact", action="store_true",
+                     help="with --fitted or --overlay: fit with the bands at the prompt's ratios")
 
     im = sub.add_parser(
         "import", parents=[common], formatter_class=fmt, help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml",
@@ -102,12 +110,29 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser(
         "build", parents=[common], formatter_class=fmt, help="render every chapters/*.yaml",
-        description="Render every chapter YAML of a folder, in parallel on the cores.",
-        epilog=_examples("cheatsheet build", "cheatsheet build -o course/ -j 2 --dpi 300"))
+        description="Render every chapter YAML of a folder, in parallel on the cores: a progress bar on a "
+                    "terminal (one line per chapter otherwise), each warning with its chapter, and a summary "
+                    "table.  A failing chapter is reported and the others still written; exit 1 if any failed.",
+        epilog=_examples("cheatsheet build", "cheatsheet build -o course/ -j 2 --dpi 300",
+                         "cheatsheet build -o course/ --booklet course/course.pdf"))
     b.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
     b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
+    b.add_argument("--booklet", metavar="FILE.pdf",
+                   help="also write one PDF of all chapters in chapter order, one page each, with a bookmark "
+                        "per chapter title (not written if a chapter fails)")
+
+    w = sub.add_parser(
+        "watch", parents=[common], formatter_class=fmt, help="render a prompt or chapter again on every save",
+        description="Render once, then again whenever the file (or, for a chapter YAML, its layout file) is "
+                    "saved, in one warm process. A save that cannot be rendered prints its error and leaves the "
+                    "earlier files as they were. Ctrl-C stops.",
+        epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
+    w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
+    w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    w.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
+    w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
 
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
@@ -162,6 +187,12 @@ def _main(argv: list[str] | None) -> int:
             return cmd_import(args, con)
         if args.command == "build":
             return cmd_build(args, con)
+        if args.command == "watch":
+            from .watch import cmd_watch
+
+            if args.dpi <= 0 or args.input == STDIN:
+                return _usage_error("watch", "give a file to watch (not -) and a positive --dpi")
+            return cmd_watch(args.input, args.out, args.dpi, args.exact, con)
         if args.command == "check":
             from .check import cmd_check
 
@@ -289,10 +320,12 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
     from .layout.engine import layout_chapter
     from .sources import read_input
 
+    if args.overlay and (Path(args.overlay).suffix.lower() != ".png" or args.dpi <= 0):
+        return _usage_error("layout", f"--overlay {args.overlay}: name a .png file (and give a positive --dpi)")
     chapter = read_input(args.input)
     layout = layout_chapter(chapter)
     page = None
-    if args.fitted:
+    if args.fitted or args.overlay:
         from .compose.page import compose_page
 
         page = compose_page(chapter, layout, overflow_ok=True, exact=args.exact)
@@ -305,7 +338,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                "regions": [_region_json(b) for b in layout.bands],
                "sections": [{"section": f"{p.section.icon} {p.section.title}".strip(), "region": p.region_id,
                              "match": p.how, "line": p.section.line} for p in layout.placements]}
-        if page is not None:
+        if page is not None and args.fitted:
             doc["fitted"] = {"body_pt": page.body_pt,
                              "region_body_pt": {rid: f.size for rid, f in page.fits.items()},
                              "moves": [{"what": m.what, "region": m.region_id, "before": round(m.before, 4),
@@ -321,7 +354,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                       f"x={x:6.1f} y={y:6.1f} w={w:6.1f} h={h:6.1f} mm")
                 for s in where.get(r.id, []):
                     print(f"{'  ' * depth}    <- {s}")
-        if page is not None:
+        if page is not None and args.fitted:
             print(f"page body: {page.body_pt:g} pt")
             for m in page.moves:
                 print(f"moved: {m.what} ({m.region_id}) {m.before * 100:.1f}% -> {m.after * 100:.1f}%"
@@ -332,6 +365,13 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 
         fig = figure_for(preview_marks(layout), 100)
         write_atomic(Path(args.png), png_bytes(fig, 100))
+    if args.overlay and page is not None:
+        from .compose.overlay import overlay_marks
+        from .export import figure_for, png_bytes, write_atomic
+
+        fig = figure_for(page.marks + overlay_marks(page, layout), args.dpi)
+        write_atomic(Path(args.overlay), png_bytes(fig, args.dpi))
+        con.out(args.overlay)
     return 0
 
 
@@ -344,52 +384,19 @@ def cmd_import(args: argparse.Namespace, con: Console) -> int:
     return 0
 
 
-def _build_one(job: tuple[str, str, int]) -> tuple[str, list[str], list[str], str | None]:
-    """(chapter, its warnings, the files written, its error)."""
-    from .render import render, write_outputs
-
-    path, out, dpi = job
-    try:
-        result = render(path, dpi=dpi)
-        written = write_outputs(result, Path(out), Path(path).stem)
-        warnings = [str(n) + (f" (chapter {Path(path).stem})" if n.file != result.chapter.source else "")
-                    for n in result.notices]
-        return path, warnings, [str(p) for p in written], None
-    except InputError as exc:
-        return path, [], [], exc.render()
-
-
 def cmd_build(args: argparse.Namespace, con: Console) -> int:
+    from .course import build_course
+
     if args.dpi <= 0 or args.jobs < 0:
         return _usage_error("build", "--dpi must be positive and --jobs not negative")
+    if args.booklet and Path(args.booklet).suffix.lower() != ".pdf":
+        return _usage_error("build", f"--booklet {args.booklet}: the booklet is a PDF: name it NAME.pdf")
     chapters = sorted(Path(args.chapters).glob("*.yaml"))
     if not chapters:
         con.error(f"{args.chapters}: no chapter YAMLs to build")
         return 1
-    jobs = [(str(c), args.out, args.dpi) for c in chapters]
-    n = args.jobs or min(len(jobs), os.cpu_count() or 1)
-    if n > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=n)
-        try:
-            results = list(pool.map(_build_one, jobs))
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)  # renders under way finish their (atomic) writes
-            raise
-        pool.shutdown()
-    else:
-        results = [_build_one(j) for j in jobs]
-    failed = 0
-    for _, warnings, written, err in results:
-        for w in warnings:
-            con.warning(w)
-        for f in written:
-            con.out(f)
-        if err:
-            failed += 1
-            con.error(err)
-    return 1 if failed else 0
+    n = args.jobs or min(len(chapters), os.cpu_count() or 1)
+    return build_course(chapters, args.out, args.dpi, n, con, Path(args.booklet) if args.booklet else None)
 
 
 if __name__ == "__main__":

@@ -204,3 +204,14 @@ PIE_FILL_ALPHA = 0.85  # slices in the highlighter inks...
 PIE_ACCENT_ALPHA = 0.45  # ...then in the accent inks, lighter
 PIE_WOBBLE = 0.5
 PIE_SIZE_WEIGHT = 2.0  # turning the pie: an em more radius is worth this many ems less label travel
+
+# --- the author's overlay (cheatsheet layout --overlay) ----------------------
+OVERLAY_INK = "#d1127a"  # magenta: no ink of the sheet is near it
+OVERLAY_WIDTH_PT = 1.3  # a leaf region's outline
+OVERLAY_PARENT_WIDTH_PT = 0.9  # a band or column holding regions: dashed, thinner
+OVERLAY_LABEL_PT = 7.5
+OVERLAY_LABEL_PAD = 0.8  # mm of paper around a label's lines
+OVERLAY_INSET = 1.0  # mm between a region's outline and its label
+OVERLAY_TITLE_CHARS = 48  # a region's title is cut to this many characters in its label
+OVERLAY_BACKING = "#ffffff"
+OVERLAY_Z = 3  # above the page's own lines, backings and labels

@@ -71,6 +71,7 @@ class BackingMark:
     w: float
     h: float
     color: str
+    z: int = 0  # > 0: over the page's own backings and labels (an overlay's)
 
 
 LABEL_Z = 3  # a TextMark's z for words written on a backing

@@ -53,7 +53,7 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
         elif isinstance(m, BackingMark):
             from matplotlib.patches import Rectangle
 
-            ax.add_artist(Rectangle((m.x, m.y), m.w, m.h, facecolor=m.color, edgecolor="none", zorder=Z_BACKING))
+            ax.add_artist(Rectangle((m.x, m.y), m.w, m.h, facecolor=m.color, edgecolor="none", zorder=Z_BACKING + m.z))
         elif isinstance(m, MarkerMark):
             rng = np.random.default_rng(seed_of("marker", m.x, m.y, m.w))
             sk = m.h * 0.08

@@ -1,0 +1,120 @@
+"""``cheatsheet build`` of a course (a broken chapter, the booklet) and ``layout --overlay``.
+
+Run as ``python -m renderer.cli`` from the repository, so that these tests check this tree's code."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from renderer.export import png_size
+from tests.conftest import CHAPTERS, ROOT
+
+LOW_DPI = 30
+
+pytestmark = pytest.mark.slow
+
+
+def cli(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "CHEATSHEET_DEBUG"}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    p = subprocess.run([sys.executable, "-m", "renderer.cli", *map(str, args)], cwd=ROOT, capture_output=True,
+                       text=True, env=env, timeout=timeout)
+    assert "Traceback" not in p.stderr + p.stdout, p.stderr
+    return p
+
+
+def _course(root: Path, broken: bool) -> Path:
+    """A course folder: ch09 and ch24 (with their layouts) and, if ``broken``, a chapter whose YAML
+    does not parse."""
+    (root / "chapters").mkdir(parents=True)
+    (root / "layouts").mkdir()
+    for name in ("ch09", "ch24"):
+        shutil.copy(CHAPTERS / f"{name}.yaml", root / "chapters")
+        shutil.copy(ROOT / "layouts" / f"{name}.txt", root / "layouts")
+    if broken:
+        (root / "chapters" / "ch10.yaml").write_text("title: [unclosed\nlayout: ch10.txt\n", encoding="utf-8")
+    return root / "chapters"
+
+
+def test_a_broken_chapter_does_not_stop_the_others(tmp_path: Path) -> None:
+    chapters = _course(tmp_path, broken=True)
+    out = tmp_path / "out"
+    p = cli("build", "--chapters", chapters, "-o", out, "--dpi", LOW_DPI, "-j", 2,
+            "--booklet", out / "course.pdf")
+    assert p.returncode == 1
+    assert sorted(f.name for f in out.iterdir()) == ["ch09.pdf", "ch09.png", "ch24.pdf", "ch24.png"]
+    assert "ch10.yaml:2:7: YAML syntax error" in p.stderr  # the error, with its place
+    assert "booklet" in p.stderr and "not written" in p.stderr
+    lines = p.stdout.splitlines()
+    assert sum(ln.startswith("[") and "/3] ch" in ln for ln in lines) == 3  # one plain line each on a pipe
+    row = next(ln for ln in lines if "ch10" in ln and "failed" in ln and not ln.startswith("["))
+    assert "|" in row  # a row of the summary table
+    assert any("ch09" in ln and "| ok" in ln for ln in lines)
+
+
+def test_quiet_build_prints_errors_only(tmp_path: Path) -> None:
+    chapters = _course(tmp_path, broken=True)
+    (chapters / "ch09.yaml").unlink()
+    p = cli("-q", "build", "--chapters", chapters, "-o", tmp_path / "out", "--dpi", LOW_DPI, "-j", 1)
+    assert p.returncode == 1 and p.stdout == ""
+    assert "ch10.yaml" in p.stderr and "warning" not in p.stderr
+
+
+def test_booklet_pages_bookmarks_and_same_bytes(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    chapters = _course(tmp_path, broken=False)
+    books = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        p = cli("build", "--chapters", chapters, "-o", out, "--dpi", LOW_DPI, "-j", 2, "--booklet", out / "c.pdf")
+        assert p.returncode == 0, p.stderr
+        books.append((out / "c.pdf").read_bytes())
+    assert books[0] == books[1]
+    reader = PdfReader(io.BytesIO(books[0]))
+    assert len(reader.pages) == 2
+    from renderer.sources import read_input
+
+    want = [read_input(chapters / f"{n}.yaml").meta.title for n in ("ch09", "ch24")]
+    assert [o.title for o in reader.outline] == want
+    assert [reader.get_destination_page_number(o) for o in reader.outline] == [0, 1]
+    assert b"CreationDate" not in books[0] and b"ModDate" not in books[0]
+    # each page is that chapter's sheet, in chapter order: the chapter's own PDF's drawing
+    for k, name in enumerate(("ch09", "ch24")):
+        own = PdfReader(tmp_path / "a" / f"{name}.pdf").pages[0]
+        assert reader.pages[k].get_contents().get_data() == own.get_contents().get_data()
+
+
+def test_overlay_png_and_its_marks(tmp_path: Path) -> None:
+    dest = tmp_path / "ov.png"
+    p = cli("layout", CHAPTERS / "ch10.yaml", "--overlay", dest, "--dpi", LOW_DPI)
+    assert p.returncode == 0, p.stderr
+    assert Image.open(dest).size == png_size(LOW_DPI)
+
+
+def test_overlay_marks_name_every_region() -> None:
+    from renderer import theme
+    from renderer.compose.marks import BackingMark, StrokeMark, TextMark
+    from renderer.compose.overlay import overlay_marks
+    from renderer.render import compose
+
+    chapter, page = compose(CHAPTERS / "ch10.yaml", overflow_ok=True)
+    marks = overlay_marks(page, page.layout)
+    texts = "\n".join(m.text for m in marks if isinstance(m, TextMark))
+    regions = [r for b in page.layout.bands for r in b.walk()]
+    for r in regions:
+        assert f"{r.id} {r.kind}" in texts
+    outlines = [m for m in marks if isinstance(m, StrokeMark) and m.color == theme.OVERLAY_INK]
+    assert len(outlines) == len(regions)
+    assert all(m.color == theme.OVERLAY_INK for m in marks if isinstance(m, TextMark))
+    assert sum(isinstance(m, BackingMark) for m in marks) == len(regions) + 1  # a label each and the legend
+    for mv in page.moves:  # every move is written on its region's label
+        assert f"{mv.before * 100:.1f}% -> {mv.after * 100:.1f}%" in texts

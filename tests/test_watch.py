@@ -1,0 +1,60 @@
+"""``cheatsheet watch``: the loop fed fake saves renders again, and a bad save keeps the earlier files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from renderer.console import Console
+from renderer.watch import Watcher, watch_loop
+from tests.conftest import CHAPTERS, ROOT, seed
+
+LOW_DPI = 40
+
+pytestmark = pytest.mark.slow
+
+
+def test_saves_render_again_and_a_bad_save_keeps_the_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    prompt = tmp_path / "grand.md"
+    text = seed("ch24").read_text(encoding="utf-8")
+    old, new = '비유: "인터넷을 읽은 뇌"', '비유: "인터넷 전체를 읽고 요약한 뇌"'
+    assert old in text
+    prompt.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    png = out / "grand.png"
+    seen: dict[str, bytes] = {}
+
+    def saves() -> Iterator[set[Path]]:
+        seen["first"] = png.read_bytes()
+        prompt.write_text(text.replace(old, new), encoding="utf-8")
+        yield {prompt}
+        seen["second"] = png.read_bytes()
+        (tmp_path / "other.md").write_text("not watched", encoding="utf-8")
+        yield {tmp_path / "other.md"}
+        prompt.write_bytes(text.replace(old, new).encode("utf-8").replace(new.encode(), new.encode("cp949")))
+        yield {prompt}
+
+    w = Watcher(str(prompt), out, Console(1), LOW_DPI)
+    code = watch_loop(w, saves())
+    err = capsys.readouterr().err
+    assert seen["second"] != seen["first"]  # the save was rendered
+    assert w.renders == 2  # the first render and the good save; not the other file, not the bad save
+    assert "grand.md:" in err and "not UTF-8" in err and "Traceback" not in err
+    assert png.read_bytes() == seen["second"]  # the bad save left the earlier output
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["grand.pdf", "grand.png"]  # no temporary file
+
+
+def test_a_chapter_yaml_watches_its_layout_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "layouts").mkdir()
+    yaml_path = Path(shutil.copy(CHAPTERS / "ch24.yaml", tmp_path / "chapters"))
+    layout = Path(shutil.copy(ROOT / "layouts" / "ch24.txt", tmp_path / "layouts"))
+    w = Watcher(str(yaml_path), tmp_path / "out", Console(1), LOW_DPI)
+    assert watch_loop(w, [{layout}, {tmp_path / "layouts" / "other.txt"}]) == 0
+    assert w.files == {yaml_path.resolve(), layout.resolve()}
+    assert w.renders == 2  # once at the start, once for the layout's save
+    assert str(layout.resolve()) in capsys.readouterr().out
