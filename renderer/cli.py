@@ -26,6 +26,11 @@ def _version() -> str:
         return __version__
 
 
+SOURCE_HELP = ("a chapter source file of the course (a translation with 'timestamp:' in its front matter, or a "
+               "transcript with [H:MM:SS] marks): the chapter's moment in the video, for the footer and the QR code, "
+               "where the prompt gives none")
+
+
 def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {ln}" for ln in lines)
 
@@ -75,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
                         "give and take up to a quarter so that the page can write larger")
     r.add_argument("--strict", action="store_true",
                    help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
+    r.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
+    r.add_argument("--no-qr", dest="qr", action="store_false",
+                   help="leave out the QR code of the video in the title banner (the footer then gives the address)")
 
     lay = sub.add_parser(
         "layout", parents=[common], formatter_class=fmt, help="print the region tree of a prompt or chapter",
@@ -88,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     lay.add_argument("--fitted", action="store_true",
                      help="show the rects after fitting, the page's body size and how far each band and column moved")
     lay.add_argument("--exact", action="store_true", help="with --fitted: fit with the bands at the prompt's ratios")
+    lay.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
 
     im = sub.add_parser(
         "import", parents=[common], formatter_class=fmt, help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml",
@@ -99,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("-o", "--name", required=True, metavar="NAME", help="the name of the pair (e.g. ch11)")
     im.add_argument("--root", default=".", help="folder holding layouts/ and chapters/ (default: .)")
     im.add_argument("--force", action="store_true", help="overwrite an existing layouts/NAME.txt or chapters/NAME.yaml")
+    im.add_argument("--source", metavar="FILE",
+                    help="a chapter source file of the course: its timestamp and video address are kept in the "
+                         "chapter YAML (timestamp, source_url)")
 
     b = sub.add_parser(
         "build", parents=[common], formatter_class=fmt, help="render every chapters/*.yaml",
@@ -108,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
     b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
+    b.add_argument("--no-qr", dest="qr", action="store_false", help="leave out the QR codes of the video")
 
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
@@ -120,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true",
                    help="fail on warnings too (unmatched sections, layout notices, low ink contrast)")
     c.add_argument("--exact", action="store_true", help="fit with the bands and columns at the prompt's ratios")
+    c.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
     return p
 
 
@@ -267,7 +281,8 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
     parallel = (os.cpu_count() or 1) > 1  # the PNG is saved on a second core while the PDF is saved
     for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
-            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, **formats)
+            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, qr=args.qr,
+                            source=args.source, **formats)
         except InputError as exc:
             con.error(exc.render())
             failed += 1
@@ -289,7 +304,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
     from .layout.engine import layout_chapter
     from .sources import read_input
 
-    chapter = read_input(args.input)
+    chapter = read_input(args.input, args.source)
     layout = layout_chapter(chapter)
     page = None
     if args.fitted:
@@ -338,19 +353,20 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 def cmd_import(args: argparse.Namespace, con: Console) -> int:
     from .importer import import_prompt
 
-    done = import_prompt(Path(args.prompt), args.name, Path(args.root), force=args.force)
+    done = import_prompt(Path(args.prompt), args.name, Path(args.root), force=args.force,
+                         source=Path(args.source) if args.source else None)
     con.out(str(done.layout_path))
     con.out(str(done.chapter_path))
     return 0
 
 
-def _build_one(job: tuple[str, str, int]) -> tuple[str, list[str], list[str], str | None]:
+def _build_one(job: tuple[str, str, int, bool]) -> tuple[str, list[str], list[str], str | None]:
     """(chapter, its warnings, the files written, its error)."""
     from .render import render, write_outputs
 
-    path, out, dpi = job
+    path, out, dpi, qr = job
     try:
-        result = render(path, dpi=dpi)
+        result = render(path, dpi=dpi, qr=qr)
         written = write_outputs(result, Path(out), Path(path).stem)
         warnings = [str(n) + (f" (chapter {Path(path).stem})" if n.file != result.chapter.source else "")
                     for n in result.notices]
@@ -366,7 +382,7 @@ def cmd_build(args: argparse.Namespace, con: Console) -> int:
     if not chapters:
         con.error(f"{args.chapters}: no chapter YAMLs to build")
         return 1
-    jobs = [(str(c), args.out, args.dpi) for c in chapters]
+    jobs = [(str(c), args.out, args.dpi, args.qr) for c in chapters]
     n = args.jobs or min(len(jobs), os.cpu_count() or 1)
     if n > 1:
         from concurrent.futures import ProcessPoolExecutor

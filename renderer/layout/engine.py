@@ -44,7 +44,7 @@ class Layout:
 
 def layout_chapter(chapter: Chapter) -> Layout:
     diagram = parse_diagram(chapter.layout)
-    notices: list[Notice] = list(diagram.notices)
+    notices: list[Notice] = list(chapter.notices) + list(diagram.notices)
     bands = build_regions(diagram)
     split = initial_split(chapter.layout, bands, notices)
     place(bands, split)

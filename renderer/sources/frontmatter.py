@@ -7,6 +7,7 @@ import re
 import yaml
 
 from ..model import Meta
+from .timecode import normalize_timestamp
 
 _KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 
@@ -55,6 +56,6 @@ def meta_from_dict(data: dict) -> Meta:
         total_chapters=_int(data.get("totalChapters", data.get("total_chapters"))),
         author=s("author"),
         source_url=s("source_url", "sourceUrl"),
-        timestamp=s("timestamp"),
+        timestamp=normalize_timestamp(data.get("timestamp")),
         lecture=s("lecture"),
     )
