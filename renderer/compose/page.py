@@ -185,6 +185,8 @@ def make_banner_room(layout: Layout, need: float) -> None:
         return
     rest = sum(fracs[1:])
     scale = (1.0 - want) / rest if rest > 0 else 0.0
+    if layout.prompt_split is None:
+        layout.prompt_split = layout.split
     layout.replace(Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns)))
 
 
