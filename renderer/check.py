@@ -133,7 +133,7 @@ class Report:
 
 def cmd_check(args: argparse.Namespace) -> int:
     strict = bool(getattr(args, "strict", False))
-    report = check(args.input, exact=bool(getattr(args, "exact", False)))
+    report = check(args.input, exact=bool(getattr(args, "exact", False)), source=getattr(args, "source", None))
     if args.json:
         print(json.dumps(report.to_dict(strict), ensure_ascii=False, indent=2))
     else:
@@ -150,7 +150,7 @@ def format_report(report: Report, strict: bool = False) -> str:
     return "\n".join(lines)
 
 
-def check(path: str | Path, exact: bool = False) -> Report:
+def check(path: str | Path, exact: bool = False, source: str | Path | None = None) -> Report:
     """Read, lay out and compose ``path`` (nothing is drawn or written) and collect every problem."""
     from .compose.page import compose_page
     from .layout.engine import layout_chapter
@@ -158,7 +158,7 @@ def check(path: str | Path, exact: bool = False) -> Report:
 
     report = Report(str(path))
     try:
-        chapter = read_input(path)
+        chapter = read_input(path, source)
         layout = layout_chapter(chapter)
     except InputError as exc:
         report.findings.append(_input_finding(exc))

@@ -26,6 +26,11 @@ def _version() -> str:
         return __version__
 
 
+SOURCE_HELP = ("a chapter source file of the course (a translation with 'timestamp:' in its front matter, or a "
+               "transcript with [H:MM:SS] marks): the chapter's moment in the video, for the footer and the QR code, "
+               "where the prompt gives none")
+
+
 def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {ln}" for ln in lines)
 
@@ -75,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
                         "give and take up to a quarter so that the page can write larger")
     r.add_argument("--strict", action="store_true",
                    help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
+    r.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
+    r.add_argument("--no-qr", dest="qr", action="store_false",
+                   help="leave out the QR code of the video in the title banner (the footer then gives the address)")
 
     lay = sub.add_parser(
         "layout", parents=[common], formatter_class=fmt, help="print the region tree of a prompt or chapter",
@@ -96,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
                      help=f"with --overlay: its resolution (default: {theme.DEFAULT_DPI})")
     lay.add_argument("--exact", action="store_true",
                      help="with --fitted or --overlay: fit with the bands at the prompt's ratios")
+    lay.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
 
     im = sub.add_parser(
         "import", parents=[common], formatter_class=fmt, help="turn a prompt into layouts/NAME.txt + chapters/NAME.yaml",
@@ -107,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("-o", "--name", required=True, metavar="NAME", help="the name of the pair (e.g. ch11)")
     im.add_argument("--root", default=".", help="folder holding layouts/ and chapters/ (default: .)")
     im.add_argument("--force", action="store_true", help="overwrite an existing layouts/NAME.txt or chapters/NAME.yaml")
+    im.add_argument("--source", metavar="FILE",
+                    help="a chapter source file of the course: its timestamp and video address are kept in the "
+                         "chapter YAML (timestamp, source_url)")
 
     b = sub.add_parser(
         "build", parents=[common], formatter_class=fmt, help="render every chapters/*.yaml",
@@ -122,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--booklet", metavar="FILE.pdf",
                    help="also write one PDF of all chapters in chapter order, one page each, with a bookmark "
                         "per chapter title (not written if a chapter fails)")
+    b.add_argument("--no-qr", dest="qr", action="store_false", help="leave out the QR codes of the video")
 
     w = sub.add_parser(
         "watch", parents=[common], formatter_class=fmt, help="render a prompt or chapter again on every save",
@@ -145,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true",
                    help="fail on warnings too (unmatched sections, layout notices, low ink contrast)")
     c.add_argument("--exact", action="store_true", help="fit with the bands and columns at the prompt's ratios")
+    c.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
     return p
 
 
@@ -298,7 +312,8 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
     parallel = (os.cpu_count() or 1) > 1  # the PNG is saved on a second core while the PDF is saved
     for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
-            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, **formats)
+            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, qr=args.qr,
+                            source=args.source, **formats)
         except InputError as exc:
             con.error(exc.render())
             failed += 1
@@ -322,7 +337,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 
     if args.overlay and (Path(args.overlay).suffix.lower() != ".png" or args.dpi <= 0):
         return _usage_error("layout", f"--overlay {args.overlay}: name a .png file (and give a positive --dpi)")
-    chapter = read_input(args.input)
+    chapter = read_input(args.input, args.source)
     layout = layout_chapter(chapter)
     page = None
     if args.fitted or args.overlay:
@@ -378,7 +393,8 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 def cmd_import(args: argparse.Namespace, con: Console) -> int:
     from .importer import import_prompt
 
-    done = import_prompt(Path(args.prompt), args.name, Path(args.root), force=args.force)
+    done = import_prompt(Path(args.prompt), args.name, Path(args.root), force=args.force,
+                         source=Path(args.source) if args.source else None)
     con.out(str(done.layout_path))
     con.out(str(done.chapter_path))
     return 0
@@ -396,7 +412,8 @@ def cmd_build(args: argparse.Namespace, con: Console) -> int:
         con.error(f"{args.chapters}: no chapter YAMLs to build")
         return 1
     n = args.jobs or min(len(chapters), os.cpu_count() or 1)
-    return build_course(chapters, args.out, args.dpi, n, con, Path(args.booklet) if args.booklet else None)
+    return build_course(chapters, args.out, args.dpi, n, con, Path(args.booklet) if args.booklet else None,
+                        qr=args.qr)
 
 
 if __name__ == "__main__":

@@ -49,14 +49,14 @@ def with_chapter(text: str, path: str) -> str:
     return text if text.startswith(path) else f"{text} (chapter {Path(path).stem})"
 
 
-def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False) -> ChapterBuild:
+def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: bool = True) -> ChapterBuild:
     """Render one chapter and write its PDF and PNG; never raises for the chapter's own faults."""
     from .render import render, write_outputs
 
     t0 = time.perf_counter()
     done = ChapterBuild(path)
     try:
-        result = render(path, dpi=dpi)
+        result = render(path, dpi=dpi, qr=qr)
         done.title = result.chapter.meta.title or Path(path).stem
         done.written = [str(p) for p in write_outputs(result, Path(out), Path(path).stem)]
         done.warnings = [with_chapter(str(n), path) for n in result.notices]
@@ -76,13 +76,14 @@ def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False) -> Chap
     return done
 
 
-def _build_job(job: tuple[str, str, int, bool]) -> ChapterBuild:
+def _build_job(job: tuple[str, str, int, bool, bool]) -> ChapterBuild:
     return build_chapter(*job)
 
 
-def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: bool = False) -> Iterator[ChapterBuild]:
+def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: bool = False,
+               qr: bool = True) -> Iterator[ChapterBuild]:
     """Each chapter's build, in the order they finish.  ``workers`` > 1: in that many processes."""
-    jobs = [(p, out, dpi, keep_pdf) for p in paths]
+    jobs = [(p, out, dpi, keep_pdf, qr) for p in paths]
     if workers <= 1:
         for j in jobs:
             yield _build_job(j)
@@ -219,7 +220,7 @@ def summary(con: Console, builds: list[ChapterBuild], terminal: bool, booklet: s
 
 
 def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Console,
-                 booklet: Path | None = None, terminal: bool | None = None) -> int:
+                 booklet: Path | None = None, terminal: bool | None = None, qr: bool = True) -> int:
     """Build every chapter, report as each finishes, print the summary; 1 if any chapter failed."""
     from .export import write_atomic
 
@@ -228,7 +229,7 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
     names = [str(p) for p in paths]
     builds: dict[str, ChapterBuild] = {}
     with Reporter(con, len(names), terminal) as rep:
-        for b in run_builds(names, out, dpi, workers, keep_pdf=booklet is not None):
+        for b in run_builds(names, out, dpi, workers, keep_pdf=booklet is not None, qr=qr):
             builds[b.path] = b
             rep.chapter_done(b)
     ordered = [builds[n] for n in names]  # chapter order: the files' sorted names

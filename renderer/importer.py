@@ -10,6 +10,7 @@ from .export import write_files_atomic
 from .layout.engine import layout_chapter
 from .sources.chapter_yaml import dump_chapter_yaml
 from .sources.layout_file import layout_file_text
+from .sources.moment import read_source, with_moment
 from .sources.prompt import read_prompt
 
 
@@ -19,9 +20,12 @@ class Imported:
     chapter_path: Path
 
 
-def import_prompt(prompt: Path, name: str, root: Path, force: bool = False) -> Imported:
-    """``force``: overwrite a layout or chapter file of that name (which an author may have edited)."""
+def import_prompt(prompt: Path, name: str, root: Path, force: bool = False, source: Path | None = None) -> Imported:
+    """``force``: overwrite a layout or chapter file of that name (which an author may have edited);
+    ``source``: a chapter source file whose timestamp and video address the chapter YAML keeps."""
     chapter = read_prompt(prompt)
+    if source is not None:
+        chapter = with_moment(chapter, read_source(source))
     layout = layout_chapter(chapter)
     titles = {r.id: r.label for r in layout.leaves()}
     layout_name = f"{name}.txt"

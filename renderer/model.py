@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .errors import Notice
 
 
 @dataclass(frozen=True)
@@ -83,3 +87,4 @@ class Chapter:
     sections: list[Section] = field(default_factory=list)
     emphasis: tuple[str, ...] = ()  # key phrases the prompt asks to emphasise
     region_content: dict[str, list[Content]] | None = None  # from YAML: region id -> content
+    notices: list[Notice] = field(default_factory=list)  # warnings from reading it

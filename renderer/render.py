@@ -27,19 +27,20 @@ class Rendered:
         return self.page.notices
 
 
-def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False,
-            exact: bool = False) -> tuple[Chapter, Page]:
-    chapter = read_input(path)
+def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False, exact: bool = False,
+            qr: bool = True, source: str | Path | None = None) -> tuple[Chapter, Page]:
+    """``source``: a chapter source file giving the chapter's moment in the video (``--source``)."""
+    chapter = read_input(path, source)
     layout = layout_chapter(chapter)
-    return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=overflow_ok, exact=exact)
+    return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=overflow_ok, exact=exact, qr=qr)
 
 
 def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
            strict: bool = False, overflow_ok: bool = False, parallel: bool = False, svg: bool = False,
-           exact: bool = False) -> Rendered:
+           exact: bool = False, qr: bool = True, source: str | Path | None = None) -> Rendered:
     """Everything in memory: nothing is written until every output exists.  ``parallel``: save the
     PNG in a second process while the PDF is saved here (see export.pdf_and_png_bytes)."""
-    chapter, page = compose(path, strict, overflow_ok, exact)
+    chapter, page = compose(path, strict, overflow_ok, exact, qr, source)
     fig = figure_for(page.marks, dpi)
     svg_data = svg_bytes(fig) if svg else None
     if pdf and png:

@@ -107,8 +107,13 @@ FILL_MIN = 0.6  # ...when its content covers less than this share of its box hei
 FIT_TOLERANCE = 0.25  # bands and columns may give or take this share of their own size
 MIN_COLUMN_SHARE = 0.15  # a column never gives away more than leaves it this share of its band
 FOOTER_PT = 9.0
-QR_SIZE = 15.0  # the lecture's QR code at the right end of the title banner
-QR_PAD = 2.4  # room kept free around the QR code inside the banner
+FOOTER_DESCENT = 0.3  # of the footer's size, below its baseline (kept inside the safe margin)
+QR_PAD = 5.0  # room the code's white border and margin take inside the banner (for the band's height)
+QR_SIZE = 15.0  # width of the QR code's modules (never less: phones read it from a printed page)
+QR_QUIET_MODULES = 2  # white border around the code, in modules; with QR_MARGIN of pale banner beyond it the
+# light zone before the banner's frame is over the standard 4 modules
+QR_MARGIN = 1.2  # between the code's white border and the banner's frame
+TITLE_PT_MIN = 12.0  # the banner's title shrinks to fit down to this
 LINE_GAP = 1.12  # line pitch in ems
 BLOCK_GAP = 0.45  # space between blocks, in ems of the body size
 BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold

@@ -247,7 +247,13 @@ def test_layout_fitted_lists_the_body_size_and_the_moves() -> None:
 
 def test_exact_keeps_the_ratios_through_the_command(tmp_path: Path) -> None:
     doc = json.loads(cheatsheet("layout", CHAPTERS / "ch24.yaml", "--fitted", "--exact", "--json").out)
-    within = [m for m in doc["fitted"]["moves"] if not m["beyond_tolerance"]]
-    assert all(abs(m["after"] - m["before"]) * 188 <= 1.0 for m in within)
+    moves = doc["fitted"]["moves"]
+    # the title band may grow to hold its banner (with a warning), the other bands giving that room in proportion
+    title = [m for m in moves if m["region"] == "band1"]
+    grown = title[0]["after"] - title[0]["before"] if title else 0.0
+    scale = 1 - grown / (1 - (title[0]["before"] if title else 0.0))
+    within = [m for m in moves if not m["beyond_tolerance"] and m["region"] != "band1"]
+    assert all(abs(m["after"] - m["before"] * (scale if "column" not in m["what"] else 1)) * 188 <= 1.0
+               for m in within)
     r = cheatsheet("render", CHAPTERS / "ch24.yaml", "--exact", "-o", tmp_path / "x.pdf", "--dpi", LOW_DPI)
     assert r.code == 0 and (tmp_path / "x.pdf").is_file()

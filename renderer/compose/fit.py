@@ -73,13 +73,15 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
         raise FitError(file, line, 1,
                        f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
                        "shorten those sections, or give their bands more of the page in the ratio spec")
-    moves = n.moves(split, tol)
+    moves = n.moves(split, tol, layout.prompt_split)
     sizes = {rid: shrunk.get(rid, size) for rid in composers}
     for mv in moves:
         if not mv.beyond:
             continue
         label = n.label_of(mv.region_id)
-        if "column" in mv.what:
+        if mv.region_id == n.bands[0].id and n.bands[0].kind == "title":
+            msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that the title banner holds its QR code'
+        elif "column" in mv.what:
             msg = f'{mv.what.split(",")[0]}: columns widened so that "{label}" fits'
         elif mv.after > mv.before:
             msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that "{label}" fits'
@@ -279,11 +281,16 @@ class _Negotiation:
                 over.append((comp.region.label or rid, need - h))
         return over
 
-    def moves(self, split: Split, tol: float) -> list[Move]:
+    def moves(self, split: Split, tol: float, prompt: Split | None = None) -> list[Move]:
+        """Each band and column that ``split`` moves from the prompt's ratios (``prompt``; the split fitting
+        started from when not given), and whether it goes beyond the tolerance: a title band grown for its banner
+        from the prompt's ratio, any other band from where fitting started (after the banner took its room)."""
         out: list[Move] = []
-        for k, (band, a, b) in enumerate(zip(self.bands, self.base.bands, split.bands), 1):
-            if abs(a - b) * self.height >= 0.05:
-                out.append(Move(f"band {k}", band.id, a, b, abs(b - a) > a * tol + 0.5 / self.height))
+        ref = prompt.bands if prompt is not None and len(prompt.bands) == len(self.bands) else self.base.bands
+        for k, (band, a, b, r) in enumerate(zip(self.bands, self.base.bands, split.bands, ref), 1):
+            if abs(r - b) * self.height >= 0.05:
+                start = r if band.kind == "title" else a
+                out.append(Move(f"band {k}", band.id, r, b, abs(b - start) > start * tol + 0.5 / self.height))
             base_c = self.base.columns.get(band.id)
             new_c = split.columns.get(band.id)
             if base_c and new_c:

@@ -79,13 +79,15 @@ LABEL_Z = 3  # a TextMark's z for words written on a backing
 
 @dataclass(frozen=True)
 class QRMark:
-    """A QR code, ruler-straight so that it scans: dark modules of a square matrix."""
+    """A QR code, ruler-straight so that it scans: dark modules of a square matrix filling
+    ``size`` x ``size`` mm at (x, y), on white that reaches ``quiet`` mm beyond them."""
 
     x: float
     y: float
     size: float
     modules: tuple[tuple[bool, ...], ...]
     color: str
+    quiet: float = 0.0
 
 
 Mark = TextMark | StrokeMark | ArrowMark | MarkerMark | BackingMark | QRMark

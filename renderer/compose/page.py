@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import theme
 from ..errors import FitError, Notice
 from ..layout.engine import Layout
+from ..layout.place import Split, usable_rect
 from ..layout.place import heading_height as band_heading_height
 from ..layout.regions import Region
 from ..model import Chapter, Content
@@ -21,7 +22,7 @@ from .ink import Ink
 from .inline import Run
 from .marks import Mark, StrokeMark
 from .parse import parse_blocks
-from .qr import qr_mark, video_link
+from .qr import qr_mark, qr_modules, video_link
 from .region import Fit, RegionComposer, header_size
 from .text import text_marks
 from .text_item import TextItem
@@ -39,10 +40,12 @@ class Page:
 
 
 def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False,
-                 exact: bool = False) -> Page:
+                 exact: bool = False, qr: bool = True) -> Page:
     """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``);
-    ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre).
+    ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre);
+    ``qr``: draw the QR code of the video's moment in the title banner.
     A character no face has is drawn as a placeholder with a warning (an error if ``strict``)."""
+    make_banner_room(layout, banner_height(chapter, layout, qr))
     notices = list(layout.notices)
     items: list[tuple[str, Content, list[Block]]] = []
     composers = _composers(chapter, layout, notices, items)
@@ -63,7 +66,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         notices.extend(fitted.notices)
     marks: list[Mark] = []
     fits: dict[str, Fit] = {}
-    marks.extend(_title(chapter, layout))
+    marks.extend(_title(chapter, layout, qr))
     for band in layout.bands:
         if band.kind == "title":
             continue
@@ -79,7 +82,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
                 f = _fuller(comp, f, fitted.body_pt)
         fits[rid] = f
         marks.extend(comp.place_fitted(f))
-    marks.extend(_footer(chapter, with_title=layout.bands[0].kind != "title"))
+    banner = layout.bands[0].kind == "title"
+    marks.extend(_footer(chapter, with_title=not banner, with_link=not (banner and qr)))
     return Page(marks, fits, notices, layout, fitted.body_pt if fitted else 0.0, fitted.moves if fitted else [],
                 missing)
 
@@ -147,7 +151,46 @@ def layout_spec(layout: Layout) -> tuple[str, int]:
 # --- title, band headings, footer ------------------------------------------------------
 
 
-def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
+def _qr_quiet(link: str) -> float:
+    """The white border of the link's QR code, in mm, when its modules are QR_SIZE wide."""
+    return theme.QR_SIZE * theme.QR_QUIET_MODULES / len(qr_modules(link))
+
+
+def _title_text_height(subtitle: bool) -> float:
+    return theme.TITLE_PT_MIN * theme.PT_MM * (1.05 + (0.62 * 1.1 if subtitle else 0.0)) + 1.5
+
+
+def banner_height(chapter: Chapter, layout: Layout, qr: bool = True) -> float:
+    """The least height of the title band: its title and subtitle at TITLE_PT_MIN and, beside them,
+    the QR code at QR_SIZE with its quiet zone and margins (0 for a diagram without a title band)."""
+    band = layout.bands[0]
+    if band.kind != "title":
+        return 0.0
+    need = _title_text_height(bool(band.subtitle))
+    link = video_link(chapter.meta) if qr else ""
+    if link:
+        need = max(need, theme.QR_SIZE + 2 * _qr_quiet(link) + 2 * theme.QR_MARGIN)
+    return need + theme.GUTTER
+
+
+def make_banner_room(layout: Layout, need: float) -> None:
+    """Grow the title band to ``need`` mm when the prompt's ratio gives it less, the other bands
+    giving the room in proportion to their shares (fitting keeps the title band's height)."""
+    if not need or layout.bands[0].kind != "title":
+        return
+    height = usable_rect()[3]
+    fracs = layout.split.bands
+    want = min(need / height, 0.5)
+    if fracs[0] >= want - 1e-9:
+        return
+    rest = sum(fracs[1:])
+    scale = (1.0 - want) / rest if rest > 0 else 0.0
+    if layout.prompt_split is None:
+        layout.prompt_split = layout.split
+    layout.replace(Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns)))
+
+
+def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
     """The title banner, when the diagram's first band is one (a diagram that starts with
     boxes has none: the chapter's title then goes in the footer)."""
     band = layout.bands[0]
@@ -163,11 +206,11 @@ def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
         StrokeMark(((bx + 0.8, by + 0.8), (bx + bw + 0.8, by + 0.8), (bx + bw + 0.8, by + bh + 0.8),
                     (bx + 0.8, by + bh + 0.8)), theme.PEN, theme.THIN_WIDTH_PT, closed=True, z=1),
     ]
-    link = video_link(chapter.meta)
+    link = video_link(chapter.meta) if qr else ""
     if link:
-        q = min(bh - theme.QR_PAD, theme.QR_SIZE)
-        out.append(qr_mark(link, bx + bw - q - 2.0, by + (bh - q) / 2, q, theme.PEN))
-        bw -= q + 3.0
+        q, quiet = theme.QR_SIZE, _qr_quiet(link)
+        out.append(qr_mark(link, bx + bw - theme.QR_MARGIN - quiet - q, by + (bh - q) / 2, q, theme.PEN, quiet))
+        bw -= q + 2 * quiet + theme.QR_MARGIN
     title = band.title or chapter.meta.title_kr or chapter.meta.title
     icon = band.icon
     text = title
@@ -178,7 +221,7 @@ def _title(chapter: Chapter, layout: Layout) -> list[Mark]:
     sub = band.subtitle
     size = theme.TITLE_PT
     room_h = bh - theme.BANNER_PAD
-    while size > 12:
+    while size > theme.TITLE_PT_MIN:
         th = size * theme.PT_MM * (theme.BANNER_TITLE_EM + (theme.BANNER_SUB_EM if sub else 0.0))
         if fonts.width(text, size) <= bw - 8 and th <= room_h:
             break
@@ -206,17 +249,25 @@ def _band_heading(band: Region, ink: Ink) -> list[Mark]:
     return marks
 
 
-def _footer(chapter: Chapter, with_title: bool = False) -> list[Mark]:
+def footer_text(chapter: Chapter, with_title: bool = False, with_link: bool = True) -> str:
+    """Author, lecture, ``chapter N/M`` and the chapter's moment in the video (the chapter's title
+    first when the sheet has no banner; the video's address last when no QR code holds it)."""
     m = chapter.meta
     parts = [p for p in ((m.title_kr or m.title) if with_title else "", m.author, m.lecture) if p]
     if m.chapter is not None:
         parts.append(f"chapter {m.chapter}/{m.total_chapters}" if m.total_chapters else f"chapter {m.chapter}")
     if m.timestamp:
-        parts.append(m.timestamp)
-    if m.source_url:
-        parts.append(m.source_url)
-    text = "  ·  ".join(parts)
-    y = theme.PAGE_H - theme.MARGIN - 0.6
+        parts.append(f"video {m.timestamp}")
+    link = video_link(m)
+    if with_link and link:
+        parts.append(link)
+    return "  ·  ".join(parts)
+
+
+def _footer(chapter: Chapter, with_title: bool = False, with_link: bool = True) -> list[Mark]:
+    text = footer_text(chapter, with_title, with_link)
+    # the baseline sits so that descenders stay above the safe margin
+    y = theme.PAGE_H - theme.MARGIN - theme.FOOTER_PT * theme.PT_MM * theme.FOOTER_DESCENT
     return text_marks(theme.MARGIN + 1.0, y, text, theme.FOOTER_PT, theme.PEN_SOFT)
 
 

@@ -1,29 +1,39 @@
-"""A QR code of the lecture's address (at the chapter's timestamp when known), for printed sheets."""
+"""A QR code of the lecture video at the chapter's start, for printed sheets."""
 
 from __future__ import annotations
 
-import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..model import Meta
+from ..sources.timecode import seconds
 from .marks import QRMark
 
-QUIET = 1  # modules of white border kept around the code (the banner behind it is pale)
+
+def moment_url(url: str, timestamp: str) -> str:
+    """``url`` with ``t=SECONDSs`` for ``timestamp`` (an existing ``t=`` replaced, the other query
+    parameters kept in order); ``url`` unchanged when the timestamp is not a time."""
+    url = url.strip()
+    secs = seconds(timestamp) if timestamp else None
+    if not url or secs is None:
+        return url
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
+    query.append(("t", f"{secs}s"))
+    return urlunsplit(parts._replace(query=urlencode(query, safe=":/")))
 
 
 def video_link(meta: Meta) -> str:
-    url = meta.source_url.strip()
-    if not url:
-        return ""
-    m = re.fullmatch(r"(?:(\d+):)?(\d+):(\d+)", meta.timestamp.strip()) if meta.timestamp else None
-    if m and "t=" not in url:
-        secs = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
-        url += ("&" if "?" in url else "?") + f"t={secs}s"
-    return url
+    """The address the sheet's QR code holds: the video at the chapter's timestamp."""
+    return moment_url(meta.source_url, meta.timestamp)
 
 
-def qr_mark(link: str, x: float, y: float, size: float, color: str) -> QRMark:
+def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     import segno
 
     code = segno.make(link, error="m", micro=False)
-    modules = tuple(tuple(bool(v) for v in row) for row in code.matrix)
-    return QRMark(x, y, size, modules, color)
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix)
+
+
+def qr_mark(link: str, x: float, y: float, size: float, color: str, quiet: float) -> QRMark:
+    """The code's modules fill ``size`` x ``size`` mm at (x, y); ``quiet`` mm of white around them."""
+    return QRMark(x, y, size, qr_modules(link), color, quiet)

@@ -93,8 +93,10 @@ def _qr(ax: Axes, m: QRMark) -> None:
     from matplotlib.path import Path
 
     n = len(m.modules)
-    unit = m.size / (n + 2)
-    ax.add_artist(Rectangle((m.x, m.y), m.size, m.size, facecolor="white", edgecolor="none", zorder=Z_TEXT))
+    unit = m.size / n
+    q = m.quiet
+    ax.add_artist(Rectangle((m.x - q, m.y - q), m.size + 2 * q, m.size + 2 * q, facecolor="white",
+                            edgecolor="none", zorder=Z_TEXT))
     verts: list[tuple[float, float]] = []
     codes: list[int] = []
     for r, row in enumerate(m.modules):
@@ -106,8 +108,8 @@ def _qr(ax: Axes, m: QRMark) -> None:
             start = c
             while c < n and row[c]:
                 c += 1
-            x0, y0 = m.x + (start + 1) * unit, m.y + (r + 1) * unit
-            x1, y1 = m.x + (c + 1) * unit, y0 + unit
+            x0, y0 = m.x + start * unit, m.y + r * unit
+            x1, y1 = m.x + c * unit, y0 + unit
             verts += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
             codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
     if verts:

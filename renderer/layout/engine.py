@@ -22,6 +22,7 @@ class Layout:
     notices: list[Notice] = field(default_factory=list)
     source_file: str = ""  # the file holding the diagram and ratio spec
     spec_line: int = 1  # the ratio spec's line there (the diagram's first line without one)
+    prompt_split: Split | None = None  # the prompt's own split, when the title band was grown for its banner
 
     def leaves(self) -> list[Region]:
         out: list[Region] = []
@@ -44,7 +45,7 @@ class Layout:
 
 def layout_chapter(chapter: Chapter) -> Layout:
     diagram = parse_diagram(chapter.layout)
-    notices: list[Notice] = list(diagram.notices)
+    notices: list[Notice] = list(chapter.notices) + list(diagram.notices)
     bands = build_regions(diagram)
     split = initial_split(chapter.layout, bands, notices, qr=bool(chapter.meta.source_url.strip()))
     place(bands, split)

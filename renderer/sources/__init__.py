@@ -10,9 +10,19 @@ STDIN = "-"  # the input name that reads a prompt from standard input
 STDIN_NAME = "<stdin>"  # how such a prompt is named in messages
 
 
-def read_input(path: str | Path) -> Chapter:
+def read_input(path: str | Path, source: str | Path | None = None) -> Chapter:
     """A prompt (markdown, any extension) or a chapter YAML, by its extension; ``-`` reads a prompt
-    from standard input."""
+    from standard input.  ``source``: a chapter source file giving the chapter's moment in the video
+    (see sources/moment.py), used where the input's own front matter gives none."""
+    chapter = _read(path)
+    if source is None:
+        return chapter
+    from .moment import read_source, with_moment
+
+    return with_moment(chapter, read_source(Path(source)))
+
+
+def _read(path: str | Path) -> Chapter:
     if str(path) == STDIN:
         import sys
 

@@ -8,6 +8,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import Meta
+from .timecode import normalize_timestamp
 from .yaml_errors import Loader, yaml_error
 
 _KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
@@ -82,6 +83,6 @@ def meta_from_dict(data: dict) -> Meta:
         total_chapters=_int(data.get("totalChapters", data.get("total_chapters"))),
         author=s("author"),
         source_url=s("source_url", "sourceUrl"),
-        timestamp=s("timestamp"),
+        timestamp=normalize_timestamp(data.get("timestamp")),
         lecture=s("lecture"),
     )
