@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from renderer import theme
 from renderer.layout.columns import char_widths
 from renderer.layout.engine import layout_chapter
 from renderer.layout.place import banner_height, usable_rect
@@ -236,4 +237,4 @@ def test_with_no_ratios_the_title_band_gets_what_its_banner_needs(tmp_path: Path
     assert need > H / 15
     assert body.rect[3] == pytest.approx(H - need)
     if qr:
-        assert need == pytest.approx(15.0 + 2.4 + 3.0)
+        assert need == pytest.approx(theme.QR_SIZE + theme.QR_PAD + theme.GUTTER)
