@@ -308,10 +308,12 @@ def _short_lists_whole(groups: list[list[Block]]) -> list[list[Block]]:
     run: list[list[Block]] = []
 
     def close() -> None:
-        if 1 < len(run) <= theme.SHORT_LIST_ITEMS:
+        k = theme.LIST_SPLIT_MIN_ITEMS
+        if len(run) <= 1:
+            out.extend(run)
+        elif len(run) <= max(theme.SHORT_LIST_ITEMS, 2 * k - 1):
             out.append([b for g in run for b in g])
-        elif run:  # a long list splits between items, never leaving one item alone at either end
-            k = theme.LIST_SPLIT_MIN_ITEMS
+        else:  # a long list splits between items, never leaving one item alone at either end
             out.append([b for g in run[:k] for b in g])
             out.extend(run[k:-k])
             out.append([b for g in run[-k:] for b in g])

@@ -38,3 +38,11 @@ def test_no_group_is_cut_by_a_column_break(tmp_path) -> None:
     comp_groups = _groups([b for col in fit.columns for b, _ in col])
     for g in comp_groups:
         assert len({where[id(b)] for b in g}) == 1, texts(g)
+
+
+def test_every_block_is_in_exactly_one_group() -> None:
+    for md in ("- 하나", "- 하나\n\n- 둘\n\n- 셋", "- a\n- b\n- c\n- d", "- a\n- b\n- c\n- d\n- e\n- f\n- g",
+               "**리드:**\n- a\n  └─ x\n\n문단\n\n- b\n- c"):
+        blocks = parse_blocks(md, 1)
+        flat = [b for g in _groups(blocks) for b in g]
+        assert [id(b) for b in flat] == [id(b) for b in blocks], md
