@@ -162,21 +162,22 @@ def _band_tree(band: DiagramBand, n: int, width: int) -> Region:
         return Region(bid, "band", title, icon, hint, line, col, height, rows=rest, percent=_share(hint, band.percent))
     columns = _columns(band.boxes)
     h_icon, h_title, h_hint, h_line, h_col, h_rest = _title_of(heading) if heading else ("", "", "", 0, 0, [])
+    written = bool(h_title or h_icon)  # a heading row holding only a note ("[30%]") writes no heading
     if len(columns) == 1 and len(columns[0]) == 1:
         box = columns[0][0]
-        if heading:
+        if heading and written:
             box_hint = split_heading(next((r.text for r in box.rows if r.text.strip()), ""))[2]
             region = Region(bid, "band", h_title, h_icon, h_hint, h_line, h_col, height,
                             rows=h_rest + _clean(box.rows), heading_outside=True,
                             percent=_share(h_hint, _share(box_hint, band.percent)))
         else:
             icon, title, hint, line, col, rest = _title_of(box.rows)
-            region = Region(bid, "band", title, icon, hint, line, col, height, rows=rest,
-                            percent=_share(hint, band.percent))
+            region = Region(bid, "band", title, icon, hint, line, col, height, rows=h_rest + rest,
+                            percent=_share(hint, _share(h_hint, band.percent)))
         region.rows += _clean(band.loose)
         return region
     band_region = Region(bid, "band", h_title, h_icon, h_hint, h_line, h_col, height,
-                         rows=h_rest, heading_outside=bool(heading), percent=_share(h_hint, band.percent))
+                         rows=h_rest, heading_outside=written, percent=_share(h_hint, band.percent))
     if len(columns) == 1:
         band_region.children = [_box_region(f"{bid}.row{k}", "row", b) for k, b in enumerate(columns[0], 1)]
     else:

@@ -238,3 +238,18 @@ def test_with_no_ratios_the_title_band_gets_what_its_banner_needs(tmp_path: Path
     assert body.rect[3] == pytest.approx(H - need)
     if qr:
         assert need == pytest.approx(theme.QR_SIZE + theme.QR_PAD + theme.GUTTER)
+
+
+def test_a_heading_row_holding_only_a_note_writes_no_heading(tmp_path: Path) -> None:
+    """'[30%]' alone above a band's boxes is a share of the page, not a heading: no heading room, no underline."""
+    diagram = """┌──────────────────────────────────────────────┐
+│  📘 TITLE                                      │
+├──────────────────────────────────────────────┤
+│                                        [60%] │
+│ ┌──────────────────┐ ┌─────────────────────┐ │
+│ │ 🍎 LEFT          │ │ 🍌 RIGHT            │ │
+│ └──────────────────┘ └─────────────────────┘ │
+└──────────────────────────────────────────────┘"""
+    path = write_prompt(tmp_path, diagram)
+    band = layout_chapter(read_input(path)).bands[1]
+    assert not band.heading_outside and band.title == "" and band.percent == 60
