@@ -199,12 +199,13 @@ class SequenceBlock:
     keep_with_next: bool = False
     _cache: dict = field(default_factory=dict, repr=False)
 
-    def messages(self) -> list[Message]:
-        out: list[Message] = []
+    def _all(self, kind: type) -> list:
+        """Every item of ``kind``, in order, frames' sections included."""
+        out: list = []
 
         def walk(items: list[Item]) -> None:
             for it in items:
-                if isinstance(it, Message):
+                if isinstance(it, kind):
                     out.append(it)
                 elif isinstance(it, Frame):
                     for sec in it.sections:
@@ -212,24 +213,16 @@ class SequenceBlock:
 
         walk(self.items)
         return out
+
+    def messages(self) -> list[Message]:
+        return self._all(Message)
 
     def _texts(self) -> dict[int, str]:
         """A message's words as written (numbered when ``autonumber``), by its identity."""
         return {id(m): (f"{k + 1}. " if self.numbered else "") + m.text for k, m in enumerate(self.messages())}
 
     def _notes(self) -> list[Note]:
-        out: list[Note] = []
-
-        def walk(items: list[Item]) -> None:
-            for it in items:
-                if isinstance(it, Note):
-                    out.append(it)
-                elif isinstance(it, Frame):
-                    for sec in it.sections:
-                        walk(sec.items)
-
-        walk(self.items)
-        return out
+        return self._all(Note)
 
     def _depth(self) -> int:
         def d(items: list[Item]) -> int:

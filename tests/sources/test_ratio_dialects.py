@@ -12,24 +12,11 @@ from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
 from renderer.sources import read_input
 from renderer.sources.ratios import _columns
-from tests.layout.prompts import FIRST_LINE, diagram_lines, layout_of
+from tests.layout.prompts import layout_of
+from tests.layout.test_ratio_spec import SPEC_LINE, THREE_BANDS
 
 X0, Y0, W, H = usable_rect()
 
-THREE_BANDS = """
-┌─────────────────────────────────────────────┐
-│ 🍌 TITLE 🍌                                  │
-├─────────────────────────────────────────────┤
-│ ┌──────────┐ ┌──────────────────────────┐   │
-│ │ 📖 LEFT  │ │ 👥 RIGHT                 │   │
-│ └──────────┘ └──────────────────────────┘   │
-├─────────────────────────────────────────────┤
-│ ┌──────┐ ┌──────────────┐ ┌─────────────┐   │
-│ │ 💰 A │ │ 💬 B         │ │ 📌 C        │   │
-│ └──────┘ └──────────────┘ └─────────────┘   │
-└─────────────────────────────────────────────┘
-"""
-SPEC_LINE = FIRST_LINE + len(diagram_lines(THREE_BANDS)) + 1
 DRAWN = ([100 * 11 / 38, 100 * 27 / 38], [100 * 7 / 36, 100 * 15 / 36, 100 * 14 / 36])
 
 
