@@ -52,6 +52,7 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
     """The page's body size and the split that lets every region write at it (see the module)."""
     n = _Negotiation(layout, composers)
     tol = 0.0 if exact else theme.FIT_TOLERANCE
+    n.tol = tol
     notices: list[Notice] = []
     shrunk: dict[str, float] = {}
     free: frozenset[int] = frozenset()
@@ -63,6 +64,7 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
         split = n.split_at(size, tol, free)
     else:  # not even so: the smallest size, any move that helps, then regions written smaller
         size = SIZES[0]
+        n.tol = None
         split = n.split_at(size, None)
         for _ in range(3):  # shrinking some regions frees room for the others: settle both
             shrunk = n.shrink(split, size)
@@ -105,6 +107,7 @@ class _Negotiation:
         self.bands = layout.bands
         self.base = layout.split
         self.composers = composers
+        self.tol: float | None = 0.0  # how far stacked boxes may move from their drawn heights
         _, _, self.width, self.height = usable_rect()
 
     def label_of(self, rid: str) -> str:
@@ -133,8 +136,29 @@ class _Negotiation:
         if kids[0].kind == "column":
             fracs = self._fracs(region)
             return top + max(self.cell_need(k, size, width * f, sizes) for k, f in zip(kids, fracs))
+        needs = [self.cell_need(k, size, width, sizes) for k in kids]
+        fracs = self.row_fracs(region, needs)
+        return top + max(nd / f for nd, f in zip(needs, fracs))
+
+    def row_fracs(self, region: Region, needs: list[float]) -> list[float]:
+        """Shares of a column's height for the boxes stacked in it: in proportion to what each
+        needs, kept within the tolerance of their drawn heights (any share, under ``tol`` None)."""
+        kids = region.children
         total = sum(k.weight for k in kids) or 1.0
-        return top + max(self.cell_need(k, size, width, sizes) * total / k.weight for k in kids)
+        base = [k.weight / total for k in kids]
+        if self.tol is None:
+            lo, hi = [0.1] * len(kids), [0.9] * len(kids)
+        else:
+            lo = [b * (1 - self.tol) for b in base]
+            hi = [b * (1 + self.tol) for b in base]
+        if any(math.isinf(nd) for nd in needs) or sum(needs) <= 0:
+            return base
+        fr = [nd / sum(needs) for nd in needs]
+        for _ in range(4):  # clip to the bounds, give the rest to the others in proportion
+            fr = [min(max(f, a), b) for f, a, b in zip(fr, lo, hi)]
+            t = sum(fr)
+            fr = [f / t for f in fr]
+        return fr
 
     def _fracs(self, region: Region, columns: dict[str, list[float]] | None = None) -> list[float]:
         cols = columns if columns is not None else self.base.columns
@@ -256,7 +280,21 @@ class _Negotiation:
         for band, (fr, _) in zip(self.bands, needs):
             if fr is not None:
                 columns[band.id] = fr
-        return Split([h / total for h in heights], columns)
+        split = Split([h / total for h in heights], columns)
+        return self._with_rows(split, size, sizes)
+
+    def _with_rows(self, split: Split, size: float, sizes: dict[str, float] | None) -> Split:
+        """The split with the shares of boxes stacked in a column set from what each needs."""
+        from ..layout.place import region_rects
+
+        rects = region_rects(self.bands, split)
+        columns = dict(split.columns)
+        for band in self.bands:
+            for r in band.walk():
+                if r.children and r.children[0].kind == "row":
+                    width = rects[r.id][2]
+                    columns[r.id] = self.row_fracs(r, [self.cell_need(k, size, width, sizes) for k in r.children])
+        return Split(split.bands, columns)
 
     def shrink(self, split: Split, size: float) -> dict[str, float]:
         """Regions that do not fit at ``size`` even after every move: the largest size each can

@@ -180,9 +180,10 @@ def _place_children(region: Region, split: Split, out: dict[str, Rect]) -> None:
             _place_children(kid, split, out)
     else:
         total = sum(k.weight for k in kids) or 1.0
+        shares = split.columns.get(region.id) or [k.weight / total for k in kids]  # fitting may set them
         cy = top
-        for kid in kids:
-            kh = inner_h * kid.weight / total
+        for kid, share in zip(kids, shares):
+            kh = inner_h * share
             out[kid.id] = (x, cy, w, kh)
             cy += kh
             _place_children(kid, split, out)

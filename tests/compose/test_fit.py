@@ -133,3 +133,28 @@ def test_a_page_that_cannot_hold_the_content_names_the_sections(tmp_path: Path) 
         compose(prompt(tmp_path, bullets(200), bullets(200), bullets(300)))
     msg = err.value.message
     assert "6 pt" in msg and "mm" in msg and "LEFT" in msg and "BOTTOM" in msg
+
+
+ROWS = """┌──────────────────────────────────────────────┐
+│  📘 TITLE 📘                                   │
+├──────────────────────────────────────────────┤
+│ ┌──────────────────┐ ┌─────────────────────┐ │
+│ │ 🍎 LEFT          │ │ 🍌 RIGHT            │ │
+│ │                  │ └─────────────────────┘ │
+│ │                  │ ┌─────────────────────┐ │
+│ │                  │ │ 🌊 BOTTOM           │ │
+│ └──────────────────┘ └─────────────────────┘ │
+└──────────────────────────────────────────────┘"""
+
+
+def test_boxes_stacked_in_a_column_share_its_height_by_what_they_need(tmp_path: Path) -> None:
+    text = ("# Source Text\n---\ntitle: \"T\"\nchapter: 1\n---\n\n# Layout Structure\n\n" + ROWS
+            + "\n\n**배치 비율**:\n- 밴드 (15%): x\n- 밴드 (85%): x\n\n# Content Details\n\n## 🍎 LEFT\n\n"
+            + bullets(6) + "\n\n## 🍌 RIGHT\n\n" + bullets(14) + "\n\n## 🌊 BOTTOM\n\n- 하나\n")
+    p = tmp_path / "rows.md"
+    p.write_text(text, encoding="utf-8")
+    lay, page = compose(p)
+    right, bottom = lay.find("band2.col2.row1"), lay.find("band2.col2.row2")
+    assert right.rect[3] > bottom.rect[3] * (1 + theme.FIT_TOLERANCE) * 0.99  # the full box took height...
+    assert right.rect[3] <= (right.rect[3] + bottom.rect[3]) * 0.5 * (1 + theme.FIT_TOLERANCE) + 0.5  # ...a quarter
+    assert all(f.fits for f in page.fits.values())
