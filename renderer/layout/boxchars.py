@@ -44,7 +44,9 @@ MAX_DRIFT = 8  # ... and farther along a line, where the drift of wide words bef
 PIPE_MISS = 6.0  # leaving a '|' unjoined (a '|' always goes on above and below)
 JOINT_MISS = 1.0  # leaving a '+' unjoined (a corner often ends its line)
 JOINT_TIE = 0.5  # joining a '+' rather than a '|' (on a tie, a border goes on into a border)
-DRIFT_CHANGE = 0.5  # each column of change in drift from the join to the left of it
+DRIFT = 0.5  # each column a join drifts
+DRIFT_CHANGE = 1.0  # ... and each column of change in drift from the join to the left of it (drift adds up
+#                     along a line, where wide words sit, so a line's joins keep to much the same drift)
 RULE_END = 2.0  # going on down from a '+' a line comes into from above (├ rather than └)
 
 
@@ -157,8 +159,7 @@ def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn, joi
             d = cols[k + 1][j] - cols[k][i]
             either = drawn(k, i) or drawn(k + 1, j)
             stacked = joint(k, i) and joint(k + 1, j)
-            # drift changes only where wide words sit between two borders: joins keep to one drift
-            cost = abs(d) + DRIFT_CHANGE * abs(d - drift[y - 1][x - 1])
+            cost = DRIFT * abs(d) + DRIFT_CHANGE * abs(d - drift[y - 1][x - 1])
             cost += JOINT_TIE if joint(k, i) or joint(k + 1, j) else 0.0
             if joint(k, i) and from_above(k, i):
                 cost += RULE_END
