@@ -381,8 +381,20 @@ def _structural(line: str) -> bool:
 # --- markdown ---------------------------------------------------------------------------
 
 
+_CELL_GUARD = re.compile(r"`[^`]*`|<\|[A-Za-z0-9_]+\|>")
+
+
+def _guard_cell_pipes(line: str) -> str:
+    """A table row with its pipes inside code spans and special tokens (``<|im_start|>``) escaped:
+    they are part of the cell, not a border between cells."""
+    if not line.lstrip().startswith("|") or line.count("|") < 3:
+        return line
+    return _CELL_GUARD.sub(lambda m: re.sub(r"(?<!\\)\|", r"\\|", m.group(0)), line)
+
+
 def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
     emphasis = ctx.emphasis
+    lines = [_guard_cell_pipes(s) for s in lines]
     tokens = parse("\n".join(lines))
     out: list[Block] = []
     i = 0

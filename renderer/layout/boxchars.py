@@ -37,13 +37,17 @@ _WORDS = {"UP": UP, "DOWN": DOWN, "LEFT": LEFT, "RIGHT": RIGHT, "VERTICAL": UP |
 ASCII_H = "-="
 ASCII_V = "|"
 ASCII_JOINT = "+"
+MIN_RUN = 2  # a '-' run shorter than this is a hyphen, never a line
 V_DRIFT = 3  # columns a hand-typed ASCII border may sit off the one above it
 MAX_DRIFT = 8  # ... and farther along a line, where the drift of wide words before it adds up
-PIPE_MISS = 6.0  # columns of drift a join may cost before leaving a '|' unjoined is cheaper
-JOINT_MISS = 1.0  # ... and a '+' corner, which often ends its line
-JOINT_TIE = 0.5
-RULE_END = 2.0  # ... and going on down from a '+' a line comes into from above (├ rather than └)  # columns: what joining a '+' corner costs more than joining two '|' borders
-MIN_RUN = 2  # a '-' run shorter than this is a hyphen, never a line
+# what a way of joining two lines' borders costs, in columns of drift:
+PIPE_MISS = 6.0  # leaving a '|' unjoined (a '|' always goes on above and below)
+JOINT_MISS = 1.0  # leaving a '+' unjoined (a corner often ends its line)
+JOINT_TIE = 0.5  # joining a '+' rather than a '|' (on a tie, a border goes on into a border)
+DRIFT = 0.5  # each column a join drifts
+DRIFT_CHANGE = 1.0  # ... and each column of change in drift from the join to the left of it (drift adds up
+#                     along a line, where wide words sit, so a line's joins keep to much the same drift)
+RULE_END = 2.0  # going on down from a '+' a line comes into from above (├ rather than └)
 
 
 @cache
@@ -133,7 +137,6 @@ def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn, joi
     b = [j for j in sorted(nodes[k + 1], key=lambda j: cols[k + 1][j]) if nodes[k + 1][j] & UP]
     if not a or not b:
         return []
-    # a '|' always goes on above and below; a '+' corner ends its line: leaving a '|' unjoined costs more
     def miss(line: int, i: int) -> float:
         if joint(line, i) and (line > k or from_above(line, i)):
             return JOINT_MISS
@@ -141,6 +144,7 @@ def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn, joi
 
     inf = float("inf")
     f = [[0.0] * (len(b) + 1)] + [[inf] * (len(b) + 1) for _ in a]
+    drift = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]  # drift of the last join on the best way here
     for x in range(1, len(b) + 1):
         f[0][x] = f[0][x - 1] + miss(k + 1, b[x - 1])
     how = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
@@ -149,19 +153,19 @@ def _join(k: int, nodes: list[dict[int, int]], cols: list[list[int]], drawn, joi
         f[y][0] = f[y - 1][0] + miss(k, i)
         for x in range(1, len(b) + 1):
             j = b[x - 1]
-            best, step = f[y - 1][x] + miss(k, i), 0
+            best, step, last = f[y - 1][x] + miss(k, i), 0, drift[y - 1][x]
             if f[y][x - 1] + miss(k + 1, j) < best:
-                best, step = f[y][x - 1] + miss(k + 1, j), 1
-            dist = abs(cols[k + 1][j] - cols[k][i])
+                best, step, last = f[y][x - 1] + miss(k + 1, j), 1, drift[y][x - 1]
+            d = cols[k + 1][j] - cols[k][i]
             either = drawn(k, i) or drawn(k + 1, j)
             stacked = joint(k, i) and joint(k + 1, j)
-            # on a tie, a border goes on into a border rather than into a corner beside it
-            cost = dist + (JOINT_TIE if joint(k, i) or joint(k + 1, j) else 0.0)
+            cost = DRIFT * abs(d) + DRIFT_CHANGE * abs(d - drift[y - 1][x - 1])
+            cost += JOINT_TIE if joint(k, i) or joint(k + 1, j) else 0.0
             if joint(k, i) and from_above(k, i):
                 cost += RULE_END
-            if not stacked and dist <= (0 if either else MAX_DRIFT) and f[y - 1][x - 1] + cost < best:
-                best, step = f[y - 1][x - 1] + cost, 2
-            f[y][x], how[y][x] = best, step
+            if not stacked and abs(d) <= (0 if either else MAX_DRIFT) and f[y - 1][x - 1] + cost < best:
+                best, step, last = f[y - 1][x - 1] + cost, 2, d
+            f[y][x], how[y][x], drift[y][x] = best, step, last
     out = []
     y, x = len(a), len(b)
     while y and x:
@@ -205,6 +209,8 @@ def _plausible(k: int, pairs: list[tuple[int, int]], lines: list[str], cols: lis
 
 
 def _ascii(lines: list[str]) -> list[str]:
+    """ASCII lines redrawn: '|' and '+' joined line by line into vertical lines (_join), kept where they
+    reach a corner or a drawn line, then '-'/'=' runs ending on them, then each joint by the ways it runs."""
     cols = _columns(lines)
     # the points vertical lines may pass: joints, pipes, and drawn characters running up or down
     nodes: list[dict[int, int]] = []  # per line: index -> the ways it may be joined (UP | DOWN)
@@ -248,7 +254,7 @@ def _ascii(lines: list[str]) -> list[str]:
 
     hruns = [_hruns(k, s, vert, joints) for k, s in enumerate(lines)]
     ways: dict[tuple[int, int], int] = {}
-    for p in vert | joints:
+    for p in sorted(vert | joints):
         k, i = p
         s, hrun = lines[k], hruns[k]
         d = links.get(p, 0) if p in vert else 0
@@ -259,7 +265,7 @@ def _ascii(lines: list[str]) -> list[str]:
         if i + 1 < len(s) and (hrun[i + 1] or directions(s[i + 1]) & LEFT):
             d |= RIGHT
         ways[p] = d
-    for p, d in list(ways.items()):
+    for p, d in sorted(ways.items()):
         if d in (LEFT, RIGHT):
             ways[p] = d | _corner_turn(p, d, lines, cols, hruns, ways, nodes)
         elif lines[p[0]][p[1]] == ASCII_JOINT and d & (LEFT | RIGHT) in (LEFT, RIGHT) and d & (UP | DOWN) in (UP, DOWN):

@@ -103,7 +103,9 @@ def _goes_on(first: Row, icon: str, second: Row, after: Row | None) -> bool:
         words += 1
     if b >= len(second.cols) or words >= len(first.cols):
         return False
-    at_a, at_b, at_words = first.cols[a], second.cols[b], first.cols[words]
+    # columns from each row's own left border: the border itself may drift from row to row
+    at_a, at_words = first.cols[a] - first.cols[0], first.cols[words] - first.cols[0]
+    at_b = second.cols[b] - second.cols[0]
     mid_a = at_a + sum(char_widths(first.text.strip())) / 2
     mid_b = at_b + sum(char_widths(t)) / 2
     under_words = at_b >= at_words - 1 if icon else at_b >= at_a + 2

@@ -28,6 +28,8 @@ CONTENT_H1 = ("content details", "output structure plan")
 # the prompt's own machinery: never page content, even under a content heading
 MACHINERY = ("이미지 생성 요청", "프롬프트 생성 완료 요약", "배치 비율", "layout ratio", "instructions", "output style", "role definition")
 LAYOUT_H1 = "layout structure"
+_LAYOUT_LIKE = re.compile(r"^(?:[^\w\s]\ufe0f?\s*)?(?:page\s+)?(?:layout|레이아웃|배치\s*구조)(?:\s*(?:structure|구조))?\b"
+                          r"(?!\s*(?:ratio|비율))", re.I)
 # the ratio spec's mark: a heading, a bold lead-in or a "label:" naming it at the start of a line
 _RATIO_MARK = re.compile(
     r"^\s*(?P<head>#{1,6}\s+|[-*+]\s+)?(?P<bold>[*_]{0,2})\s*(?:[^\w\s*_#]\ufe0f?\s*)?"
@@ -118,8 +120,11 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
 
 
 def _layout_heading(heads: list[Heading]) -> int:
-    """Index of the ``# Layout Structure`` heading (any level; a level-1 one first), or -1."""
+    """Index of the ``# Layout Structure`` heading (any level; a level-1 one first), else of a heading
+    named like one (``# Layout``, ``# Page Layout``, ``# 레이아웃 구조``), or -1."""
     found = [k for k, h in enumerate(heads) if h.text.strip().lower().startswith(LAYOUT_H1)]
+    if not found:
+        found = [k for k, h in enumerate(heads) if _LAYOUT_LIKE.match(h.text.strip())]
     if not found:
         return -1
     return min(found, key=lambda k: (heads[k].level, k))
@@ -195,6 +200,11 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
     last = _diagram_end(drawn, first, end)
     diagram = tuple(lines[first : last + 1])
     spec, spec_text = _ratio_spec(file, lines, tokens, head.token, end)
+    nxt = next((j for j in range(k + 1, len(heads)) if heads[j].line >= end), -1)
+    if spec is None and nxt >= 0 and (m := _ratio_mark(lines[heads[nxt].line])) is not None and not m.weak:
+        # the ratio spec under a heading of its own right after the layout section ("## Ratios")
+        spec, spec_text = _ratio_spec(file, lines, tokens, heads[nxt].token,
+                                      _section_end(heads, nxt, len(lines), heads[nxt].level))
     return LayoutSource(file, first + 1, diagram, spec, spec_text)
 
 

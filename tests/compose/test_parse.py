@@ -110,3 +110,12 @@ def test_a_table_with_a_short_header_is_still_a_table_and_no_rule_is_written() -
     assert [[[r.text for r in c] for c in row] for row in table.rows] == [[["1"], ["토큰화"]]]
     assert table.line == 2
     assert [r.text for r in blocks[3].runs] == ["item"]
+
+
+def test_pipes_inside_code_and_special_tokens_in_a_table_stay_in_their_cell() -> None:
+    (table,) = parse_blocks("| 토큰 | 뜻 | 예 |\n|---|---|---|\n| `<|im_start|>` | 턴 시작 | x |\n"
+                            "| <|im_end|> | a|b |", 1)
+    assert [[[(r.text, r.style) for r in c] for c in row] for row in table.rows] == [
+        [[("<|im_start|>", "token")], [("턴 시작", "plain")], [("x", "plain")]],
+        [[("<|im_end|>", "token")], [("a", "plain")], [("b", "plain")]],
+    ]

@@ -58,3 +58,11 @@ def test_text_before_the_diagram_is_not_part_of_it(tmp_path: Path) -> None:
                                "| 하단 | 75% |"])
     assert chapter.layout.first_line == 6
     assert [r.percent for r in chapter.layout.ratio_spec.ratios] == [25, 75]
+
+
+def test_a_layout_heading_named_otherwise(tmp_path: Path) -> None:
+    for heading in ("# Layout", "# 📐 Page Layout", "## 레이아웃 구조"):
+        chapter = _read(tmp_path, ["# Role", "", heading, "", *DIAGRAM, "", "## Ratios", "- Title: 20%",
+                                   "- Body: 80%", "", "# Content Details", "", "## 📊 BODY", "", "hello"])
+        assert chapter.layout.diagram == tuple(DIAGRAM), heading
+        assert [r.percent for r in chapter.layout.ratio_spec.ratios] == [20, 80]
