@@ -58,6 +58,11 @@ EXPECTED: dict[str, dict] = {
         "pcts": [10, 50, 40],
         "splits": {2: [50, 50], 3: [40, 60]},
     },
+    "pen_ascii": {"bands": ["title", [1, 1], 1], "pcts": [12, 48, 40], "splits": {2: [40, 60]}},
+    "pen_double": {"bands": ["title", [1, 1], 1], "pcts": [10, 40, 50], "splits": {2: [45, 55]}},
+    "pen_english": {"bands": ["title", [1, 1], 1, 1], "pcts": [12, 30, 38, 20], "splits": {2: [45, 55]}},
+    "pen_heavy": {"bands": ["title", [1, 1], 1], "pcts": [15, 45, 40], "splits": {2: [40, 60]}},
+    "pen_rounded": {"bands": ["title", [1, 1, 1], 1], "pcts": [15, 55, 30], "splits": {2: THIRDS}},
     "ch05_nn_internals": {
         "bands": ["title", [1, 1], 1, [1, 1, 1]],
         "pcts": [8, 24, 38, 30],
@@ -145,7 +150,8 @@ FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
 # prompt instructions inside a content section: "- Create a Mermaid mindmap:", "- 3-5 bullet points summarizing:"
 INSTRUCTION = re.compile(
     r"^\s*[-*+]\s+(?:(?:create|draw|make|add|use|include|show|render|visuali[sz]e)\b.*:\s*$"
-    r"|\d+\s*[-~]\s*\d+\s+bullet points\b.*:\s*$)",
+    r"|\d+\s*[-~]\s*\d+\s+bullet points\b.*:\s*$"
+    r"|use\s+\*\*bold\*\*\s+for\b.*)",  # a styling request: "- Use **Bold** for key concepts."
     re.I,
 )
 SPEC_PREFIX = re.compile(r"^(\s*[-*+]\s+)(?:root|level\s*\d+)\s*:", re.I)
