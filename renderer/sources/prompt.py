@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from ..errors import InputError
+from ..errors import InputError, Notice
 from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec, Section
 from .frontmatter import find_front_matter, parse_meta
@@ -116,7 +116,17 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
         m = _LECTURE.search(text)
         if m:
             meta = replace(meta, lecture=m.group(1).strip())
-    return Chapter(file, meta, layout, sections, _emphasis(tokens, heads))
+    return Chapter(file, meta, layout, sections, _emphasis(tokens, heads), notices=_misspelt_layout(file, heads))
+
+
+def _misspelt_layout(file: str, heads: list[Heading]) -> list[Notice]:
+    """A layout heading read though misspelt ('# Layout Strucutre') is named, with the right spelling."""
+    k = _layout_heading(heads)
+    if k < 0 or heads[k].text.strip().lower().startswith(LAYOUT_H1) or _near_layout_heading(heads) is not heads[k]:
+        return []
+    h = heads[k]
+    return [Notice(file, h.line + 1, 1, f"read '{'#' * h.level} {h.text.strip()}' as the layout section: "
+                                        f"did you mean '{'#' * h.level} {LAYOUT_TITLE}'?")]
 
 
 def _layout_heading(heads: list[Heading]) -> int:
