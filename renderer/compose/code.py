@@ -16,6 +16,7 @@ from .. import theme
 from . import fonts
 from .block import per_width
 from .ink import Ink
+from .linebreak import cluster_bounds
 from .marks import Mark, StrokeMark
 from .text import pitch, text_marks
 
@@ -35,11 +36,7 @@ class CodeRow:
 
 def _tokens(line: str) -> list[str]:
     """The line's tokens, joined where a boundary would fall inside an emoji sequence."""
-    bounds = {0}
-    pos = 0
-    for cl in fonts.clusters(line):
-        pos += len(cl)
-        bounds.add(pos)
+    bounds = cluster_bounds(line)
     out: list[str] = []
     cur = ""
     for m in TOKEN.finditer(line):

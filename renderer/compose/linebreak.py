@@ -112,7 +112,8 @@ def _atom_width(pcs: list[Piece]) -> float:
     return sum(p.width for p in pcs)
 
 
-def _cluster_bounds(text: str) -> set[int]:
+def cluster_bounds(text: str) -> set[int]:
+    """Where ``text`` may be cut: between its clusters (an emoji sequence is one)."""
     out = {0}
     pos = 0
     for cl in fonts.clusters(text):
@@ -125,7 +126,7 @@ def _split_piece(p: Piece, avail: float, size_pt: float, force: bool) -> tuple[P
     """Break a piece between characters so the head fits ``avail``; never before a closing mark,
     never inside an emoji sequence."""
     best = 0
-    bounds = _cluster_bounds(p.text)
+    bounds = cluster_bounds(p.text)
     for i in range(1, len(p.text)):
         if i not in bounds or p.text[i] in NO_START or p.text[i - 1] in NO_END:
             continue
