@@ -53,18 +53,7 @@ def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice],
         return Split(fr, _column_fracs(bands, None, src.file, notices))
     ratios = spec.ratios
     if len(ratios) != len(bands):
-        if len(ratios) > len(bands):
-            extra = ratios[len(bands)]
-            line, col = extra.line, extra.col
-            where = f"ratio {len(bands) + 1} has no band"
-        else:
-            line, col = spec.line, 1
-            where = f"band {len(ratios) + 1} has no ratio"
-        raise InputError(
-            spec.file, line, col,
-            f"the ratio spec lists {len(ratios)} bands but the diagram has {len(bands)} ({where})",
-            "give one percentage per band, top to bottom, title included. The diagram's bands: " + bands_found(bands),
-        )
+        return _miscounted(spec, bands, notices)
     total = sum(r.percent for r in ratios)
     if total <= 0:
         raise InputError(spec.file, ratios[0].line, ratios[0].col, "the ratios add up to 0%",
@@ -73,6 +62,34 @@ def initial_split(src: LayoutSource, bands: list[Region], notices: list[Notice],
         notices.append(Notice(spec.file, spec.line, 1,
                               f"the ratios add up to {total:g}%, not 100%: scaled to 100%"))
     return Split([r.percent / total for r in ratios], _column_fracs(bands, ratios, spec.file, notices))
+
+
+def _miscounted(spec, bands: list[Region], notices: list[Notice]) -> Split:
+    """A ratio spec that lists more or fewer bands than the diagram draws: its ratios go to the bands
+    top to bottom, surplus ones are left out, and bands without one share what is left by their
+    drawn height (at least MIN_SHARE each); the whole is scaled to 100, with a warning naming the bands."""
+    ratios = list(spec.ratios)
+    if len(ratios) > len(bands):
+        extra = ratios[len(bands)]
+        line, col = extra.line, extra.col
+        what = f"ratio {len(bands) + 1} on has no band: left out"
+        ratios = ratios[: len(bands)]
+    else:
+        line, col = spec.line, 1
+        missing = len(bands) - len(ratios)
+        what = (f"band {len(ratios) + 1} has no ratio" if missing == 1
+                else f"bands {len(ratios) + 1}-{len(bands)} have no ratio") + ": shared out by drawn height"
+    notices.append(Notice(spec.file, line, col,
+                          f"the ratio spec lists {len(spec.ratios)} bands but the diagram has {len(bands)} ({what}); "
+                          "the diagram's bands: " + bands_found(bands)))
+    given = [r.percent for r in ratios]
+    rest = bands[len(ratios):]
+    left = max(100.0 - sum(given), MIN_SHARE * len(rest))
+    drawn = sum(b.weight for b in rest) or 1.0
+    pct = given + [left * b.weight / drawn for b in rest]
+    total = sum(pct) or 1.0
+    padded = tuple(ratios) + (None,) * len(rest)
+    return Split([p / total for p in pct], _column_fracs(bands, padded, spec.file, notices))
 
 
 def _shares(file: str, what: str, regions: list[Region], notices: list[Notice]) -> list[float] | None:
@@ -122,7 +139,7 @@ def _column_fracs(bands: list[Region], ratios: tuple | None, file: str | None,
     out: dict[str, list[float]] = {}
     for k, band in enumerate(bands):
         cols = [c for c in band.children if c.kind == "column"]
-        given = ratios[k].columns if ratios else ()
+        given = ratios[k].columns if ratios and ratios[k] is not None else ()
         if given and len(given) != len(cols) and file is not None:
             r = ratios[k]
             drawn = f"{len(cols)} boxes side by side" if cols else "no boxes side by side"
