@@ -42,6 +42,18 @@ LABELS = re.compile(r"\S {3,}\S")  # captions typed in columns above a drawing
 ATTRIB = re.compile(r"^\s*[-–—]{1,2}\s*(\S.*)$")
 
 
+SKETCH_LINE = re.compile(r"[│┃║╱╲‾]|[─━═]{4,}")  # an axis, a slope, an overline or a long rule
+
+
+def _sketch_end(lines: list[str], i: int) -> int | None:
+    """The last line of a sketch starting at line ``i``: two or more lines in a row, each drawing with
+    line characters (a tree item's short └─ is not one); None when none starts there."""
+    end = i
+    while end < len(lines) and lines[end].strip() and SKETCH_LINE.search(lines[end]):
+        end += 1
+    return end - 1 if end - i >= 2 else None
+
+
 def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
                  notices: list[Notice] | None = None, file: str = "") -> list[Block]:
     """Blocks of a region's markdown whose first line is ``line0`` of ``file``; warnings
@@ -95,6 +107,17 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
             blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + start, ctx))
             i = end + 1
+            buf_start = i
+            continue
+        sketch_end = _sketch_end(drawn, i)
+        if sketch_end is not None:
+            # a chart typed with line characters but no closed box (axes, slopes): kept as the author
+            # aligned it, in the monospace face, never as loose line characters among words
+            flush_md(i)
+            body = [s.rstrip() for s in lines[i : sketch_end + 1]]
+            indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
+            blocks.append(CodeBlock("\n".join(s[indent:] for s in body), line0 + i, "sketch"))
+            i = sketch_end + 1
             buf_start = i
             continue
         picture = _instruction_picture(lines, i, line0)

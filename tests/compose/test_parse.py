@@ -119,3 +119,18 @@ def test_pipes_inside_code_and_special_tokens_in_a_table_stay_in_their_cell() ->
         [[("<|im_start|>", "token")], [("턴 시작", "plain")], [("x", "plain")]],
         [[("<|im_end|>", "token")], [("a", "plain")], [("b", "plain")]],
     ]
+
+
+def test_a_chart_typed_with_line_characters_is_kept_as_drawn() -> None:
+    """Axes and slopes with no closed box are one monospace sketch, never loose │ among words;
+    a tree item's short └─ is no sketch."""
+    from renderer.compose.code import CodeBlock
+    from renderer.compose.parse import parse_blocks
+
+    md = ("Elo ↑          ╱ RL\n    │       ╱\n    │  ─ ─ 이세돌 ─ ─\n    └──────────→ 시간\n\n"
+          "- 항목\n  └─ 이유: 설명")
+    blocks = parse_blocks(md, 1)
+    sketch = blocks[0]
+    assert isinstance(sketch, CodeBlock) and sketch.lang == "sketch"
+    assert sketch.text.split("\n")[1] == "    │       ╱"  # the author's alignment
+    assert not any(isinstance(b, CodeBlock) for b in blocks[1:])
