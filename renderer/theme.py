@@ -116,6 +116,8 @@ QR_MARGIN = 1.2  # between the code's white border and the banner's frame
 TITLE_PT_MIN = 12.0  # the banner's title shrinks to fit down to this
 LINE_GAP = 1.12  # line pitch in ems
 BLOCK_GAP = 0.45  # space between blocks, in ems of the body size
+SPREAD_TO = 0.75  # a column that fills less of its box's body is spaced out towards this share...
+SPREAD_GAP_MAX_LINES = 1.0  # ...each gap between whole groups growing by at most this many lines
 BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold
 BOX_PAD = 1.8  # inner padding of a region box
 HEADER_GAP = 1.0  # space below a header line
@@ -125,7 +127,9 @@ PICTURE_MIN_SHARE = 0.8  # a picture too wide for its column at the body size is
 SHORT_LIST_ITEMS = 3  # a list of at most this many items never splits across newspaper columns...
 LIST_SPLIT_MIN_ITEMS = 2  # ...a longer one leaves at least this many items on each side of a split
 INDENT_EM = 1.2  # list indent
-BAND_HEADING_PT_MAX = 14.0
+BAND_HEADING_ROOM_EM = 1.35  # the room above a band's boxes, in ems of its heading...
+BAND_HEADING_CLEAR_EM = 0.12  # ...with the heading's underline this far above the box below it
+BAND_HEADING_PT = 14.0  # a band heading written on the paper above its boxes; more on a sheet whose headers are larger
 CODE_PAD_EM = 0.4  # code panel padding, in ems of the body size
 CODE_BASELINE_EM = 0.78  # baseline of a code row below its top
 CODE_HANG_EM = 1.2  # hanging indent of a wrapped code line's continuation rows (the hook sits in it)
@@ -220,3 +224,16 @@ OVERLAY_INSET = 1.0  # mm between a region's outline and its label
 OVERLAY_TITLE_CHARS = 48  # a region's title is cut to this many characters in its label
 OVERLAY_BACKING = "#ffffff"
 OVERLAY_Z = 3  # above the page's own lines, backings and labels
+
+
+def header_pt(body_pt: float) -> float:
+    """A region header's size for a body size: HEADER_OVER_BODY of it within the header range, and
+    never less than HEADER_OVER_BODY_MIN of the body it heads (a sparse sheet writes above the range)."""
+    within = min(HEADER_PT_MAX, max(HEADER_PT_MIN, body_pt * HEADER_OVER_BODY))
+    return max(within, body_pt * HEADER_OVER_BODY_MIN)
+
+
+def band_heading_pt(body_pt: float) -> float:
+    """A band heading's size: BAND_HEADING_PT, or a region header's size when that is larger, so
+    that a heading above boxes is never written smaller than the headers inside them."""
+    return max(BAND_HEADING_PT, header_pt(body_pt))

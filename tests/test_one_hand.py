@@ -1,6 +1,7 @@
 """One hand, one page, on every bundled chapter and every prompt of the test corpus: one body size
 (regions within 1.5 pt of each other but for those a warning names), nothing drawn below 7 pt (read
-back from the PDF) but in a region a warning names as written smaller, and every region fitted."""
+back from the PDF) but in a region a warning names as written smaller, every region fitted, and no
+region's writing covering less than FILL_MIN of its box unless the page writes at its largest size."""
 
 from __future__ import annotations
 
@@ -34,3 +35,6 @@ def test_one_body_size_and_nothing_small(path: Path) -> None:
     small = [(r.region, r.smallest_pt) for r in usual if r.smallest_pt < theme.TEXT_PT_MIN - 0.01]
     assert not small
     assert all(r.smallest_pt >= theme.BODY_PT_FLOOR - 0.01 for r in stat.regions)
+    if stat.body_pt < theme.BODY_PT_SPARSE_MAX:
+        empty = [(r.region, round(r.fill, 2)) for r in stat.regions if r.fill < theme.FILL_MIN]
+        assert not empty

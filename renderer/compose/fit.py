@@ -123,7 +123,7 @@ class _Negotiation:
         """Height (mm) the region's cell needs at this width: its box, gutters and any heading above it.
         Widths are taken down to the millimetre, so that measurements are shared."""
         width = math.floor(width)
-        top = heading_height() if region.heading_outside else 0.0
+        top = heading_height(theme.band_heading_pt(size)) if region.heading_outside else 0.0
         if not region.children:
             comp = self.composers.get(region.id)
             if comp is None:
@@ -169,7 +169,7 @@ class _Negotiation:
                   sizes: dict[str, float] | None = None) -> float:
         if fracs is None or not band.children or band.children[0].kind != "column":
             return self.cell_need(band, size, self.width, sizes)
-        top = heading_height() if band.heading_outside else 0.0
+        top = heading_height(theme.band_heading_pt(size)) if band.heading_outside else 0.0
         return top + max(self.cell_need(k, size, self.width * f, sizes) for k, f in zip(band.children, fracs))
 
     def best_columns(self, band: Region, size: float, tol: float | None,
@@ -183,7 +183,7 @@ class _Negotiation:
         lo = [max(theme.MIN_COLUMN_SHARE, f * (1 - tol)) if tol is not None else theme.MIN_COLUMN_SHARE for f in base]
         hi = [f * (1 + tol) if tol is not None else 1.0 for f in base]
         fracs = list(base)
-        top = heading_height() if band.heading_outside else 0.0
+        top = heading_height(theme.band_heading_pt(size)) if band.heading_outside else 0.0
 
         def needs(fr: list[float]) -> list[float]:
             return [self.cell_need(k, size, self.width * f, sizes) for k, f in zip(band.children, fr)]
@@ -280,7 +280,7 @@ class _Negotiation:
         for band, (fr, _) in zip(self.bands, needs):
             if fr is not None:
                 columns[band.id] = fr
-        split = Split([h / total for h in heights], columns)
+        split = Split([h / total for h in heights], columns, theme.band_heading_pt(size))
         return self._with_rows(split, size, sizes)
 
     def _with_rows(self, split: Split, size: float, sizes: dict[str, float] | None) -> Split:
@@ -294,7 +294,7 @@ class _Negotiation:
                 if r.children and r.children[0].kind == "row":
                     width = rects[r.id][2]
                     columns[r.id] = self.row_fracs(r, [self.cell_need(k, size, width, sizes) for k in r.children])
-        return Split(split.bands, columns)
+        return Split(split.bands, columns, split.heading_pt)
 
     def shrink(self, split: Split, size: float) -> dict[str, float]:
         """Regions that do not fit at ``size`` even after every move: the largest size each can

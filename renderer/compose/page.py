@@ -9,7 +9,6 @@ from .. import theme
 from ..errors import FitError, Notice
 from ..layout.engine import Layout
 from ..layout.place import Split, usable_rect
-from ..layout.place import heading_height as band_heading_height
 from ..layout.regions import Region
 from ..model import Chapter, Content
 from ..sources.titles import words
@@ -71,7 +70,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         if band.kind == "title":
             continue
         if band.heading_outside:
-            marks.extend(_band_heading(band, _ink_of(band, composers)))
+            marks.extend(_band_heading(band, layout.split.heading_pt, _ink_of(band, composers)))
     for rid, comp in composers.items():
         if fitted is None:
             f = comp.fit()
@@ -187,7 +186,7 @@ def make_banner_room(layout: Layout, need: float) -> None:
     scale = (1.0 - want) / rest if rest > 0 else 0.0
     if layout.prompt_split is None:
         layout.prompt_split = layout.split
-    layout.replace(Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns)))
+    layout.replace(Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns), layout.split.heading_pt))
 
 
 def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
@@ -236,16 +235,18 @@ def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
     return out
 
 
-def _band_heading(band: Region, ink: Ink) -> list[Mark]:
+def _band_heading(band: Region, size: float, ink: Ink) -> list[Mark]:
+    """The band's title written on the paper above its boxes, at the sheet's band-heading size
+    (smaller only when it is wider than the page)."""
     from .text_item import heading_marks
 
     x, y, w, h = band.rect
-    size = theme.BAND_HEADING_PT_MAX
-    hh = band_heading_height()
-    while size > 10 and fonts.width(f"{band.icon} {band.title}", size) > w - 10:
+    hh = band.heading_h
+    while size > theme.HEADER_PT_MIN and fonts.width(f"{band.icon} {band.title}", size) > w - 10:
         size -= 0.5
-    marks, _ = heading_marks(x + theme.GUTTER / 2 + 1.0, y + (hh - size * theme.PT_MM * 1.2) / 2 + 0.4, band.icon,
-                             band.title, size, ink, w - theme.GUTTER - 2)
+    # the heading's underline (LINE_GAP + 0.1 em below its top) clears the box below it
+    top = y + hh - size * theme.PT_MM * (theme.LINE_GAP + 0.1 + theme.BAND_HEADING_CLEAR_EM)
+    marks, _ = heading_marks(x + theme.GUTTER / 2 + 1.0, top, band.icon, band.title, size, ink, w - theme.GUTTER - 2)
     return marks
 
 

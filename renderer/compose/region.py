@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import theme
-from ..layout.place import heading_height as band_heading_height
 from ..layout.regions import Rect, Region
 from .block import Block
 from .ink import Ink
@@ -28,10 +27,8 @@ class Fit:
 
 
 def header_size(body_pt: float) -> float:
-    """A region header's size for a body size: HEADER_OVER_BODY of it within the header range, and
-    never smaller than the body it heads (a sparse sheet writes its body above the range)."""
-    within = min(theme.HEADER_PT_MAX, max(theme.HEADER_PT_MIN, body_pt * theme.HEADER_OVER_BODY))
-    return max(within, body_pt * theme.HEADER_OVER_BODY_MIN)
+    """A region header's size for a body size (theme.header_pt)."""
+    return theme.header_pt(body_pt)
 
 
 def box_rect(region: Region) -> Rect:
@@ -40,7 +37,7 @@ def box_rect(region: Region) -> Rect:
     g = theme.GUTTER / 2
     top = y + g
     if region.heading_outside and not region.children:
-        top = y + band_heading_height()
+        top = y + region.heading_h
     return (x + g, top, w - 2 * g, y + h - g - top)
 
 
@@ -65,6 +62,12 @@ class RegionComposer:
         key = ("groups",)
         if key not in self._fits:
             self._fits[key] = _groups(self.blocks)
+        return self._fits[key]
+
+    def _ideas(self) -> list[list[Block]]:
+        key = ("ideas",)
+        if key not in self._fits:
+            self._fits[key] = _ideas(self.blocks)
         return self._fits[key]
 
     def _min_widths(self, size: float) -> list[float]:
@@ -263,11 +266,39 @@ class RegionComposer:
             out.extend(hm)
         bx, by, bw, bh = self._body(fit.size)
         colw = (bw - (fit.ncols - 1) * theme.COLUMN_GAP) / fit.ncols
-        for k, col in enumerate(fit.columns):
+        spreads = [self.spread(col, colw, fit.size, bh) for col in fit.columns]
+        # newspaper columns start level and are spaced alike: the least any of them asks for
+        extra = min((e for b, e, _ in spreads if b), default=0.0)
+        top = min((t for _, _, t in spreads), default=0.0)
+        for k, (col, (breaks, _, _)) in enumerate(zip(fit.columns, spreads)):
             cx = bx + k * (colw + theme.COLUMN_GAP)
-            for block, dy in col:
-                out.extend(block.place(cx, by + dy, colw, fit.size, self.ink))
+            shift = top
+            for j, (block, dy) in enumerate(col):
+                if j in breaks:
+                    shift += extra
+                out.extend(block.place(cx, by + dy + shift, colw, fit.size, self.ink))
         return out
+
+    def spread(self, col: list[tuple[Block, float]], colw: float, size: float,
+               height: float) -> tuple[set[int], float, float]:
+        """How a column that fills little of its box is spaced out, as a hand spaces its ideas:
+        the blocks that start an idea (a list item with its sub-items is one, a paragraph is one),
+        the room added above each (at most SPREAD_GAP_MAX_LINES), and how far the column is lowered
+        so that it reaches SPREAD_TO of the box (no further than to the middle of the box)."""
+        if not col:
+            return set(), 0.0, 0.0
+        last, y_last = col[-1]
+        used = y_last + last.measure(colw, size)
+        want = theme.SPREAD_TO * height - used
+        idea_of = {id(b): k for k, g in enumerate(self._ideas()) for b in g}
+        breaks = {j for j in range(1, len(col))
+                  if idea_of.get(id(col[j][0])) is None or idea_of.get(id(col[j][0])) != idea_of.get(id(col[j - 1][0]))}
+        if want <= 0:
+            return breaks, 0.0, 0.0
+        line = size * theme.PT_MM * theme.LINE_GAP
+        extra = min(want / len(breaks), theme.SPREAD_GAP_MAX_LINES * line) if breaks else 0.0
+        used += extra * len(breaks)
+        return breaks, extra, max(0.0, min(theme.SPREAD_TO * height - used, (height - used) / 2))
 
 
 def _split_last(group: list[Block], width: float, size: float, room: float) -> tuple[Block, Block] | None:
@@ -284,21 +315,29 @@ def _is_item(b: Block) -> bool:
 
 
 def _groups(blocks: list[Block]) -> list[list[Block]]:
-    """Blocks in the groups a column break never cuts: a block with what it keeps with, a list
-    item with its sub-items, and a short list whole (a long one splits between its items only)."""
+    """Blocks in the groups a column break never cuts: each idea, and a short list whole (a long
+    one splits between its items only)."""
+    return _short_lists_whole(_ideas(blocks))
+
+
+def _ideas(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks by idea: a block with what it keeps with, a list item with its sub-items, a
+    paragraph with the lines that continue it."""
     groups: list[list[Block]] = []
     cur: list[Block] = []
     for k, b in enumerate(blocks):
         cur.append(b)
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        sub_item_follows = (nxt is not None and _is_item(b) and _is_item(nxt)
-                            and getattr(nxt, "level", 0) > getattr(b, "level", 0))
-        if not b.keep_with_next and not sub_item_follows:
+        head = _first_item(cur)
+        sub_item_follows = (nxt is not None and _is_item(head) and _is_item(nxt)
+                            and getattr(nxt, "level", 0) > getattr(head, "level", 0))
+        continued = nxt is not None and getattr(nxt, "tight", False) and not _is_item(nxt)
+        if not b.keep_with_next and not sub_item_follows and not continued:
             groups.append(cur)
             cur = []
     if cur:
         groups.append(cur)
-    return _short_lists_whole(groups)
+    return groups
 
 
 def _short_lists_whole(groups: list[list[Block]]) -> list[list[Block]]:
@@ -321,11 +360,28 @@ def _short_lists_whole(groups: list[list[Block]]) -> list[list[Block]]:
 
     for g in groups:
         if _is_item(g[-1]) and all(_is_item(b) or getattr(b, "marker", "") == "lead" for b in g):
-            if run and g[0].line - run[-1][-1].line > 1:  # a blank line above it: another list begins
-                close()
+            if run and g[0].line - run[-1][-1].line > 1 and not _numbered_next(_first_item(run[-1]), g[0]):
+                close()  # a blank line above it: another list begins, unless its number follows on
             run.append(g)
         else:
             close()
             out.append(g)
     close()
     return out
+
+
+def _first_item(group: list[Block]) -> Block:
+    return next((b for b in group if _is_item(b)), group[0])
+
+
+def _number(b: Block) -> int | None:
+    """The number of a numbered list item (``3.`` or ``3)``), else None."""
+    glyph = getattr(b, "glyph", None)
+    text = "".join(r.text for r in glyph).strip() if glyph else ""
+    return int(text[:-1]) if len(text) > 1 and text[-1] in ".)" and text[:-1].isdigit() else None
+
+
+def _numbered_next(prev: Block, item: Block) -> bool:
+    """``item`` is the next step of the numbered list ``prev`` belongs to (2. after 1.)."""
+    a, b = _number(prev), _number(item)
+    return a is not None and b == a + 1 and getattr(prev, "level", 0) == getattr(item, "level", 0)

@@ -19,6 +19,7 @@ class Split:
 
     bands: list[float]
     columns: dict[str, list[float]]  # band id -> column fractions
+    heading_pt: float = theme.BAND_HEADING_PT  # the size band headings are written at under this split
 
 
 def usable_rect() -> Rect:
@@ -164,6 +165,7 @@ def place(bands: list[Region], split: Split) -> None:
     for band in bands:
         for r in band.walk():
             r.rect = rects[r.id]
+            r.heading_h = min(r.rect[3], heading_height(split.heading_pt)) if r.heading_outside else 0.0
 
 
 def region_rects(bands: list[Region], split: Split) -> dict[str, Rect]:
@@ -185,7 +187,7 @@ def _place_children(region: Region, split: Split, out: dict[str, Rect]) -> None:
     x, y, w, h = out[region.id]
     top = y
     if region.heading_outside:
-        top = y + min(h, heading_height())
+        top = y + min(h, heading_height(split.heading_pt))
     inner_h = max(0.0, y + h - top)
     kids = region.children
     if kids[0].kind == "column":
@@ -206,6 +208,6 @@ def _place_children(region: Region, split: Split, out: dict[str, Rect]) -> None:
             _place_children(kid, split, out)
 
 
-def heading_height() -> float:
-    """Room a band heading written above its boxes takes."""
-    return theme.BAND_HEADING_PT_MAX * theme.PT_MM * 1.25
+def heading_height(size_pt: float = theme.BAND_HEADING_PT) -> float:
+    """Room a band heading written above its boxes at ``size_pt`` takes."""
+    return size_pt * theme.PT_MM * theme.BAND_HEADING_ROOM_EM

@@ -31,6 +31,7 @@ class Region:
     heading_outside: bool = False  # a band title written above its box, on the paper
     subtitle: str = ""
     rect: Rect = (0.0, 0.0, 0.0, 0.0)
+    heading_h: float = 0.0  # height of the band heading above its box, once placed (heading_outside)
     lines: tuple[int, int] = (0, 0)  # first and last file line of the region in the diagram
     span: tuple[int, int] = (0, 0)  # first and last terminal column of its box in the diagram
     percent: float | None = None  # a share of the page written in the diagram ([8%], (좌 40%), ├─ 35% ─┤)

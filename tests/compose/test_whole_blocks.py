@@ -46,3 +46,22 @@ def test_every_block_is_in_exactly_one_group() -> None:
         blocks = parse_blocks(md, 1)
         flat = [b for g in _groups(blocks) for b in g]
         assert [id(b) for b in flat] == [id(b) for b in blocks], md
+
+
+def test_a_numbered_list_with_blank_lines_between_its_steps_is_one_list() -> None:
+    md = "**리드:**\n1. 첫째\n   └─ 세부 a\n\n2. 둘째\n   └─ 세부 b\n\n3. 셋째\n   └─ 세부 c\n"
+    groups = _groups(parse_blocks(md, 1))
+    assert [texts(g) for g in groups] == [["리드:", "첫째", "세부 a", "둘째", "세부 b", "셋째", "세부 c"]]
+
+
+def test_numbers_that_start_over_after_a_blank_line_begin_another_list() -> None:
+    md = "1. 하나\n2. 둘\n\n1. 다시 하나\n2. 다시 둘\n"
+    groups = _groups(parse_blocks(md, 1))
+    assert [texts(g) for g in groups] == [["하나", "둘"], ["다시 하나", "다시 둘"]]
+
+
+def test_a_numbered_list_nested_under_an_item_stays_with_it() -> None:
+    md = "- 앞 항목\n- 원인 두 가지:\n  1. 철자\n  2. 세기\n- 셋째\n- 넷째\n- 다섯째\n- 여섯째\n"
+    groups = _groups(parse_blocks(md, 1))
+    home = next(g for g in groups if "원인 두 가지:" in texts(g))
+    assert {"철자", "세기"} <= set(texts(home))
