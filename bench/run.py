@@ -505,9 +505,9 @@ def _mark(good: bool) -> str:
     return "✓" if good else "✗"
 
 
-def _vs(value: float, target: float, fmt: str = ".2f") -> str:
+def _vs(value: float, target: float, fmt: str = ".2f", unit: str = "") -> str:
     """A figure with whether it meets its target (at most ``target``)."""
-    return f"{value:{fmt}} {_mark(value <= target)}"
+    return f"{value:{fmt}}{unit} {_mark(value <= target)}"
 
 
 def _typst_line(r: Report) -> str:
@@ -521,13 +521,13 @@ def _typst_line(r: Report) -> str:
 def _course_lines(r: Report) -> list[str]:
     return [
         f"A course of {r.course_pages} chapters (the bundled ones under new names), `cheatsheet build -j "
-        f"{COURSE_JOBS}`: {_vs(r.course_wall_s, TARGET_COURSE_S)} s wall (target <= {TARGET_COURSE_S:g} s), "
+        f"{COURSE_JOBS}`: {_vs(r.course_wall_s, TARGET_COURSE_S, unit=' s')} wall (target <= {TARGET_COURSE_S:g} s), "
         f"{r.course_wall_s / r.course_pages:.2f} s per page, {r.course_cpu_s:.2f} s CPU, peak memory "
-        f"{_vs(r.course_rss_mb, TARGET_RSS_MB, '.0f')} MB (the largest process; target <= {TARGET_RSS_MB} MB).",
+        f"{_vs(r.course_rss_mb, TARGET_RSS_MB, '.0f', ' MB')} (the largest process; target <= {TARGET_RSS_MB} MB).",
         "",
         "Warm re-render as `cheatsheet watch` does it (PDF + PNG written; the second render in one process; "
         f"target <= {TARGET_RERENDER_S:g} s): "
-        + ", ".join(f"{k} {_vs(v, TARGET_RERENDER_S)} s" for k, v in r.rerender.items()) + ".",
+        + ", ".join(f"{k} {_vs(v, TARGET_RERENDER_S, unit=' s')}" for k, v in r.rerender.items()) + ".",
     ]
 
 
@@ -544,7 +544,7 @@ def markdown(r: Report) -> str:
         "",
         f"| chapter | import | read + layout | compose | draw | PDF save (<= {TARGET_PDF_SAVE_S:g}) | PNG save "
         f"| ours (warm) | ours (cold) | floor draw | floor PDF | floor PNG | floor | ours / floor "
-        f"(<= {TARGET_RATIO:g}) | draw+save / floor |",
+        f"(<= {TARGET_RATIO:.1f}) | draw+save / floor |",
         "|---|" + "---:|" * 14,
     ]
     for c in r.chapters:
@@ -562,7 +562,7 @@ def markdown(r: Report) -> str:
             "`typst watch` recompiles a save; ours / Typst has no target, it is shown beside ours / floor):",
             "",
             "| chapter | import typst | PDF, first | PNG, first | PDF, after an edit | PNG, after an edit "
-            "| Typst after an edit | ours (warm) | ours / Typst | ours PDF save / Typst PDF |",
+            "| Typst after an edit | ours (warm) | ours / Typst | ours PDF save / Typst PDF after an edit |",
             "|---|" + "---:|" * 9,
         ]
         for c in r.chapters:
@@ -577,7 +577,7 @@ def markdown(r: Report) -> str:
         + ("; Typst: `python -c` importing typst and writing the page's PDF and PNG" if typ else "") + "):",
         "",
         f"| chapter | marks | text artists | whole process (s) (<= {TARGET_PROCESS_S:g}) | its CPU (s) "
-        f"| floor process (s) | ours / floor (<= {TARGET_RATIO:g}) "
+        f"| floor process (s) | ours / floor (<= {TARGET_RATIO:.1f}) "
         + ("| Typst process (s) | ours / Typst " if typ else "")
         + f"| peak memory (MB) (<= {TARGET_RSS_MB}) | PDF (KB) (<= {TARGET_PDF_KB}) | PDF text selectable "
         "| floor PDF (KB) " + ("| Typst PDF (KB) " if typ else "") + "| PNG (KB) |",
@@ -585,7 +585,7 @@ def markdown(r: Report) -> str:
     ]
     for c in r.chapters:
         w = c.worker
-        typst_cells = (f"| {c.typst_process_s:.2f} | {c.process_s / c.typst_process_s:.2f} " if typ else "")
+        typst_cells = (f"| {c.typst_process_s:.2f} | {c.process_s / c.typst_process_s:.1f} " if typ else "")
         out.append(f"| {w.chapter} | {w.marks} | {w.text_artists} | {_vs(c.process_s, TARGET_PROCESS_S)} "
                    f"| {c.process_cpu_s:.2f} | {c.floor_process_s:.2f} "
                    f"| {_vs(c.process_s / c.floor_process_s, TARGET_RATIO)} {typst_cells}"
@@ -645,16 +645,16 @@ def markdown(r: Report) -> str:
         f"| PDF size | <= {TARGET_PDF_KB} KB | {worst['pdf_kb']:.0f} KB (largest) "
         f"| {_ok(worst['pdf_kb'] <= TARGET_PDF_KB)} |",
         f"| PDF text selectable | every text mark | {found} of {total} | {_ok(found == total)} |",
-        f"| ours / floor, in one process (warm) | <= {TARGET_RATIO:g} | {worst['ratio']:.2f} (worst chapter) "
+        f"| ours / floor, in one process (warm) | <= {TARGET_RATIO:.1f} | {worst['ratio']:.2f} (worst chapter) "
         f"| {_ok(worst['ratio'] <= TARGET_RATIO)} |",
-        f"| ours / floor, whole process | <= {TARGET_RATIO:g} | {worst['proc_ratio']:.2f} (worst chapter) "
+        f"| ours / floor, whole process | <= {TARGET_RATIO:.1f} | {worst['proc_ratio']:.2f} (worst chapter) "
         f"| {_ok(worst['proc_ratio'] <= TARGET_RATIO)} |",
     ]
     if typ:
         proc = [c.process_s / c.typst_process_s for c in r.chapters]
         warm = [c.ours_s / ((c.typst or {})["edit_pdf"] + (c.typst or {})["edit_png"]) for c in r.chapters]
         out += [
-            f"| ours / Typst, whole process (beside ours / floor) | shown | {min(proc):.2f}-{max(proc):.2f} "
+            f"| ours / Typst, whole process (beside ours / floor) | shown | {min(proc):.1f}-{max(proc):.1f} "
             "| no target |",
             f"| ours (warm) / Typst after an edit, in one process | shown | {min(warm):.1f}-{max(warm):.1f} "
             "| no target |",
