@@ -23,6 +23,7 @@ from .text import line_marks
 
 ARROWS = {"→": (1, 0), "←": (-1, 0), "↓": (0, 1), "↑": (0, -1), "⇒": (1, 0), "⬇": (0, 1)}
 RULE_TEXT = re.compile(r"^[-=|:+ ]+$")
+WALLS = "│├┤┼"  # a box's side as a row between its top and bottom lines shows it
 COL_EM = 0.5  # one terminal column, in ems of the drawing's text
 TEXT_ROW_EM = 1.3
 RULE_ROW_EM = 0.62
@@ -134,7 +135,23 @@ def parse_grid(lines: list[str]) -> Grid:
             kinds.append("rule")
         else:
             kinds.append("blank")
-    return Grid(boxes, texts, arrows, ncols, kinds)
+    return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds)
+
+
+def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
+    """The words placed against the box border to their left as the box's top line draws it.  A
+    row with wide characters (Hangul, Hanja) pushes its own borders right of the top line's, by a
+    different amount in every row; words written right after a border then land at ragged indents.
+    Measured from their own row's border instead, the lines of a box share one left edge."""
+    walls = [row.cols[i] for i, ch in enumerate(row.text) if ch in WALLS]
+    inside = [b for b in boxes if b.top < t.row < b.bottom]
+    edges = sorted([(b.left, 0) for b in inside] + [(b.right, 1) for b in inside])
+    left = [k for k, c in enumerate(walls) if c < t.col]
+    if len(walls) != len(edges) or not left:
+        return t
+    k = left[-1]
+    shift = edges[k][0] - walls[k]
+    return GridText(t.row, t.col + shift, t.end + shift, t.text, t.room)
 
 
 def _wide(ch: str) -> bool:

@@ -23,6 +23,7 @@ from .marks import Mark, StrokeMark
 from .parse import parse_blocks
 from .qr import qr_mark, qr_modules, video_link
 from .region import Fit, RegionComposer, header_size
+from .repeats import drop_repeats
 from .text import text_marks
 from .text_item import TextItem
 
@@ -76,6 +77,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
             f = comp.fit()
         else:
             size = fitted.sizes[rid]
+            comp.header_pt = header_size(min(size, fitted.body_pt))  # one header size for the sheet
             f = comp.fit_at(size)
             if size >= fitted.body_pt and f.fits:
                 f = _fuller(comp, f, fitted.body_pt)
@@ -112,12 +114,13 @@ def _composers(chapter: Chapter, layout: Layout, notices: list[Notice],
     """A composer per leaf region; ``items`` (when given) gets each content item with its blocks."""
     out: dict[str, RegionComposer] = {}
     for k, leaf in enumerate(layout.leaves()):
-        blocks: list[Block] = []
+        found: list[tuple[Block, str]] = []
         for item in layout.content.get(leaf.id, []):
             item_blocks = _unframe(parse_blocks(item.markdown, item.line, chapter.emphasis, notices, item.file), leaf)
             if items is not None:
                 items.append((leaf.id, item, item_blocks))
-            blocks.extend(item_blocks)
+            found.extend((b, item.file) for b in item_blocks)
+        blocks = drop_repeats(found, leaf.label or leaf.id, notices)
         show_header = bool(leaf.title) and not leaf.heading_outside
         out[leaf.id] = RegionComposer(leaf, blocks, Ink.nth(k), show_header)
     return out

@@ -47,14 +47,18 @@ class RegionComposer:
     blocks: list[Block]
     ink: Ink
     show_header: bool
+    header_pt: float | None = None  # the sheet's header size, once fitting has chosen the body size
     _fits: dict = field(default_factory=dict, repr=False)
+
+    def _header_pt(self, size: float) -> float:
+        return self.header_pt if self.header_pt is not None else header_size(size)
 
     def _body(self, size: float, rect: Rect | None = None) -> tuple[float, float, float, float]:
         x, y, w, h = rect or box_rect(self.region)
         pad = theme.BOX_PAD
         top = y + pad
         if self.show_header:
-            hs = header_size(size)
+            hs = self._header_pt(size)
             top += heading_height(self.region.icon, self.region.title, hs, w - 2 * pad) + theme.HEADER_GAP
         return (x + pad, top, w - 2 * pad, y + h - pad - top)
 
@@ -262,7 +266,7 @@ class RegionComposer:
                                       theme.BOX_WIDTH_PT, closed=True)]
         if self.show_header:
             hm, _ = heading_marks(x + theme.BOX_PAD, y + theme.BOX_PAD, self.region.icon, self.region.title,
-                                  header_size(fit.size), self.ink, w - 2 * theme.BOX_PAD)
+                                  self._header_pt(fit.size), self.ink, w - 2 * theme.BOX_PAD)
             out.extend(hm)
         bx, by, bw, bh = self._body(fit.size)
         colw = (bw - (fit.ncols - 1) * theme.COLUMN_GAP) / fit.ncols

@@ -158,3 +158,15 @@ def test_boxes_stacked_in_a_column_share_its_height_by_what_they_need(tmp_path: 
     assert right.rect[3] > bottom.rect[3] * (1 + theme.FIT_TOLERANCE) * 0.99  # the full box took height...
     assert right.rect[3] <= (right.rect[3] + bottom.rect[3]) * 0.5 * (1 + theme.FIT_TOLERANCE) + 0.5  # ...a quarter
     assert all(f.fits for f in page.fits.values())
+
+
+def test_one_header_size_for_the_sheet_even_where_a_roomy_box_writes_larger(tmp_path: Path) -> None:
+    from renderer.compose.marks import TextMark
+
+    _, page = compose(prompt(tmp_path, "- 짧게 한 줄", bullets(24), bullets(6)))
+    sizes = {f.size for f in page.fits.values()}
+    assert len(sizes) > 1, "the sparse box writes a little larger than the page's body"
+    titles = {"LEFT", "RIGHT", "BOTTOM"}
+    header_sizes = {m.size_pt for m in page.marks if isinstance(m, TextMark) and m.bold and m.text.strip() in titles}
+    assert len(header_sizes) == 1
+    assert header_sizes == {theme.header_pt(page.body_pt)}
