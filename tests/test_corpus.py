@@ -16,6 +16,7 @@ renderer's reader, so that a section the reader loses still counts as missing.
 from __future__ import annotations
 
 import io
+import math
 import re
 import string
 import unicodedata
@@ -25,7 +26,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from renderer import theme
 from renderer.compose.fonts import check_covered
+from renderer.compose.marks import TextMark
 from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
 from renderer.layout.regions import Region
@@ -404,3 +407,39 @@ def test_ratios(name: str) -> None:
         got = [round(100 * c.rect[2] / total, 1) for c in cols]
         assert len(got) == len(split) and all(abs(g - s) < 1.0 for g, s in zip(got, split, strict=True)), (
             f"band {band_no}: columns {got}, the prompt asks for {[round(s, 1) for s in split]}")
+
+
+def page_lines(page) -> list[str]:
+    """The page's written lines: text marks grouped by their rotation (a sticky note's) and their
+    baseline in that rotation, a raised superscript with its line, each line read left to right."""
+    groups: dict[float, list[tuple[float, float, TextMark]]] = {}
+    for m in page.marks:
+        if not isinstance(m, TextMark):
+            continue
+        a = math.radians(m.rotation)
+        y = -math.sin(a) * m.x + math.cos(a) * m.y
+        x = math.cos(a) * m.x + math.sin(a) * m.y
+        groups.setdefault(round(m.rotation, 3), []).append((y, x, m))
+    lines: list[list[tuple[float, float, TextMark]]] = []
+    for _, marks in sorted(groups.items()):
+        marks.sort(key=lambda t: t[0])
+        cur = [marks[0]]
+        for t in marks[1:]:
+            if t[0] - cur[-1][0] <= 0.45 * t[2].size_pt * theme.PT_MM:
+                cur.append(t)
+            else:
+                lines.append(cur)
+                cur = [t]
+        lines.append(cur)
+    return ["".join(t[2].text for t in sorted(line, key=lambda t: t[1])) for line in lines]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_word_is_broken_across_lines(name: str) -> None:
+    """Every content word is written whole on one line: in body text, chips, table cells and diagram
+    labels alike (a run of words joined by middle dots may break after a dot)."""
+    lines = [squeeze(t) for t in page_lines(rendered(name).page)]
+    words = content_words((PROMPTS_DIR / f"{name}.md").read_text(encoding="utf-8"))
+    parts = {p for ws in words.values() for w in ws for p in re.split("[·・]", w) if check_covered(w) is None}
+    broken = sorted(p for p in parts if len(squeeze(p)) > 1 and not any(squeeze(p) in ln for ln in lines))
+    assert not broken, f"written across lines: {broken[:12]}"
