@@ -116,6 +116,7 @@ QR_MARGIN = 1.2  # between the code's white border and the banner's frame
 TITLE_PT_MIN = 12.0  # the banner's title shrinks to fit down to this
 LINE_GAP = 1.12  # line pitch in ems
 BLOCK_GAP = 0.45  # space between blocks, in ems of the body size
+FLOW_WORD_MAX = 25.0  # mm: a flow node's word wider than this may wrap inside it
 REPEAT_MIN_WORDS = 4  # a block of at least this many words that one region writes twice is drawn once
 SPREAD_TO = 0.75  # a column that fills less of its box's body is spaced out towards this share...
 SPREAD_GAP_MAX_LINES = 1.0  # ...each gap between whole groups growing by at most this many lines

@@ -120,9 +120,19 @@ class FlowBlock:
         return room >= max(words, min(longest, 18 * em / 2.0))
 
     def _rows(self, width: float, size_pt: float) -> list[Stage]:
+        """The stages as drawn at this width: a ↓ flow of single boxes turned sideways when they fit
+        so, and a chain too wide for the width at this size turned downwards, a node a row (rather
+        than written smaller)."""
         if self._across(width, size_pt):
             return [Stage([st.nodes[0] for st in self.stages])]
-        return self.stages
+        rows: list[Stage] = []
+        for st in self.stages:
+            if len(st.nodes) > 1 and _chain_width(st, size_pt) > width + 0.01:
+                rows.extend(Stage([n]) for n in st.nodes[:-1])
+                rows.append(Stage([st.nodes[-1]], st.down_cols))
+            else:
+                rows.append(st)
+        return rows if len(rows) != len(self.stages) else self.stages
 
     @per_width
     def _layout(self, width: float, size_pt: float):
@@ -157,12 +167,9 @@ class FlowBlock:
         return sum(max(h for _, _, h in s) for s in lay) + (len(lay) - 1) * DOWN_EM * em + 0.6
 
     def min_width(self, size_pt: float) -> float:
-        em = size_pt * theme.PT_MM
-        best = 0.0
-        for st in self.stages:
-            ww = sum(min(widest_word(r, size_pt), 25.0) for n in st.nodes for r in n.runs[:1])
-            best = max(best, ww + (len(st.nodes) - 1) * GAP_EM * em + 2 * PAD_EM * em * len(st.nodes))
-        return best
+        """The narrowest the flow can be drawn at this size: a chain goes downwards when it must."""
+        return max(min(_chain_width(st, size_pt), max(_chain_width(Stage([n]), size_pt) for n in st.nodes))
+                   for st in self.stages)
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         em = size_pt * theme.PT_MM
@@ -208,3 +215,11 @@ class FlowBlock:
 
     def texts(self) -> list[str]:
         return [n.text() for st in self.stages for n in st.nodes]
+
+
+
+def _chain_width(st: Stage, size_pt: float) -> float:
+    """The least width a stage's chain takes side by side: each node as narrow as its widest word."""
+    em = size_pt * theme.PT_MM
+    words = sum(min(widest_word(r, size_pt), theme.FLOW_WORD_MAX) for n in st.nodes for r in n.runs[:1])
+    return words + (len(st.nodes) - 1) * GAP_EM * em + 2 * PAD_EM * em * len(st.nodes)
