@@ -39,16 +39,27 @@ class Page:
     uncovered: list[Uncovered] = field(default_factory=list)  # characters drawn as placeholders
 
 
+@dataclass
+class Memo:
+    """What composing learnt about each region (its blocks, their warnings, every size and width it
+    was measured at), kept by a long-lived process (``watch``) for the next compose of the chapter:
+    a region whose content did not change is not measured again.  The result is the same as
+    composing afresh; only the time differs."""
+
+    regions: dict[tuple, tuple[list[Block], list[list[Block]], list[Notice], dict]] = field(default_factory=dict)
+
+
 def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False,
-                 exact: bool = False, qr: bool = True) -> Page:
+                 exact: bool = False, qr: bool = True, memo: Memo | None = None) -> Page:
     """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``);
     ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre);
-    ``qr``: draw the QR code of the video's moment in the title banner.
+    ``qr``: draw the QR code of the video's moment in the title banner;
+    ``memo``: what an earlier compose of this chapter measured (see Memo).
     A character no face has is drawn as a placeholder with a warning (an error if ``strict``)."""
     make_banner_room(layout, banner_height(chapter, layout, qr))
     notices = list(layout.notices)
     items: list[tuple[str, Content, list[Block]]] = []
-    composers = _composers(chapter, layout, notices, items)
+    composers = _composers(chapter, layout, notices, items, memo)
     missing = find_uncovered(chapter, layout, items)
     if strict and missing:
         raise missing[0].error()
@@ -110,19 +121,39 @@ def _fuller(comp: RegionComposer, f: Fit, body_pt: float) -> Fit:
 
 
 def _composers(chapter: Chapter, layout: Layout, notices: list[Notice],
-               items: list[tuple[str, Content, list[Block]]] | None = None) -> dict[str, RegionComposer]:
+               items: list[tuple[str, Content, list[Block]]] | None = None,
+               memo: Memo | None = None) -> dict[str, RegionComposer]:
     """A composer per leaf region; ``items`` (when given) gets each content item with its blocks."""
     out: dict[str, RegionComposer] = {}
+    used: set[tuple] = set()
     for k, leaf in enumerate(layout.leaves()):
+        content = layout.content.get(leaf.id, [])
+        show_header = bool(leaf.title) and not leaf.heading_outside
+        key = (leaf.id, leaf.icon, leaf.title, show_header, chapter.emphasis,
+               tuple((c.markdown, c.file, c.line) for c in content))
+        used.add(key)
+        if memo is not None and key in memo.regions:
+            blocks, per_item, said, measured = memo.regions[key]
+            notices.extend(said)
+            if items is not None:
+                items.extend((leaf.id, c, bs) for c, bs in zip(content, per_item))
+            out[leaf.id] = RegionComposer(leaf, blocks, Ink.nth(k), show_header, _fits=measured)
+            continue
+        start = len(notices)
         found: list[tuple[Block, str]] = []
-        for item in layout.content.get(leaf.id, []):
+        per_item = []
+        for item in content:
             item_blocks = _unframe(parse_blocks(item.markdown, item.line, chapter.emphasis, notices, item.file), leaf)
             if items is not None:
                 items.append((leaf.id, item, item_blocks))
+            per_item.append(item_blocks)
             found.extend((b, item.file) for b in item_blocks)
         blocks = drop_repeats(found, leaf.label or leaf.id, notices)
-        show_header = bool(leaf.title) and not leaf.heading_outside
         out[leaf.id] = RegionComposer(leaf, blocks, Ink.nth(k), show_header)
+        if memo is not None:
+            memo.regions[key] = (blocks, per_item, notices[start:], out[leaf.id]._fits)
+    if memo is not None:  # only what this compose used is kept: the memo never outgrows one sheet
+        memo.regions = {k: v for k, v in memo.regions.items() if k in used}
     return out
 
 

@@ -141,7 +141,7 @@ class RegionComposer:
 
     def fit(self, rect: Rect | None = None) -> Fit:
         """The largest body size (and fewest columns at it) at which everything fits."""
-        key = rect or box_rect(self.region)
+        key = (rect or box_rect(self.region), self.header_pt)
         if key in self._fits:
             return self._fits[key]
         f = self._fit(rect)
@@ -239,7 +239,7 @@ class RegionComposer:
         """Box height this region needs at the smallest size (mm)."""
         size = SIZES[-1]
         x, y, w, h = rect or box_rect(self.region)
-        key = ("need", round(w, 3), round(h, 3))
+        key = ("need", round(w, 3), round(h, 3), self.header_pt)
         if key in self._fits:
             return self._fits[key]
         _, top, bw, bh = self._body(size, (x, y, w, h))
