@@ -13,9 +13,6 @@ from .linebreak import Line, natural_width, set_lines, widest_word
 from .marks import Mark, StrokeMark
 from .text import line_marks, pitch
 
-PAD_EM = 0.45  # cell padding left and right, in ems
-VPAD_EM = 0.3  # cell padding above and below, in ems
-
 
 @dataclass(eq=False)
 class TableBlock:
@@ -34,7 +31,7 @@ class TableBlock:
         return [(r + [[]] * n)[:n] for r in [self.header] + self.rows]
 
     def _widths(self, width: float, size_pt: float) -> list[float]:
-        pad = 2 * PAD_EM * size_pt * theme.PT_MM
+        pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
         cells = self._cells()
         nat = [max(natural_width(r[c], size_pt) for r in cells) + pad for c in range(self.ncols)]
         low = [max(widest_word(r[c], size_pt) for r in cells) + pad for c in range(self.ncols)]
@@ -49,16 +46,16 @@ class TableBlock:
     @per_width
     def _layout(self, width: float, size_pt: float) -> tuple[list[float], list[list[list[Line]]], list[float]]:
         widths = self._widths(width, size_pt)
-        pad = 2 * PAD_EM * size_pt * theme.PT_MM
+        pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
         grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)] for row in self._cells()]
-        heights = [max(len(c) for c in row) * pitch(size_pt) + VPAD_EM * size_pt * theme.PT_MM for row in grid]
+        heights = [max(len(c) for c in row) * pitch(size_pt) + theme.TABLE_VPAD_EM * size_pt * theme.PT_MM for row in grid]
         return (widths, grid, heights)
 
     def measure(self, width: float, size_pt: float) -> float:
         return sum(self._layout(width, size_pt)[2]) + 0.6
 
     def min_width(self, size_pt: float) -> float:
-        pad = 2 * PAD_EM * size_pt * theme.PT_MM
+        pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
         return sum(max(widest_word(r[c], size_pt) for r in self._cells()) + pad for c in range(self.ncols))
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
@@ -67,7 +64,7 @@ class TableBlock:
         tw = sum(widths)
         th = sum(heights)
         y += 0.3
-        padx = PAD_EM * size_pt * theme.PT_MM
+        padx = theme.TABLE_PAD_EM * size_pt * theme.PT_MM
         hh = heights[0]
         out.append(StrokeMark(((x, y), (x + tw, y), (x + tw, y + hh), (x, y + hh)), ink.accent, 0.0,
                               closed=True, fill=ink.accent, fill_alpha=theme.HEADER_FILL_ALPHA, wobble=0.3, z=0))
@@ -81,7 +78,7 @@ class TableBlock:
                 if k == 0 and c:
                     out.append(StrokeMark(((cx, y), (cx, y + th)), ink.pen, theme.THIN_WIDTH_PT))
                 for j, ln in enumerate(lines):
-                    out.extend(line_marks(ln, cx + padx, cy + 0.5 * VPAD_EM * size_pt * theme.PT_MM + j * pitch(size_pt), size_pt, ink,
+                    out.extend(line_marks(ln, cx + padx, cy + 0.5 * theme.TABLE_VPAD_EM * size_pt * theme.PT_MM + j * pitch(size_pt), size_pt, ink,
                                           ink.accent if k == 0 else None))
                 cx += w
             cy += h
