@@ -212,16 +212,22 @@ class _Negotiation:
     # --- the page ----------------------------------------------------------------------------
 
     def _band_limits(self, tol: float | None, free: frozenset[int] = frozenset()) -> list[tuple[float, float]]:
-        """Each band's least and greatest height; ``free`` bands may grow without limit."""
+        """Each band's least and greatest height.  ``free`` bands (content that cannot fit within
+        the quarter) may grow without limit, and then the others may give them more than a quarter
+        of their own height, down to what they need: the page already leaves the prompt's ratios
+        (with a warning) and room left empty in one band would only make every word smaller."""
         out = []
+        least = heading_height() + theme.GUTTER * 2
         for k, (band, f) in enumerate(zip(self.bands, self.base.bands)):
             h = f * self.height
             if band.kind == "title":
                 out.append((h, h))
             elif tol is None:
-                out.append((min(h, heading_height() + theme.GUTTER * 2), self.height))
+                out.append((min(h, least), self.height))
+            elif free:
+                out.append((min(h * (1 - tol), least), self.height if k in free else h * (1 + tol)))
             else:
-                out.append((h * (1 - tol), self.height if k in free else h * (1 + tol)))
+                out.append((h * (1 - tol), h * (1 + tol)))
         return out
 
     def overfull_bands(self, size: float, tol: float) -> frozenset[int]:

@@ -170,3 +170,19 @@ def test_one_header_size_for_the_sheet_even_where_a_roomy_box_writes_larger(tmp_
     header_sizes = {m.size_pt for m in page.marks if isinstance(m, TextMark) and m.bold and m.text.strip() in titles}
     assert len(header_sizes) == 1
     assert header_sizes == {theme.header_pt(page.body_pt)}
+
+
+def test_a_band_that_must_take_more_gets_room_a_sparse_band_does_not_use(tmp_path: Path) -> None:
+    """Once a band takes more than its quarter (with a warning), a sparse band gives it more than a
+    quarter of its own height, down to what it needs, rather than keep empty room while every word
+    on the page is written smaller (here 11 pt instead of 7.75 pt with band 3 holding one line in
+    45 % of the page)."""
+    p = prompt(tmp_path, bullets(45), bullets(45), "- 셋", ratios=(10, 30, 60))
+    lay, page = compose(p)
+    assert lay.split.bands[2] < 0.6 * (1 - theme.FIT_TOLERANCE)  # band 3 gave more than a quarter
+    msgs = [n.message for n in page.notices]
+    assert any(m.startswith("band 2: 30% -> ") for m in msgs), msgs
+    assert any(m.startswith("band 3: 60% -> ") and "to make room" in m for m in msgs), msgs
+    assert page.body_pt >= 9.0
+    assert all(f.fits for f in page.fits.values())
+    assert not any("below the page's" in m for m in msgs)
