@@ -28,8 +28,12 @@ def figure_for(marks: list, dpi: int = theme.DEFAULT_DPI):
 
 
 def pdf_bytes(fig) -> bytes:
+    """The page as PDF, its fonts embedded as lean subsets made once per process (pdf_fonts)."""
+    from .pdf_fonts import lean_subsets
+
     buf = io.BytesIO()
-    fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    with lean_subsets():
+        fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
 
@@ -55,7 +59,6 @@ def png_size(dpi: int) -> tuple[int, int]:
 def png_bytes(fig, dpi: int) -> bytes:
     """The page as PNG; the figure is stretched by a fraction of a pixel to whole pixels.  The
     page is opaque, so it is written as RGB (no alpha) at a low zlib level: smaller and faster."""
-    import numpy as np
     from PIL import Image
 
     size = fig.get_size_inches()
@@ -64,12 +67,13 @@ def png_bytes(fig, dpi: int) -> bytes:
     try:
         fig.set_dpi(dpi)
         fig.canvas.draw()
-        rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+        rgba = fig.canvas.buffer_rgba()  # rows x columns x 4
+        # the alpha dropped by Pillow straight from matplotlib's buffer (no strided numpy copy)
+        rgb = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1).convert("RGB")
     finally:
         fig.set_size_inches(*size)
     buf = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgb)).save(buf, format="png", compress_level=theme.PNG_ZLIB_LEVEL,
-                                                     dpi=(dpi, dpi))
+    rgb.save(buf, format="png", compress_level=theme.PNG_ZLIB_LEVEL, dpi=(dpi, dpi))
     return buf.getvalue()
 
 
