@@ -10,6 +10,7 @@ file system (``file_events``) or by a test."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ class Watcher:
     exact: bool = False
     files: set[Path] = field(default_factory=set)  # the input and, for a chapter YAML, its layout file
     renders: int = 0  # renders that wrote their outputs
+    # the PNG saved in a second process while the PDF is saved here, when there is a second core
+    parallel: bool = field(default_factory=lambda: (os.cpu_count() or 1) > 1)
 
     def __post_init__(self) -> None:
         self.files = {Path(self.source).resolve()}
@@ -46,7 +49,7 @@ class Watcher:
 
         t0 = time.perf_counter()
         try:
-            result = render(self.source, dpi=self.dpi, exact=self.exact)
+            result = render(self.source, dpi=self.dpi, exact=self.exact, parallel=self.parallel)
             files = {Path(self.source).resolve(), Path(result.chapter.layout.file).resolve()}
             if files != self.files or not self.renders:
                 self.con.out("watching " + ", ".join(sorted(str(p) for p in files)) + " (Ctrl-C to stop)")
