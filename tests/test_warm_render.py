@@ -1,16 +1,17 @@
 """A render in a warm process (as ``cheatsheet watch`` makes them) re-uses what it worked out before:
-line settings, inline markdown, box drawings, the QR code, wobbly strokes and font subsets.  The
+line settings, inline markdown, box drawings, the QR code, wobbly strokes, text sizes and font subsets.  The
 bytes are the same as on cold caches, and what a caller gets can be changed without changing
 what is remembered."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from renderer import pdf_fonts
+from renderer import pdf_fonts, text_metrics
 from renderer.compose import inline, linebreak, qr
 from renderer.compose.inline import Run, parse_inline
 from renderer.compose.linebreak import set_lines
@@ -24,6 +25,7 @@ DPI = 40
 
 def clear_caches() -> None:
     pdf_fonts.clear_cache()
+    text_metrics.clear_cache()
     for fn in (linebreak._set_lines, inline._parse_inline, boxchars._normalize, qr.qr_modules,
                wobble._wobbly_path, wobble._sketchy_sides):
         fn.cache_clear()
@@ -39,7 +41,9 @@ def prompt(tmp_path: Path) -> Path:
 def test_a_second_render_is_byte_identical_and_the_same_as_on_cold_caches(prompt: Path) -> None:
     clear_caches()
     cold = render(prompt, dpi=DPI)
-    assert linebreak._set_lines.cache_info().currsize and pdf_fonts._cache  # something was remembered
+    # something was remembered
+    assert linebreak._set_lines.cache_info().currsize and pdf_fonts._cache
+    assert {key[0][0] for key in text_metrics._cache} == {"pdf", "agg"}  # the PDF's sizes and the PNG's
     warm = render(prompt, dpi=DPI)
     assert warm.pdf == cold.pdf and warm.png == cold.png
     assert warm.page.marks == cold.page.marks
@@ -96,3 +100,38 @@ def test_wobbly_strokes_are_new_arrays_every_time() -> None:
     kept = [s.copy() for s in sides]
     sides[0][:] = 0.0
     assert all(np.array_equal(a, b) for a, b in zip(wobble.sketchy_sides(pts + ((0.0, 10.0),), 1.0, 7), kept))
+
+
+def test_text_sizes_are_kept_only_for_plain_text_in_the_pdf_and_agg_renderers() -> None:
+    import matplotlib.text
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.backends.backend_svg import RendererSVG
+    from matplotlib.font_manager import FontProperties
+
+    original = matplotlib.text._get_text_metrics_with_cache
+    agg = RendererAgg(100, 100, 72)
+    prop = FontProperties(family=["DejaVu Sans"], size=10)
+    text_metrics.clear_cache()
+    with text_metrics.shared_text_metrics() as shared:
+        assert shared and matplotlib.text._get_text_metrics_with_cache is not original
+        measured = matplotlib.text._get_text_metrics_with_cache(agg, "Hello", prop, False, 72)
+        assert measured == original(agg, "Hello", prop, False, 72)
+        assert len(text_metrics._cache) == 1
+        other = RendererAgg(100, 100, 144)  # another Agg at another dpi: measured, not taken from the first
+        assert matplotlib.text._get_text_metrics_with_cache(other, "Hello", prop, False, 144)[0] > measured[0]
+        matplotlib.text._get_text_metrics_with_cache(agg, "x^2", prop, True, 72)  # math text: not kept
+        assert len(text_metrics._cache) == 2
+    assert matplotlib.text._get_text_metrics_with_cache is original
+    assert text_metrics._renderer_kind(RendererSVG(100, 100, io.StringIO())) is None
+
+
+def test_matplotlib_internals_that_differ_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import matplotlib.text
+
+    def other_shape(renderer, text, fontprop, ismath):
+        raise AssertionError("never called here")
+
+    monkeypatch.setattr(matplotlib.text, "_get_text_metrics_with_cache", other_shape)
+    with text_metrics.shared_text_metrics() as shared:
+        assert not shared
+        assert matplotlib.text._get_text_metrics_with_cache is other_shape
