@@ -31,7 +31,7 @@ LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern",
 NEEDLESS_TABLES = ("FFTM", "PfEd", "BDF", "meta", "MERG", "TSIV", "Zapf", "bdat", "bloc", "cidg",
                    "fdsc", "fmtx", "fond", "ltag", "xref")
 # Subsets kept per process: a sheet embeds about 5 faces, so this holds a few versions of each.
-SUBSET_CACHE_SIZE = 32
+SUBSET_CACHE_SIZE = 16
 
 
 @dataclass(frozen=True)

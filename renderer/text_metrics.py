@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-METRICS_CACHE_SIZE = 16384  # measured strings kept per process (a sheet draws a few hundred per save)
+METRICS_CACHE_SIZE = 8192  # measured strings kept per process (a sheet draws a few hundred per save)
 # rcParams a plain-text measurement reads (hinting and kerning change the advances; the core fonts
 # switch the PDF renderer to AFM metrics).
 METRIC_SETTINGS = ("text.hinting", "text.hinting_factor", "text.kerning_factor", "pdf.use14corefonts")

@@ -14,7 +14,7 @@ STRAY_MARKS = re.compile(r"\*{2,}|`+")
 COST_TAG = re.compile(r"(?<![\w$])\$+(?![\w$])")
 GOOD = frozenset("✓✅✔☑")
 BAD = frozenset("❌⛔✗✘🚫")
-INLINE_CACHE = 16384  # pieces of inline markdown remembered per process (a re-render reads the same again)
+INLINE_CACHE = 4096  # pieces of inline markdown remembered per process (a sheet has a few hundred; a re-render reads them again)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ NO_END = frozenset("([{〈《「『【“‘")
 CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
 CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
 CHIP_GAP_EM = 0.12  # room between two chips side by side
-# Line settings remembered per process (fitting a sheet asks for a few thousand, most of them again
-# on a re-render of the same text).
-SET_LINES_CACHE = 65536
+# Line settings remembered per process: fitting the busiest sheet asks for about 5,000 different ones
+# (about 1 kB each), most of them again on a re-render of the same text.
+SET_LINES_CACHE = 16384
 
 
 @dataclass

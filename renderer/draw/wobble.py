@@ -15,7 +15,7 @@ import numpy as np
 from .. import theme
 
 Point = tuple[float, float]
-WOBBLE_CACHE = 8192  # wobbly paths remembered per process (a re-render draws the same strokes again)
+WOBBLE_CACHE = 2048  # wobbly paths remembered per process (about 100 a sheet; a re-render draws them again)
 
 
 def seed_of(*parts: object) -> int:
