@@ -81,3 +81,24 @@ def test_a_re_render_writes_the_same_bytes_with_the_png_saved_beside_the_pdf(tmp
     serial = Watcher(str(yaml_path), tmp_path / "serial", Console(0), LOW_DPI, parallel=False)
     assert serial.render()
     assert written("serial") == first
+
+
+def test_no_collection_during_a_render_and_the_collector_back_as_it_was_after() -> None:
+    import gc
+
+    from renderer.watch import collections_held
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with pytest.raises(RuntimeError):
+            with collections_held():
+                assert not gc.isenabled()
+                raise RuntimeError("a render that fails")
+        assert gc.isenabled()
+        gc.disable()  # a caller that holds collections itself keeps holding them
+        with collections_held():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
