@@ -28,8 +28,14 @@ def figure_for(marks: list, dpi: int = theme.DEFAULT_DPI):
 
 
 def pdf_bytes(fig) -> bytes:
+    """The page as PDF, its fonts embedded as lean subsets made once per process (pdf_fonts), its
+    text measured once per process (text_metrics)."""
+    from .pdf_fonts import lean_subsets
+    from .text_metrics import shared_text_metrics
+
     buf = io.BytesIO()
-    fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    with lean_subsets(), shared_text_metrics():
+        fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
 
@@ -54,22 +60,26 @@ def png_size(dpi: int) -> tuple[int, int]:
 
 def png_bytes(fig, dpi: int) -> bytes:
     """The page as PNG; the figure is stretched by a fraction of a pixel to whole pixels.  The
-    page is opaque, so it is written as RGB (no alpha) at a low zlib level: smaller and faster."""
-    import numpy as np
+    page is opaque, so it is written as RGB (no alpha) at a low zlib level: smaller and faster.
+    The text is measured once per process (text_metrics)."""
     from PIL import Image
+
+    from .text_metrics import shared_text_metrics
 
     size = fig.get_size_inches()
     w, h = png_size(dpi)
     fig.set_size_inches(w / dpi, h / dpi)
     try:
         fig.set_dpi(dpi)
-        fig.canvas.draw()
-        rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+        with shared_text_metrics():
+            fig.canvas.draw()
+        rgba = fig.canvas.buffer_rgba()  # rows x columns x 4
+        # the alpha dropped by Pillow straight from matplotlib's buffer (no strided numpy copy)
+        rgb = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1).convert("RGB")
     finally:
         fig.set_size_inches(*size)
     buf = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgb)).save(buf, format="png", compress_level=theme.PNG_ZLIB_LEVEL,
-                                                     dpi=(dpi, dpi))
+    rgb.save(buf, format="png", compress_level=theme.PNG_ZLIB_LEVEL, dpi=(dpi, dpi))
     return buf.getvalue()
 
 

@@ -58,3 +58,47 @@ def test_a_chapter_yaml_watches_its_layout_file(tmp_path: Path, capsys: pytest.C
     assert w.files == {yaml_path.resolve(), layout.resolve()}
     assert w.renders == 2  # once at the start, once for the layout's save
     assert str(layout.resolve()) in capsys.readouterr().out
+
+
+def test_a_re_render_writes_the_same_bytes_with_the_png_saved_beside_the_pdf(tmp_path: Path) -> None:
+    """With a second core the PNG is saved in a forked process while the PDF is saved (as ``render``
+    does); a warm re-render of an unchanged input writes the same bytes, and so does a serial one."""
+    import os
+
+    yaml_path = CHAPTERS / "ch24.yaml"
+    w = Watcher(str(yaml_path), tmp_path / "out", Console(0), LOW_DPI)
+    assert w.parallel == ((os.cpu_count() or 1) > 1)
+    w.parallel = True
+
+    def written(folder: str) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()}
+
+    assert w.render()
+    first = written("out")
+    assert sorted(first) == ["ch24.pdf", "ch24.png"]
+    assert w.render() and w.renders == 2
+    assert written("out") == first
+    serial = Watcher(str(yaml_path), tmp_path / "serial", Console(0), LOW_DPI, parallel=False)
+    assert serial.render()
+    assert written("serial") == first
+
+
+def test_no_collection_during_a_render_and_the_collector_back_as_it_was_after() -> None:
+    import gc
+
+    from renderer.watch import collections_held
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with pytest.raises(RuntimeError):
+            with collections_held():
+                assert not gc.isenabled()
+                raise RuntimeError("a render that fails")
+        assert gc.isenabled()
+        gc.disable()  # a caller that holds collections itself keeps holding them
+        with collections_held():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .. import theme
 from ..sources.markdown import parser
@@ -13,6 +14,7 @@ STRAY_MARKS = re.compile(r"\*{2,}|`+")
 COST_TAG = re.compile(r"(?<![\w$])\$+(?![\w$])")
 GOOD = frozenset("✓✅✔☑")
 BAD = frozenset("❌⛔✗✘🚫")
+INLINE_CACHE = 4096  # pieces of inline markdown remembered per process (a sheet has a few hundred; a re-render reads them again)
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,13 @@ class Run:
 
 
 def parse_inline(text: str, emphasis: tuple[str, ...] = ()) -> list[list[Run]]:
-    """Runs of a piece of inline markdown, one list per written line."""
+    """Runs of a piece of inline markdown, one list per written line (new lists on every call; the
+    parse itself is remembered per process)."""
+    return [list(line) for line in _parse_inline(text, tuple(emphasis))]
+
+
+@lru_cache(maxsize=INLINE_CACHE)
+def _parse_inline(text: str, emphasis: tuple[str, ...]) -> tuple[tuple[Run, ...], ...]:
     tokens = parser().parseInline(text)
     lines: list[list[Run]] = [[]]
     style = ["plain"]
@@ -48,7 +56,7 @@ def parse_inline(text: str, emphasis: tuple[str, ...] = ()) -> list[list[Run]]:
             lines[-1].append(Run(tok.content, style[-1]))
         elif t == "s_open" or t == "s_close":
             continue
-    return [merge(_token_sequence(_cost_tags(_symbols(_no_stray_marks(line))))) for line in lines]
+    return tuple(tuple(merge(_token_sequence(_cost_tags(_symbols(_no_stray_marks(line)))))) for line in lines)
 
 
 def _no_stray_marks(runs: list[Run]) -> list[Run]:

@@ -15,6 +15,9 @@ NO_END = frozenset("([{〈《「『【“‘")
 CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
 CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
 CHIP_GAP_EM = 0.12  # room between two chips side by side
+# Line settings remembered per process: fitting the busiest sheet asks for about 5,000 different ones
+# (about 1 kB each), most of them again on a re-render of the same text.
+SET_LINES_CACHE = 16384
 
 
 @dataclass
@@ -108,7 +111,7 @@ def _glue(atoms: list[tuple[float, list[Piece]]], size_pt: float) -> list[tuple[
     return out
 
 
-def _atom_width(pcs: list[Piece]) -> float:
+def _atom_width(pcs: list[Piece] | tuple[Piece, ...]) -> float:
     return sum(p.width for p in pcs)
 
 
@@ -144,7 +147,14 @@ def _split_piece(p: Piece, avail: float, size_pt: float, force: bool) -> tuple[P
 
 
 def set_lines(runs: list[Run], width: float, size_pt: float) -> list[Line]:
-    """Greedy filling of lines no wider than ``width`` mm."""
+    """Greedy filling of lines no wider than ``width`` mm (new Line objects on every call; the
+    setting itself is remembered per process)."""
+    return [Line(list(pieces), w) for pieces, w in _set_lines(tuple(runs), width, size_pt)]
+
+
+@lru_cache(maxsize=SET_LINES_CACHE)
+def _set_lines(runs: tuple[Run, ...], width: float,
+               size_pt: float) -> tuple[tuple[tuple[tuple[float, Piece], ...], float], ...]:
     width += 1e-6  # a text measured to exactly the width fits it
     lines: list[Line] = [Line()]
     for space, pcs in _atoms(runs, size_pt):
@@ -191,13 +201,13 @@ def set_lines(runs: list[Run], width: float, size_pt: float) -> list[Line]:
             x = 0.0
             queue.insert(0, tail)
         line.width = x
-    return [ln for ln in lines if ln.pieces] or [Line()]
+    return tuple((tuple(ln.pieces), ln.width) for ln in [ln for ln in lines if ln.pieces] or [Line()])
 
 
 def natural_width(runs: list[Run], size_pt: float) -> float:
     """Width of the runs on one line."""
-    return sum(sp + _atom_width(p) for sp, p in _atoms(runs, size_pt))
+    return sum(sp + _atom_width(p) for sp, p in _sized_atoms(tuple(runs), size_pt))
 
 
 def widest_word(runs: list[Run], size_pt: float) -> float:
-    return max((_atom_width(p) for _, p in _atoms(runs, size_pt)), default=0.0)
+    return max((_atom_width(p) for _, p in _sized_atoms(tuple(runs), size_pt)), default=0.0)

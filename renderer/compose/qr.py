@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..model import Meta
 from ..sources.timecode import seconds
 from .marks import QRMark
+
+QR_CACHE = 32  # codes remembered per process (the page asks for its code while fitting and again to draw it)
 
 
 def moment_url(url: str, timestamp: str) -> str:
@@ -27,6 +30,7 @@ def video_link(meta: Meta) -> str:
     return moment_url(meta.source_url, meta.timestamp)
 
 
+@lru_cache(maxsize=QR_CACHE)
 def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     import segno
 

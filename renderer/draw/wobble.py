@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
 from .. import theme
 
 Point = tuple[float, float]
+WOBBLE_CACHE = 2048  # wobbly paths remembered per process (about 100 a sheet; a re-render draws them again)
 
 
 def seed_of(*parts: object) -> int:
@@ -52,7 +54,12 @@ def wobbly_segment(a: Point, b: Point, rng: np.random.Generator, amp: float) -> 
 
 
 def wobbly_path(points: tuple[Point, ...], closed: bool, wobble: float, seed: int) -> np.ndarray:
-    """One continuous wobbly path through the points."""
+    """One continuous wobbly path through the points (a new array; the path is remembered per process)."""
+    return _wobbly_path(tuple(map(tuple, points)), closed, wobble, seed).copy()
+
+
+@lru_cache(maxsize=WOBBLE_CACHE)
+def _wobbly_path(points: tuple[Point, ...], closed: bool, wobble: float, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     pts = list(points) + ([points[0]] if closed else [])
     amp = theme.WOBBLE_AMP * wobble
@@ -66,7 +73,13 @@ def wobbly_path(points: tuple[Point, ...], closed: bool, wobble: float, seed: in
 
 
 def sketchy_sides(points: tuple[Point, ...], wobble: float, seed: int) -> list[np.ndarray]:
-    """The sides of a closed shape drawn as separate strokes that overshoot their corners."""
+    """The sides of a closed shape drawn as separate strokes that overshoot their corners (new
+    arrays; the sides are remembered per process)."""
+    return [side.copy() for side in _sketchy_sides(tuple(map(tuple, points)), wobble, seed)]
+
+
+@lru_cache(maxsize=WOBBLE_CACHE)
+def _sketchy_sides(points: tuple[Point, ...], wobble: float, seed: int) -> tuple[np.ndarray, ...]:
     rng = np.random.default_rng(seed)
     amp = theme.WOBBLE_AMP * wobble
     out = []
@@ -80,4 +93,4 @@ def sketchy_sides(points: tuple[Point, ...], wobble: float, seed: int) -> list[n
         a2 = (a[0] - ux * o1, a[1] - uy * o1)
         b2 = (b[0] + ux * o2, b[1] + uy * o2)
         out.append(wobbly_segment(a2, b2, rng, amp))
-    return out
+    return tuple(out)

@@ -21,7 +21,7 @@ the column arithmetic of the readers is the same before and after.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .columns import char_widths
 
@@ -48,6 +48,7 @@ DRIFT = 0.5  # each column a join drifts
 DRIFT_CHANGE = 1.0  # ... and each column of change in drift from the join to the left of it (drift adds up
 #                     along a line, where wide words sit, so a line's joins keep to much the same drift)
 RULE_END = 2.0  # going on down from a '+' a line comes into from above (├ rather than └)
+NORMALIZE_CACHE = 256  # drawings remembered per process (a re-render of an unchanged layout reads them again)
 
 
 @cache
@@ -79,10 +80,15 @@ def light_line(text: str) -> str:
 
 def normalize(lines: list[str] | tuple[str, ...]) -> list[str]:
     """The lines with every box drawing, whatever its dialect, in light lines; same widths, same lengths."""
+    return list(_normalize(tuple(lines)))
+
+
+@lru_cache(maxsize=NORMALIZE_CACHE)
+def _normalize(lines: tuple[str, ...]) -> tuple[str, ...]:
     out = [light_line(s) for s in lines]
     if any(ASCII_JOINT in s or ASCII_V in s for s in out):
         out = _ascii(out)
-    return out
+    return tuple(out)
 
 
 # --- ASCII ------------------------------------------------------------------------------

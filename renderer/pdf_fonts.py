@@ -1,0 +1,182 @@
+"""The font subsets a PDF embeds: lean, and each one made once per process.
+
+matplotlib's PDF output places every glyph itself (it shapes the text, then writes glyph ids at
+positions it has worked out), so the TrueType subsets it embeds are never asked for OpenType
+layout: the substitution, positioning and glyph-class tables (GSUB, GPOS, GDEF, ...) and the glyphs
+reachable only through them are dead weight, and matplotlib's own subsetter spends most of its time
+reading those tables and closing the glyph set over them.  Inside ``lean_subsets()`` matplotlib's
+PDF backend gets its subsets from ``subset_font``: the same outlines, advance widths and hinting
+for the same glyphs, without the layout tables, and each (font file, glyph set) subset made once
+per process (a re-render of an unchanged sheet, as ``cheatsheet watch`` does, re-uses them all).
+
+The text stays text: the PDF's ToUnicode maps come from matplotlib's own record of the characters
+drawn, not from the subset.  Should matplotlib's internals not be what this module expects, its
+own subsetter is left in place."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+# Tables only OpenType layout (or AAT layout) reads; matplotlib positions the glyphs itself.
+LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern",
+                 "morx", "mort", "kerx", "feat", "trak", "just", "opbd", "prop", "lcar", "bsln", "ankr")
+# Tables matplotlib drops from its subsets too (font tool stamps and bitmap or AAT metadata).
+NEEDLESS_TABLES = ("FFTM", "PfEd", "BDF", "meta", "MERG", "TSIV", "Zapf", "bdat", "bloc", "cidg",
+                   "fdsc", "fmtx", "fond", "ltag", "xref")
+# Subsets kept per process: a sheet embeds about 5 faces, so this holds a few versions of each.
+SUBSET_CACHE_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Subset:
+    """A subset font file and where each requested glyph of the original went in it."""
+
+    data: bytes
+    glyph_index_map: tuple[tuple[int, int], ...]  # (original glyph id, subset glyph id), sorted
+
+
+_cache: OrderedDict[tuple, Subset] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _font_key(path: str, face_index: int, glyphs: frozenset[int]) -> tuple:
+    st = os.stat(path)
+    return path, face_index, st.st_size, st.st_mtime_ns, glyphs
+
+
+def subset_font(path: str | os.PathLike, glyphs: Iterable[int], face_index: int = 0) -> Subset:
+    """The subset of the font file ``path`` (face ``face_index`` of a collection) holding the glyph
+    ids ``glyphs`` (and .notdef), without layout tables; made once per process for a glyph set."""
+    path = os.fspath(path)
+    key = _font_key(path, face_index, frozenset(int(g) for g in glyphs))
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    made = _make_subset(path, face_index, key[-1])
+    with _cache_lock:
+        _cache[key] = made
+        _cache.move_to_end(key)
+        while len(_cache) > SUBSET_CACHE_SIZE:
+            _cache.popitem(last=False)
+    return made
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _make_subset(path: str, face_index: int, glyphs: frozenset[int]) -> Subset:
+    from fontTools import subset
+
+    # matplotlib's options, less what only layout needs: no glyph names (the PDF names glyphs by
+    # id), and the layout tables gone before the subsetter could read them.
+    options = subset.Options(glyph_names=False, recommended_glyphs=True, layout_closure=False,
+                             layout_features=[], legacy_kern=False)
+    options.drop_tables += list(LAYOUT_TABLES) + list(NEEDLESS_TABLES)
+    options.font_number = face_index
+    font = subset.load_font(path, options, dontLoadGlyphNames=True)
+    try:
+        for tag in LAYOUT_TABLES:
+            if tag in font:
+                del font[tag]
+        subsetter = subset.Subsetter(options=options)
+        subsetter.populate(gids=sorted(glyphs))
+        subsetter.subset(font)
+        buf = io.BytesIO()
+        font.save(buf, reorderTables=False)
+    finally:
+        font.close()
+    return Subset(buf.getvalue(), tuple(sorted(subsetter.glyph_index_map.items())))
+
+
+def _face_of(fontfile: Any) -> tuple[str, int]:
+    """The file and face index of what matplotlib passes: a FontPath (3.10+) or a plain path."""
+    face_index = getattr(fontfile, "face_index", 0)
+    return os.fspath(fontfile), int(face_index)
+
+
+def _lean_get_glyphs_subset(fontfile: Any, glyphs: Iterable[int]):
+    """A stand-in for matplotlib's ``_backend_pdf_ps.get_glyphs_subset``: the same results type
+    (a context manager giving ``.font``, an open fontTools TTFont, and ``.glyph_index_map``)."""
+    from fontTools.ttLib import TTFont
+    from matplotlib.backends import _backend_pdf_ps
+
+    glyphs = list(glyphs)
+    try:
+        path, face_index = _face_of(fontfile)
+        sub = subset_font(path, glyphs, face_index)
+    except Exception:  # a font this way cannot subset: matplotlib's own way, as without this module
+        return _original(fontfile, glyphs)
+    font = TTFont(io.BytesIO(sub.data), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    return _backend_pdf_ps.SubsetResults(font, dict(sub.glyph_index_map))._as_cm()
+
+
+def _matplotlib_hooks() -> Any | None:
+    """matplotlib's PDF/PS helper module, if it has the subsetting hook this module replaces in the
+    shape this module knows (matplotlib 3.10 and 3.11); else None."""
+    try:
+        import inspect
+
+        from matplotlib.backends import _backend_pdf_ps
+    except ImportError:
+        return None
+    original = getattr(_backend_pdf_ps, "get_glyphs_subset", None)
+    results = getattr(_backend_pdf_ps, "SubsetResults", None)
+    if original is None or results is None or not hasattr(results, "_as_cm"):
+        return None
+    if getattr(results, "_fields", None) != ("font", "glyph_index_map"):
+        return None
+    try:
+        params = list(inspect.signature(original).parameters)
+    except (TypeError, ValueError):
+        return None
+    if params != ["fontfile", "glyphs"]:
+        return None
+    return _backend_pdf_ps
+
+
+_swap_lock = threading.Lock()
+_depth = 0
+_saved: Any = None  # matplotlib's get_glyphs_subset while the stand-in is in place
+
+
+def _original(fontfile: Any, glyphs: Iterable[int]):
+    if _saved is not None:
+        return _saved(fontfile, glyphs)
+    from matplotlib.backends import _backend_pdf_ps
+
+    return _backend_pdf_ps.get_glyphs_subset(fontfile, glyphs)
+
+
+@contextmanager
+def lean_subsets() -> Iterator[bool]:
+    """matplotlib's PDF saves in this block embed lean, cached subsets; yields whether they do
+    (False: matplotlib's internals differ, and its own subsetter is used)."""
+    global _depth, _saved
+    module = _matplotlib_hooks()
+    if module is None:
+        yield False
+        return
+    with _swap_lock:
+        if _depth == 0:
+            _saved = module.get_glyphs_subset
+            module.get_glyphs_subset = _lean_get_glyphs_subset
+        _depth += 1
+    try:
+        yield True
+    finally:
+        with _swap_lock:
+            _depth -= 1
+            if _depth == 0:
+                module.get_glyphs_subset = _saved
+                _saved = None

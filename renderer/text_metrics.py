@@ -1,0 +1,114 @@
+"""Text sizes measured once per process, not once per save.
+
+matplotlib measures every string it draws (width, height and descent, to place the text by its
+alignment) and keeps the answers only as long as the renderer lives: one save.  A re-render in the
+same process (``cheatsheet watch``) saves the same strings in the same fonts again, so inside
+``shared_text_metrics()`` the measurements of matplotlib's PDF and Agg renderers are kept per
+process, keyed by the renderer's kind, the string, the font properties, the dpi, the settings that
+change a measurement (hinting) and the fonts the font manager knows.  A measurement depends on
+nothing else, so the pages are the same bytes.  Math text, TeX and any other renderer are measured
+by matplotlib as before; should matplotlib's internals not be what this module expects, nothing is
+replaced."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+METRICS_CACHE_SIZE = 8192  # measured strings kept per process (a sheet draws a few hundred per save)
+# rcParams a plain-text measurement reads (hinting and kerning change the advances; the core fonts
+# switch the PDF renderer to AFM metrics).
+METRIC_SETTINGS = ("text.hinting", "text.hinting_factor", "text.kerning_factor", "pdf.use14corefonts")
+
+_cache: OrderedDict[tuple, tuple[float, float, float]] = OrderedDict()
+_lock = threading.Lock()
+_depth = 0
+_saved: Any = None  # matplotlib's own _get_text_metrics_with_cache while the shared one is in place
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def _renderer_kind(renderer: Any) -> tuple | None:
+    """What a measurement by ``renderer`` depends on besides its arguments, for the renderers whose
+    plain-text measurement is known: the PDF renderer's (72 dpi, always) and Agg's (at its dpi)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_pdf import RendererPdf
+
+    inner = getattr(renderer, "_renderer", None) if type(renderer) is MixedModeRenderer else renderer
+    if type(inner) is RendererPdf:
+        return ("pdf",)
+    if type(inner) is RendererAgg:
+        return ("agg", inner.dpi)
+    return None
+
+
+def _shared(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float):
+    import matplotlib
+    from matplotlib import font_manager
+
+    kind = _renderer_kind(renderer) if ismath is False and not matplotlib.rcParams["text.usetex"] else None
+    if kind is None:
+        return _saved(renderer, text, fontprop, ismath, dpi)
+    manager = font_manager.fontManager
+    key = (kind, text, fontprop.copy(), dpi, tuple(matplotlib.rcParams.get(k) for k in METRIC_SETTINGS),
+           id(manager), len(manager.ttflist))
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    made = _saved(renderer, text, fontprop, ismath, dpi)
+    with _lock:
+        _cache[key] = made
+        while len(_cache) > METRICS_CACHE_SIZE:
+            _cache.popitem(last=False)
+    return made
+
+
+def _matplotlib_text() -> Any | None:
+    """matplotlib's text module, if its measuring hook has the shape this module knows (3.9-3.11)."""
+    import inspect
+
+    try:
+        from matplotlib import text
+    except ImportError:
+        return None
+    hook = getattr(text, "_get_text_metrics_with_cache", None)
+    if hook is None:
+        return None
+    try:
+        params = list(inspect.signature(hook).parameters)
+    except (TypeError, ValueError):
+        return None
+    return text if params == ["renderer", "text", "fontprop", "ismath", "dpi"] else None
+
+
+@contextmanager
+def shared_text_metrics() -> Iterator[bool]:
+    """matplotlib's saves in this block keep their text measurements for the process; yields
+    whether they do (False: matplotlib's internals differ, and it measures as before)."""
+    global _depth, _saved
+    module = _matplotlib_text()
+    if module is None:
+        yield False
+        return
+    with _lock:
+        if _depth == 0:
+            _saved = module._get_text_metrics_with_cache
+            module._get_text_metrics_with_cache = _shared
+        _depth += 1
+    try:
+        yield True
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                module._get_text_metrics_with_cache = _saved
+                _saved = None

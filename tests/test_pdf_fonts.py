@@ -1,0 +1,205 @@
+"""The lean font subsets of the PDF: every glyph drawn is embedded as it is in its font, the text
+stays extractable, the page looks the same as with matplotlib's own subsets, and the subsets made
+once per process are the same bytes every time."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from renderer import pdf_fonts
+from renderer.compose.fonts import vendored_font_files
+from renderer.export import PDF_METADATA, figure_for, pdf_bytes
+from renderer.pdf_fonts import LAYOUT_TABLES, lean_subsets, subset_font
+from renderer.render import compose
+from tests.conftest import ROOT
+
+# a page with every face of the chains: Nanum Pen, Noto Emoji, DejaVu Sans and Mono, Noto Sans KR, STIX
+PROMPT = ROOT / "tests" / "prompts" / "typography_ko.md"
+RASTER_DPI = 40
+
+
+@pytest.fixture(scope="module")
+def figure():
+    _, page = compose(PROMPT)
+    return figure_for(page.marks, RASTER_DPI)
+
+
+@pytest.fixture(scope="module")
+def lean_pdf(figure) -> bytes:
+    pdf_fonts.clear_cache()
+    return pdf_bytes(figure)
+
+
+@pytest.fixture(scope="module")
+def matplotlib_pdf(figure) -> bytes:
+    """The same page with matplotlib's own subsets."""
+    buf = io.BytesIO()
+    figure.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    return buf.getvalue()
+
+
+def _font_files() -> dict[str, Path]:
+    """PostScript name -> file, for the vendored faces and matplotlib's bundled ones."""
+    import matplotlib
+
+    files = list(vendored_font_files()) + sorted((Path(matplotlib.get_data_path()) / "fonts" / "ttf").glob("*.ttf"))
+    out: dict[str, Path] = {}
+    for f in files:
+        with TTFont(f, lazy=True) as font:
+            out.setdefault(font["name"].getDebugName(6), f)
+    return out
+
+
+def _to_unicode(cmap: bytes) -> dict[int, str]:
+    """CID -> text, from the bfrange lines matplotlib writes (``<start> <end> [<hex> ...]``)."""
+    out: dict[int, str] = {}
+    for start, _end, values in re.findall(rb"<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]", cmap):
+        for k, hexstr in enumerate(re.findall(rb"<([0-9a-f]*)>", values)):
+            out[int(start, 16) + k] = bytes.fromhex(hexstr.decode()).decode("utf-16-be")
+    return out
+
+
+def _outline(font: TTFont, gid: int) -> tuple:
+    glyf = font["glyf"]
+    name = font.getGlyphOrder()[gid]
+    coords, ends, flags = glyf[name].getCoordinates(glyf)
+    return list(coords), list(ends), [f & 1 for f in flags], font["hmtx"][name][0]
+
+
+def _embedded_fonts(pdf: bytes) -> list[tuple[str, bytes, bytes, bytes]]:
+    """(PostScript name, font file, CIDToGIDMap, ToUnicode) of every font of the page."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    out = []
+    for ref in page["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        assert font["/Subtype"] == "/Type0"
+        cid = font["/DescendantFonts"][0].get_object()
+        name = str(font["/BaseFont"]).lstrip("/").split("+", 1)[1]
+        out.append((name, cid["/FontDescriptor"]["/FontFile2"].get_data(), cid["/CIDToGIDMap"].get_data(),
+                    font["/ToUnicode"].get_data()))
+    return out
+
+
+def test_every_glyph_drawn_is_embedded_as_it_is_in_its_font(lean_pdf: bytes) -> None:
+    files = _font_files()
+    embedded = _embedded_fonts(lean_pdf)
+    assert {"NanumPen-Regular", "NotoEmoji-Regular", "DejaVuSans", "DejaVuSansMono",
+            "NotoSansKR-Regular"} <= {name for name, *_ in embedded}
+    checked = 0
+    for name, data, cid_to_gid, to_unicode in embedded:
+        sub = TTFont(io.BytesIO(data))
+        assert not set(LAYOUT_TABLES) & set(sub.keys())  # no layout tables
+        with TTFont(files[name]) as src:
+            cmap = src.getBestCmap()
+            for cid, text in _to_unicode(to_unicode).items():
+                if len(text) != 1 or ord(text) not in cmap:
+                    continue  # a shaped sequence (an emoji with a variation selector): no one glyph to compare
+                gid = int.from_bytes(cid_to_gid[2 * cid: 2 * cid + 2], "big")
+                assert gid, f"{name}: {text!r} has no glyph in the subset"
+                assert _outline(sub, gid) == _outline(src, src.getGlyphID(cmap[ord(text)])), (name, text)
+                checked += 1
+    assert checked > 100
+
+
+def test_the_text_stays_extractable(lean_pdf: bytes, matplotlib_pdf: bytes) -> None:
+    lean = PdfReader(io.BytesIO(lean_pdf)).pages[0].extract_text()
+    theirs = PdfReader(io.BytesIO(matplotlib_pdf)).pages[0].extract_text()
+    assert lean == theirs
+    for words in ("모든 글자", "學習 (학습)", "θ, α, λ, σ", "👨‍💻 개발자"):  # Hangul, Hanja, maths, an emoji sequence
+        assert words in lean
+
+
+def test_smaller_than_matplotlibs_subsets(lean_pdf: bytes, matplotlib_pdf: bytes) -> None:
+    assert len(lean_pdf) < len(matplotlib_pdf)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_the_page_looks_the_same_as_with_matplotlibs_subsets(lean_pdf: bytes, matplotlib_pdf: bytes,
+                                                              tmp_path: Path) -> None:
+    def raster(pdf: bytes, name: str) -> bytes:
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(tmp_path / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True, timeout=120)
+        return (tmp_path / f"{name}.png").read_bytes()
+
+    assert raster(lean_pdf, "lean") == raster(matplotlib_pdf, "matplotlib")
+
+
+def test_a_subset_is_made_once_and_is_the_same_bytes_when_made_again() -> None:
+    font = next(f for f in vendored_font_files() if "Nanum" in f.name)
+    with TTFont(font, lazy=True) as src:
+        cmap = src.getBestCmap()
+        gids = {src.getGlyphID(cmap[ord(c)]) for c in "사전학습 abc"}
+    pdf_fonts.clear_cache()
+    first = subset_font(font, gids)
+    assert subset_font(font, sorted(gids)) is first  # the same glyph set, in any order: remembered
+    assert {g for g, _ in first.glyph_index_map} >= gids
+    pdf_fonts.clear_cache()
+    assert subset_font(font, gids) == first  # made again: the same bytes
+
+
+def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_fonts, "SUBSET_CACHE_SIZE", 2)
+    pdf_fonts.clear_cache()
+    font = next(f for f in vendored_font_files() if "Emoji" in f.name)
+    for gid in (1, 2, 3, 4):
+        subset_font(font, {gid})
+    assert len(pdf_fonts._cache) == 2
+    pdf_fonts.clear_cache()
+
+
+def test_matplotlib_gets_a_real_font_that_saves_as_the_subset() -> None:
+    from matplotlib.backends import _backend_pdf_ps
+    from matplotlib.font_manager import FontPath
+
+    font = next(f for f in vendored_font_files() if "Emoji" in f.name)
+    with lean_subsets() as lean:
+        assert lean
+        with _backend_pdf_ps.get_glyphs_subset(FontPath(str(font), 0), {5, 9}) as result:
+            saved = _backend_pdf_ps.font_as_file(result.font).getvalue()
+            assert set(result.glyph_index_map) >= {5, 9}
+    assert saved == subset_font(font, {5, 9}).data
+
+
+def test_matplotlibs_own_subsetter_is_put_back() -> None:
+    from matplotlib.backends import _backend_pdf_ps
+
+    original = _backend_pdf_ps.get_glyphs_subset
+    with lean_subsets():
+        with lean_subsets():  # nested saves
+            assert _backend_pdf_ps.get_glyphs_subset is not original
+        assert _backend_pdf_ps.get_glyphs_subset is not original
+    assert _backend_pdf_ps.get_glyphs_subset is original
+
+
+def test_matplotlib_internals_that_differ_keep_its_own_subsetter(monkeypatch: pytest.MonkeyPatch, figure,
+                                                                 matplotlib_pdf: bytes) -> None:
+    from matplotlib.backends import _backend_pdf_ps
+
+    original = _backend_pdf_ps.get_glyphs_subset
+
+    def other_shape(fontfile, glyphs, options=None):
+        return original(fontfile, glyphs)
+
+    monkeypatch.setattr(_backend_pdf_ps, "get_glyphs_subset", other_shape)
+    with lean_subsets() as lean:
+        assert not lean
+        assert _backend_pdf_ps.get_glyphs_subset is other_shape
+    assert pdf_bytes(figure) == matplotlib_pdf
+
+
+def test_a_font_the_lean_way_cannot_subset_is_subset_by_matplotlib(monkeypatch: pytest.MonkeyPatch, figure,
+                                                                   matplotlib_pdf: bytes) -> None:
+    def fails(*args, **kwargs):
+        raise ValueError("cannot subset")
+
+    monkeypatch.setattr(pdf_fonts, "subset_font", fails)
+    assert pdf_bytes(figure) == matplotlib_pdf
