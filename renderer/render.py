@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import theme
-from .compose.page import Page, compose_page
+from .compose.page import Memo, Page, compose_page
 from .errors import Notice
 from .export import figure_for, pdf_and_png_bytes, pdf_bytes, png_bytes, svg_bytes, write_files_atomic
 from .layout.engine import layout_chapter
@@ -28,19 +28,22 @@ class Rendered:
 
 
 def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False, exact: bool = False,
-            qr: bool = True, source: str | Path | None = None) -> tuple[Chapter, Page]:
-    """``source``: a chapter source file giving the chapter's moment in the video (``--source``)."""
+            qr: bool = True, source: str | Path | None = None, memo: Memo | None = None) -> tuple[Chapter, Page]:
+    """``source``: a chapter source file giving the chapter's moment in the video (``--source``);
+    ``memo``: what an earlier compose of the chapter in this process measured (``watch``)."""
     chapter = read_input(path, source)
     layout = layout_chapter(chapter)
-    return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=overflow_ok, exact=exact, qr=qr)
+    return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=overflow_ok, exact=exact, qr=qr,
+                                 memo=memo)
 
 
 def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
            strict: bool = False, overflow_ok: bool = False, parallel: bool = False, svg: bool = False,
-           exact: bool = False, qr: bool = True, source: str | Path | None = None) -> Rendered:
+           exact: bool = False, qr: bool = True, source: str | Path | None = None,
+           memo: Memo | None = None) -> Rendered:
     """Everything in memory: nothing is written until every output exists.  ``parallel``: save the
     PNG in a second process while the PDF is saved here (see export.pdf_and_png_bytes)."""
-    chapter, page = compose(path, strict, overflow_ok, exact, qr, source)
+    chapter, page = compose(path, strict, overflow_ok, exact, qr, source, memo)
     fig = figure_for(page.marks, dpi)
     svg_data = svg_bytes(fig) if svg else None
     if pdf and png:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import theme
+from .compose.page import Memo
 from .console import Console
 from .course import with_chapter
 from .errors import InputError
@@ -37,6 +38,8 @@ class Watcher:
     renders: int = 0  # renders that wrote their outputs
     # the PNG saved in a second process while the PDF is saved here, when there is a second core
     parallel: bool = field(default_factory=lambda: (os.cpu_count() or 1) > 1)
+    # what composing measured per region, so that a save re-measures only the regions it changed
+    memo: Memo = field(default_factory=Memo)
 
     def __post_init__(self) -> None:
         self.files = {Path(self.source).resolve()}
@@ -52,7 +55,7 @@ class Watcher:
         t0 = time.perf_counter()
         try:
             with collections_held():
-                result = render(self.source, dpi=self.dpi, exact=self.exact, parallel=self.parallel)
+                result = render(self.source, dpi=self.dpi, exact=self.exact, parallel=self.parallel, memo=self.memo)
             files = {Path(self.source).resolve(), Path(result.chapter.layout.file).resolve()}
             if files != self.files or not self.renders:
                 self.con.out("watching " + ", ".join(sorted(str(p) for p in files)) + " (Ctrl-C to stop)")

@@ -102,3 +102,26 @@ def test_no_collection_during_a_render_and_the_collector_back_as_it_was_after() 
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_save_re_measures_only_the_regions_it_changed(tmp_path: Path) -> None:
+    """The watcher keeps what composing measured per region (compose.page.Memo): after a save that
+    changes one section's words, the other regions' measurements are the ones kept, and the output
+    is what a fresh render of the saved file gives."""
+    from renderer.render import render
+
+    prompt = tmp_path / "grand.md"
+    text = seed("ch24").read_text(encoding="utf-8")
+    old, new = '비유: "인터넷을 읽은 뇌"', '비유: "인터넷을 다 읽은 뇌"'  # the same lines, other words
+    prompt.write_text(text, encoding="utf-8")
+    w = Watcher(str(prompt), tmp_path / "out", Console(0), LOW_DPI, parallel=False)
+    assert w.render()
+    before = {key[0]: entry[3] for key, entry in w.memo.regions.items()}
+    prompt.write_text(text.replace(old, new), encoding="utf-8")
+    assert w.render()
+    after = {key[0]: entry[3] for key, entry in w.memo.regions.items()}
+    changed = [rid for rid in after if after[rid] is not before.get(rid)]
+    assert len(changed) == 1 and len(after) == len(before) > 3
+    fresh = render(prompt, dpi=LOW_DPI)
+    assert (tmp_path / "out" / "grand.png").read_bytes() == fresh.png
+    assert (tmp_path / "out" / "grand.pdf").read_bytes() == fresh.pdf
