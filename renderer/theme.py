@@ -141,6 +141,38 @@ CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the p
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
 CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
 
+# --- blocks of a region's column ----------------------------------------------
+# Boxed blocks (frames, chains, tables, drawings, cost bars) keep room for their lines' wobble.
+BLOCK_INK_TOP = 0.3  # mm above the block's top line
+BLOCK_INK_ROOM = 0.6  # mm the block measures beyond its lines: BLOCK_INK_TOP above, the rest below
+# A titled frame round blocks.
+FRAME_PAD_EM = 0.5  # inside the frame, round its blocks
+FRAME_TITLE_GAP = 0.5  # mm below the frame's title
+FRAME_WIDTH = 0.9  # the frame's line, a share of BOX_WIDTH_PT
+# Before / after: two tinted panels with a big arrow between.
+BEFORE_FILL = MARKERS[4]
+AFTER_FILL = MARKERS[1]
+BEFORE_AFTER_FILL_ALPHA = 0.18
+BEFORE_AFTER_PAD_EM = 0.5  # inside a panel
+BEFORE_AFTER_ARROW_EM = 3.0  # between panels side by side, room for the arrow...
+BEFORE_AFTER_DOWN = 0.8  # ...and this share of it between panels one above the other
+BEFORE_AFTER_ARROW_INSET_EM = 0.5  # side by side: the arrow's ends this far from the panels...
+BEFORE_AFTER_ARROW_CLEAR_EM = 0.3  # ...one above the other: this far
+BEFORE_AFTER_ARROW_WIDTH = 2.2  # the arrow's line, times PEN_WIDTH_PT
+BEFORE_AFTER_ARROW_HEAD_EM = 0.9
+BEFORE_AFTER_TOP = 0.4  # mm above the panels
+BEFORE_AFTER_ROOM = 0.8  # mm the block measures beyond its panels and arrow
+# A quote as a sticky note.
+QUOTE_PAD_EM = 0.6  # inside the note
+QUOTE_TILT_DEG = -1.0  # the note is turned this much (negative: anticlockwise)
+QUOTE_SIDE_INSET = 1.0  # mm beside the turned note (its corners swing out by h/2 * sin(tilt))
+QUOTE_SHADOW_DX = 0.8  # mm the note's shadow lies to the right...
+QUOTE_SHADOW_DY = 0.9  # ...and below
+QUOTE_SHADOW_ROOM = 1.2  # mm the block keeps for the shadow, in width and in height
+QUOTE_TOP = 0.3  # mm above the note, beyond what its turn swings up
+QUOTE_MIN_SPARE = 2  # mm a note's narrowest width keeps beyond its widest word and padding
+QUOTE_WOBBLE = 0.3  # the hand in the note's outline (1 = a box's)
+
 # --- diagrams -------------------------------------------------------------
 # Flow charts (mermaid flowchart/graph and A → B chains); lengths in ems of the body size.
 GRAPH_GAP_EM = 2.6  # between ranks of a chart drawn across, room for the arrows
