@@ -114,6 +114,7 @@ QR_QUIET_MODULES = 2  # white border around the code, in modules; with QR_MARGIN
 # light zone before the banner's frame is over the standard 4 modules
 QR_MARGIN = 1.2  # between the code's white border and the banner's frame
 TITLE_PT_MIN = 12.0  # the banner's title shrinks to fit down to this
+TEXT_ASCENT_EM = 0.78  # baseline below the top of a line, in ems
 LINE_GAP = 1.12  # line pitch in ems
 BLOCK_GAP = 0.45  # space between blocks, in ems of the body size
 FLOW_WORD_MAX = 25.0  # mm: a flow node's word wider than this may wrap inside it
@@ -145,6 +146,54 @@ CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many row
 # Boxed blocks (frames, chains, tables, drawings, cost bars) keep room for their lines' wobble.
 BLOCK_INK_TOP = 0.3  # mm above the block's top line
 BLOCK_INK_ROOM = 0.6  # mm the block measures beyond its lines: BLOCK_INK_TOP above, the rest below
+# Tables (TABLE_PAD_EM and TABLE_VPAD_EM above).
+TABLE_HEADER_WOBBLE = 0.3  # the hand in the header row's tint (1 = a box's)
+TABLE_HEAD_RULE = 1.4  # the rule under the header row, times THIN_WIDTH_PT
+# Chains and flows of boxes (A → B → C, ↓ between stages).
+FLOW_GAP_EM = 2.4  # room for an arrow between nodes of a chain
+FLOW_DOWN_EM = 1.5  # room for an arrow between stages
+FLOW_PAD_EM = 0.4  # inside a node, round its words
+FLOW_ACROSS_EM = 18  # a ↓ flow turns across when each box gets its words or half this many ems
+FLOW_FILL_ALPHA = 0.18
+FLOW_ARROW_CLEAR_EM = 0.3  # between an arrow across and the boxes it joins...
+FLOW_DOWN_CLEAR_EM = 0.25  # ...and an arrow downwards
+FLOW_ARROW_HEAD_EM = 0.5
+# Box drawings (a diagram typed in box-drawing characters, redrawn by hand).
+DRAWING_COL_EM = 0.5  # one terminal column, in ems of the drawing's text (more where a label needs it)
+DRAWING_TEXT_ROW_EM = 1.3  # a row of words...
+DRAWING_RULE_ROW_EM = 0.62  # ...a row of lines only...
+DRAWING_BLANK_ROW_EM = 0.4  # ...an empty row
+DRAWING_LABEL_SLACK = 0.3  # columns of a label's room it may write past
+DRAWING_BOX_WIDTH = 0.9  # a box's line, times BOX_WIDTH_PT
+DRAWING_BOX_FILL_ALPHA = 0.16  # the tint of an innermost box
+DRAWING_ARROW_MIN_COLS = 3  # an arrow across is at least this many columns long
+DRAWING_ARROW_WIDTH = 1.5  # an arrow across, times PEN_WIDTH_PT...
+DRAWING_ARROW_HEAD_EM = 0.6  # ...and its head
+DRAWING_DOWN_INSET_EM = 0.1  # an arrow down its row stops this far from the row's edges...
+DRAWING_DOWN_HEAD_EM = 0.45  # ...and has this head
+DRAWING_LABEL_RAISE_EM = 0.05  # a label sits this much above its row's middle
+DRAWING_TAG_PAD_EM = 0.25  # a [boxed] label's tag: room beside its words...
+DRAWING_TAG_ABOVE_EM = 0.1  # ...above them...
+DRAWING_TAG_BELOW_EM = 1.05  # ...and its bottom this far below their top, in ems of the label
+DRAWING_TAG_FILL_ALPHA = 0.25
+# Cost bars ("name: $$ note" rows).
+COST_LABEL_GAP_EM = 0.6  # after the widest name
+COST_UNIT_EM = 1.6  # one $ of bar at most...
+COST_UNIT_MIN = 0.5  # ...and at least (mm)
+COST_SPARE_EM = 4.5  # beside the bar: room for its $ tag and gaps
+COST_NOTE_MIN_W = 10.0  # mm a note wraps to at the least
+COST_NOTE_WORD_MAX = 20.0  # mm of a note's widest word that the block's narrowest width keeps
+COST_ROW_LINES = 1.25  # a row's height, in lines of its note
+COST_ROW_TOP_EM = 0.2  # a row's words below its top
+COST_BAR_TOP_EM = 0.18  # the bar below the row's top...
+COST_BAR_EM = 0.9  # ...and its height
+COST_MOST_INK = ACCENTS[3]  # the dearest row's bar...
+COST_INK = ACCENTS[1]  # ...and the others
+COST_FILL_ALPHA = 0.35
+COST_NOTCH = 0.25  # the slanted notch between two $ of a bar reaches this share of a $ each side
+COST_NOTCH_WOBBLE = 0.2  # the hand in the notches (1 = a box's)
+COST_TAG_GAP_EM = 0.4  # between the bar and its $ tag...
+COST_NOTE_GAP_EM = 0.6  # ...and between the tag and the note
 # A titled frame round blocks.
 FRAME_PAD_EM = 0.5  # inside the frame, round its blocks
 FRAME_TITLE_GAP = 0.5  # mm below the frame's title

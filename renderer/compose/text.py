@@ -8,7 +8,6 @@ from .ink import Ink
 from .linebreak import CHIP_SCALE, Line, Piece, chip_gap, chip_pad
 from .marks import Mark, MarkerMark, StrokeMark, TextMark
 
-ASCENT = 0.78  # baseline below the top of a line, in ems
 MARKER_PAD = 0.12  # highlighter overhang each side, in ems
 
 
@@ -98,7 +97,7 @@ def line_marks(line: Line, x: float, top: float, size_pt: float, ink: Ink, color
     """Marks of one set line whose top edge is at ``top``."""
     out: list[Mark] = []
     size_mm = size_pt * theme.PT_MM
-    base = top + ASCENT * size_mm
+    base = top + theme.TEXT_ASCENT_EM * size_mm
     for dx, p in _joined(line, size_pt):
         r = p.run
         px = x + dx
