@@ -135,9 +135,57 @@ INDENT_EM = 1.2  # list indent
 BAND_HEADING_ROOM_EM = 1.35  # the room above a band's boxes, in ems of its heading...
 BAND_HEADING_CLEAR_EM = 0.12  # ...with the heading's underline this far above the box below it
 BAND_HEADING_PT = 14.0  # a band heading written on the paper above its boxes; more on a sheet whose headers are larger
+# Highlighter under bold words.
+MARKER_PAD_EM = 0.12  # overhang each side
+MARKER_TOP_EM = 0.18  # its top below the line's top...
+MARKER_H_EM = 0.78  # ...and its height
+# Chips (`code` and special tokens written on a tinted rounded box).
+CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
+CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
+CHIP_GAP_EM = 0.12  # room between two chips side by side
+CHIP_H_EM = 0.95  # the box's height...
+CHIP_TOP_EM = 0.08  # ...its top below the line's top
+CHIP_INSET = 0.15  # mm the box stops short of the chip's room each side
+CHIP_ROUND = 2.2  # the corners' radius is the box's height over this...
+CHIP_RADIUS_MAX = 1.0  # ...up to this many mm
+CHIP_EDGE_WIDTH = 0.8  # the box's outline, times THIN_WIDTH_PT
+CHIP_WOBBLE = 0.4  # the hand in the box (1 = a box's)
+CHIP_TEXT_RAISE_EM = 0.03  # the chip's words sit this much above the line's baseline
+PLACEHOLDER_WOBBLE = 0.3  # the hand in a placeholder's box and diagonal
+# Lines of a region: list markers, tree strokes, check boxes, section headings.
+SUBHEADING_OVER_BODY = 1.12  # a heading line inside a region, relative to the body
+TEXT_WORD_MAX = 30.0  # mm of a line's widest word that the region's narrowest column keeps
+GLYPH_MIN_EM = 0.6  # a list marker (•, 1., ✅) takes at least this room...
+GLYPH_GAP_EM = 0.35  # ...and this gap before the words
+TREE_INDENT_EM = 1.1  # the words of a tree sub-item (└─) or a check box line start this far in
+TREE_X_EM = 0.35  # the tree stroke: its stem this far in...
+TREE_TOP_EM = 0.05  # ...from this far below the line's top...
+TREE_FOOT_EM = 0.62  # ...down to its foot...
+TREE_FOOT_W_EM = 0.5  # ...which runs this far right
+CHECKBOX_EM = 0.55  # a check box's side...
+CHECKBOX_X_EM = 0.15  # ...this far in...
+CHECKBOX_TOP_EM = 0.3  # ...and this far below the line's top
+ITEM_MARK_WOBBLE = 0.5  # the hand in tree strokes and check boxes (1 = a box's)
+HEADING_ASCENT_EM = 0.8  # a section heading's baseline below its top
+HEADING_ICON_GAP_EM = 0.3  # between the heading's icon and its title
+HEADING_RULE_BELOW_EM = 0.1  # its underline below its last line...
+HEADING_RULE_PAST_EM = 0.3  # ...running this far past the title...
+HEADING_RULE_WIDTH = 1.3  # ...this thick, times PEN_WIDTH_PT
+HEADING_BELOW_EM = 0.3  # the heading takes this much room below its lines
 CODE_PAD_EM = 0.4  # code panel padding, in ems of the body size
 CODE_BASELINE_EM = 0.78  # baseline of a code row below its top
 CODE_HANG_EM = 1.2  # hanging indent of a wrapped code line's continuation rows (the hook sits in it)
+CODE_PANEL_WOBBLE = 0.3  # the hand in the panel's paper (1 = a box's)
+# The hook (↪) drawn in a wrapped code row's hanging indent.
+HOOK_W = 0.62  # its width, a share of CODE_HANG_EM
+HOOK_X_EM = 0.15  # its stem this far in...
+HOOK_TOP_EM = 0.2  # ...from this far below the row's top...
+HOOK_FOOT_EM = 0.62  # ...down to its foot
+HOOK_BEND = 0.3  # the bend's middle point, a share of its radius in from the corner
+HOOK_BARB_EM = 0.22  # the head's barbs: this long...
+HOOK_BARB_SPREAD = 0.8  # ...and this share of it apart from the shaft
+HOOK_WIDTH = 0.9  # times THIN_WIDTH_PT
+HOOK_WOBBLE = 0.2  # the hand in the hook (1 = a box's)
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
 CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
