@@ -290,6 +290,15 @@ GRAPH_TOP = 0.5  # mm above a chart's first row (the box lines' wobble)
 GRAPH_BOTTOM = 0.5  # mm below its last row
 GRAPH_LOOP_RX_EM = 1.2  # a node's arrow to itself: half-width of the arc over its top (at least)...
 GRAPH_LOOP_RY_EM = 1.3  # ...and its height
+GRAPH_LOOP_RX_PART = 5  # the arc's half-width is also at least the node's width over this
+GRAPH_LOOP_FLAT = 0.9  # the arc's height, a share of GRAPH_LOOP_RY_EM; it is...
+GRAPH_LOOP_FROM_DEG = 200  # ...drawn from this angle...
+GRAPH_LOOP_TO_DEG = -20  # ...to this one (0 = the right, 90 = up)...
+GRAPH_LOOP_STEP_DEG = 20  # ...a point every this many degrees
+GRAPH_LOOP_WOBBLE = 0.2  # the hand in the arc (1 = a box's)
+# Nodes (flow charts, mind maps, sequence participants).
+NODE_ROUND_MAX = 2.5  # mm: a round node's corners' radius, at most (else half its height)
+NODE_FILL_ALPHA = 0.2  # a node's tint
 DIAGRAM_WOBBLE = 0.3  # the hand in frames, tags, notes, lifelines and loops (1 = a box's)
 DIAGRAM_FINE_WOBBLE = 0.2  # ...in small strokes: leader lines, stick figures, slices' paint
 # Edge labels sit beside their line on a patch of paper, never on a node or another label.
@@ -307,6 +316,18 @@ MIND_GAP_EM = 2.2  # the curve between the root and a branch
 MIND_LEAF_GAP_EM = 1.4  # the stroke between a branch and its leaves
 MIND_BRANCH_SEP_EM = 0.5
 MIND_PAD_EM = 0.4
+MIND_ROOT_SHARE = 0.22  # the root's words wrap no narrower than this share of the width (or its widest word)
+MIND_LEAF_MIN_EM = 6  # the narrowest width counts leaves at least this wide
+MIND_TOP = 0.5  # mm above the map...
+MIND_ROOM = 1.0  # ...and the room it measures beyond its nodes
+MIND_ROOT_FILL = MARKERS[0]
+MIND_ROOT_FILL_ALPHA = 0.5
+MIND_BRANCH_WIDTH = 1.4  # the curve to a branch, times PEN_WIDTH_PT
+MIND_BRANCH_WOBBLE = 0.3  # ...and the hand in it (1 = a box's)
+MIND_BRANCH_FILL_ALPHA = 0.35
+MIND_LEAF_MID = 0.45  # the stroke to a leaf meets it this share of a line below its top...
+MIND_LEAF_CLEAR_EM = 0.3  # ...this far before its words
+MIND_LEAF_WOBBLE = 0.2  # the hand in the stroke (1 = a box's)
 # Sequence diagrams.
 SEQ_PAD_EM = 0.4  # inside a participant's box and a note
 SEQ_SEP_EM = 1.0  # between two participants' boxes
@@ -354,9 +375,17 @@ OVERLAY_PARENT_WIDTH_PT = 0.9  # a band or column holding regions: dashed, thinn
 OVERLAY_LABEL_PT = 7.5
 OVERLAY_LABEL_PAD = 0.8  # mm of paper around a label's lines
 OVERLAY_INSET = 1.0  # mm between a region's outline and its label
+OVERLAY_ASCENT_EM = 0.8  # a label's baseline below its line's top
+OVERLAY_LEGEND_BOTTOM = 1.0  # mm between the legend's last line and the page's bottom edge
 OVERLAY_TITLE_CHARS = 48  # a region's title is cut to this many characters in its label
 OVERLAY_BACKING = "#ffffff"
 OVERLAY_Z = 3  # above the page's own lines, backings and labels
+
+# --- the layout preview (cheatsheet layout --preview) ------------------------
+PREVIEW_PARENT_INK = ACCENTS[0]  # a band or column holding regions (a leaf region is in PEN)
+PREVIEW_LABEL_PT = 12.0
+PREVIEW_LABEL_X = 1.5  # mm: a region's label starts this far in...
+PREVIEW_LABEL_BASE = 5.0  # ...with its baseline this far down
 
 
 def header_pt(body_pt: float) -> float:
