@@ -55,6 +55,23 @@ WOBBLE_AMP = 0.35  # mm, amplitude of the slow wobble
 WOBBLE_WAVE = 40.0  # mm, typical wavelength
 WOBBLE_STEP = 1.5  # mm between points of a resampled stroke
 CORNER_OVERSHOOT = 0.8  # mm a box side runs past its corner
+WOBBLE_MIN_LENGTH = 0.5  # mm: a shorter stroke is drawn straight
+WOBBLE_WAVES = 2  # the wobble is this many slow waves summed...
+WOBBLE_WAVE_SPREAD = (0.5, 1.5)  # ...each of WOBBLE_WAVE times a share drawn from this range...
+WOBBLE_WAVE_WEIGHTS = (0.4, 1.0)  # ...and of a weight drawn from this one
+WOBBLE_NORM = 1.4  # the sum is divided by this, to stay near WOBBLE_AMP
+WOBBLE_FULL_LENGTH = 12.0  # mm: a shorter stroke wobbles less, in proportion
+CORNER_OVERSHOOT_SPREAD = (0.1, 1.0)  # each end overshoots CORNER_OVERSHOOT times a share drawn from this range
+SKETCHY_MIN_WOBBLE = 0.6  # a four-cornered outline with more hand than this is drawn as four overshooting sides
+FILL_WOBBLE = 0.6  # a fill's edge has this share of its outline's hand
+ARROW_WOBBLE = 0.5  # a straight arrow's shaft wobbles this share of WOBBLE_AMP...
+ARROW_BENT_WOBBLE = 0.3  # ...a curved one has this hand (1 = a box's)
+ARROW_HEAD_DEG = 28  # each barb of an arrowhead leaves the shaft at this angle...
+ARROW_HEAD_JITTER_DEG = 4  # ...give or take up to this much
+DASH_PATTERN = (3.0, 2.5)  # a dashed line: dash and gap, in line widths
+MARKER_SKEW = 0.08  # a highlighter stroke's ends slant by up to this share of its height...
+MARKER_JITTER = 0.3  # ...its ends move by up to this many mm...
+MARKER_WOBBLE = 0.3  # ...and its edge has this hand (1 = a box's)
 BOX_RADIUS = 1.2  # mm
 ARROW_HEAD = 1.8  # mm
 
