@@ -14,8 +14,6 @@ MARGIN = 9.0  # safe margin on every side (>= 8 mm: school printers clip ~5 mm)
 FOOTER_H = 4.0  # strip at the bottom of the usable area that holds the footer
 GUTTER = 3.0  # space between boxes side by side and between bands
 PT_MM = 25.4 / 72.0  # one typographic point in millimetres
-PDF_W_PT = PAGE_W / PT_MM  # 841.89
-PDF_H_PT = PAGE_H / PT_MM  # 595.28
 DEFAULT_DPI = 200
 PNG_ZLIB_LEVEL = 1  # fast to write; the grid paper compresses well anyway
 
@@ -72,8 +70,6 @@ DASH_PATTERN = (3.0, 2.5)  # a dashed line: dash and gap, in line widths
 MARKER_SKEW = 0.08  # a highlighter stroke's ends slant by up to this share of its height...
 MARKER_JITTER = 0.3  # ...its ends move by up to this many mm...
 MARKER_WOBBLE = 0.3  # ...and its edge has this hand (1 = a box's)
-BOX_RADIUS = 1.2  # mm
-ARROW_HEAD = 1.8  # mm
 
 # --- writing --------------------------------------------------------------
 # Installed, the fonts are the package renderer/fonts/; in a checkout they are the top-level fonts/.
