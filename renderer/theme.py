@@ -14,8 +14,6 @@ MARGIN = 9.0  # safe margin on every side (>= 8 mm: school printers clip ~5 mm)
 FOOTER_H = 4.0  # strip at the bottom of the usable area that holds the footer
 GUTTER = 3.0  # space between boxes side by side and between bands
 PT_MM = 25.4 / 72.0  # one typographic point in millimetres
-PDF_W_PT = PAGE_W / PT_MM  # 841.89
-PDF_H_PT = PAGE_H / PT_MM  # 595.28
 DEFAULT_DPI = 200
 PNG_ZLIB_LEVEL = 1  # fast to write; the grid paper compresses well anyway
 
@@ -55,8 +53,23 @@ WOBBLE_AMP = 0.35  # mm, amplitude of the slow wobble
 WOBBLE_WAVE = 40.0  # mm, typical wavelength
 WOBBLE_STEP = 1.5  # mm between points of a resampled stroke
 CORNER_OVERSHOOT = 0.8  # mm a box side runs past its corner
-BOX_RADIUS = 1.2  # mm
-ARROW_HEAD = 1.8  # mm
+WOBBLE_MIN_LENGTH = 0.5  # mm: a shorter stroke is drawn straight
+WOBBLE_WAVES = 2  # the wobble is this many slow waves summed...
+WOBBLE_WAVE_SPREAD = (0.5, 1.5)  # ...each of WOBBLE_WAVE times a share drawn from this range...
+WOBBLE_WAVE_WEIGHTS = (0.4, 1.0)  # ...and of a weight drawn from this one
+WOBBLE_NORM = 1.4  # the sum is divided by this, to stay near WOBBLE_AMP
+WOBBLE_FULL_LENGTH = 12.0  # mm: a shorter stroke wobbles less, in proportion
+CORNER_OVERSHOOT_SPREAD = (0.1, 1.0)  # each end overshoots CORNER_OVERSHOOT times a share drawn from this range
+SKETCHY_MIN_WOBBLE = 0.6  # a four-cornered outline with more hand than this is drawn as four overshooting sides
+FILL_WOBBLE = 0.6  # a fill's edge has this share of its outline's hand
+ARROW_WOBBLE = 0.5  # a straight arrow's shaft wobbles this share of WOBBLE_AMP...
+ARROW_BENT_WOBBLE = 0.3  # ...a curved one has this hand (1 = a box's)
+ARROW_HEAD_DEG = 28  # each barb of an arrowhead leaves the shaft at this angle...
+ARROW_HEAD_JITTER_DEG = 4  # ...give or take up to this much
+DASH_PATTERN = (3.0, 2.5)  # a dashed line: dash and gap, in line widths
+MARKER_SKEW = 0.08  # a highlighter stroke's ends slant by up to this share of its height...
+MARKER_JITTER = 0.3  # ...its ends move by up to this many mm...
+MARKER_WOBBLE = 0.3  # ...and its edge has this hand (1 = a box's)
 
 # --- writing --------------------------------------------------------------
 # Installed, the fonts are the package renderer/fonts/; in a checkout they are the top-level fonts/.
@@ -114,6 +127,7 @@ QR_QUIET_MODULES = 2  # white border around the code, in modules; with QR_MARGIN
 # light zone before the banner's frame is over the standard 4 modules
 QR_MARGIN = 1.2  # between the code's white border and the banner's frame
 TITLE_PT_MIN = 12.0  # the banner's title shrinks to fit down to this
+TEXT_ASCENT_EM = 0.78  # baseline below the top of a line, in ems
 LINE_GAP = 1.12  # line pitch in ems
 BLOCK_GAP = 0.45  # space between blocks, in ems of the body size
 FLOW_WORD_MAX = 25.0  # mm: a flow node's word wider than this may wrap inside it
@@ -134,12 +148,140 @@ INDENT_EM = 1.2  # list indent
 BAND_HEADING_ROOM_EM = 1.35  # the room above a band's boxes, in ems of its heading...
 BAND_HEADING_CLEAR_EM = 0.12  # ...with the heading's underline this far above the box below it
 BAND_HEADING_PT = 14.0  # a band heading written on the paper above its boxes; more on a sheet whose headers are larger
+# Highlighter under bold words.
+MARKER_PAD_EM = 0.12  # overhang each side
+MARKER_TOP_EM = 0.18  # its top below the line's top...
+MARKER_H_EM = 0.78  # ...and its height
+# Chips (`code` and special tokens written on a tinted rounded box).
+CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
+CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
+CHIP_GAP_EM = 0.12  # room between two chips side by side
+CHIP_H_EM = 0.95  # the box's height...
+CHIP_TOP_EM = 0.08  # ...its top below the line's top
+CHIP_INSET = 0.15  # mm the box stops short of the chip's room each side
+CHIP_ROUND = 2.2  # the corners' radius is the box's height over this...
+CHIP_RADIUS_MAX = 1.0  # ...up to this many mm
+CHIP_EDGE_WIDTH = 0.8  # the box's outline, times THIN_WIDTH_PT
+CHIP_WOBBLE = 0.4  # the hand in the box (1 = a box's)
+CHIP_TEXT_RAISE_EM = 0.03  # the chip's words sit this much above the line's baseline
+PLACEHOLDER_WOBBLE = 0.3  # the hand in a placeholder's box and diagonal
+# Lines of a region: list markers, tree strokes, check boxes, section headings.
+SUBHEADING_OVER_BODY = 1.12  # a heading line inside a region, relative to the body
+TEXT_WORD_MAX = 30.0  # mm of a line's widest word that the region's narrowest column keeps
+GLYPH_MIN_EM = 0.6  # a list marker (•, 1., ✅) takes at least this room...
+GLYPH_GAP_EM = 0.35  # ...and this gap before the words
+TREE_INDENT_EM = 1.1  # the words of a tree sub-item (└─) or a check box line start this far in
+TREE_X_EM = 0.35  # the tree stroke: its stem this far in...
+TREE_TOP_EM = 0.05  # ...from this far below the line's top...
+TREE_FOOT_EM = 0.62  # ...down to its foot...
+TREE_FOOT_W_EM = 0.5  # ...which runs this far right
+CHECKBOX_EM = 0.55  # a check box's side...
+CHECKBOX_X_EM = 0.15  # ...this far in...
+CHECKBOX_TOP_EM = 0.3  # ...and this far below the line's top
+ITEM_MARK_WOBBLE = 0.5  # the hand in tree strokes and check boxes (1 = a box's)
+HEADING_ASCENT_EM = 0.8  # a section heading's baseline below its top
+HEADING_ICON_GAP_EM = 0.3  # between the heading's icon and its title
+HEADING_RULE_BELOW_EM = 0.1  # its underline below its last line...
+HEADING_RULE_PAST_EM = 0.3  # ...running this far past the title...
+HEADING_RULE_WIDTH = 1.3  # ...this thick, times PEN_WIDTH_PT
+HEADING_BELOW_EM = 0.3  # the heading takes this much room below its lines
 CODE_PAD_EM = 0.4  # code panel padding, in ems of the body size
 CODE_BASELINE_EM = 0.78  # baseline of a code row below its top
 CODE_HANG_EM = 1.2  # hanging indent of a wrapped code line's continuation rows (the hook sits in it)
+CODE_PANEL_WOBBLE = 0.3  # the hand in the panel's paper (1 = a box's)
+# The hook (↪) drawn in a wrapped code row's hanging indent.
+HOOK_W = 0.62  # its width, a share of CODE_HANG_EM
+HOOK_X_EM = 0.15  # its stem this far in...
+HOOK_TOP_EM = 0.2  # ...from this far below the row's top...
+HOOK_FOOT_EM = 0.62  # ...down to its foot
+HOOK_BEND = 0.3  # the bend's middle point, a share of its radius in from the corner
+HOOK_BARB_EM = 0.22  # the head's barbs: this long...
+HOOK_BARB_SPREAD = 0.8  # ...and this share of it apart from the shaft
+HOOK_WIDTH = 0.9  # times THIN_WIDTH_PT
+HOOK_WOBBLE = 0.2  # the hand in the hook (1 = a box's)
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
 CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
+
+# --- blocks of a region's column ----------------------------------------------
+# Boxed blocks (frames, chains, tables, drawings, cost bars) keep room for their lines' wobble.
+BLOCK_INK_TOP = 0.3  # mm above the block's top line
+BLOCK_INK_ROOM = 0.6  # mm the block measures beyond its lines: BLOCK_INK_TOP above, the rest below
+# Tables (TABLE_PAD_EM and TABLE_VPAD_EM above).
+TABLE_HEADER_WOBBLE = 0.3  # the hand in the header row's tint (1 = a box's)
+TABLE_HEAD_RULE = 1.4  # the rule under the header row, times THIN_WIDTH_PT
+# Chains and flows of boxes (A → B → C, ↓ between stages).
+FLOW_GAP_EM = 2.4  # room for an arrow between nodes of a chain
+FLOW_DOWN_EM = 1.5  # room for an arrow between stages
+FLOW_PAD_EM = 0.4  # inside a node, round its words
+FLOW_ACROSS_EM = 18  # a ↓ flow turns across when each box gets its words or half this many ems
+FLOW_FILL_ALPHA = 0.18
+FLOW_ARROW_CLEAR_EM = 0.3  # between an arrow across and the boxes it joins...
+FLOW_DOWN_CLEAR_EM = 0.25  # ...and an arrow downwards
+FLOW_ARROW_HEAD_EM = 0.5
+# Box drawings (a diagram typed in box-drawing characters, redrawn by hand).
+DRAWING_COL_EM = 0.5  # one terminal column, in ems of the drawing's text (more where a label needs it)
+DRAWING_TEXT_ROW_EM = 1.3  # a row of words...
+DRAWING_RULE_ROW_EM = 0.62  # ...a row of lines only...
+DRAWING_BLANK_ROW_EM = 0.4  # ...an empty row
+DRAWING_LABEL_SLACK = 0.3  # columns of a label's room it may write past
+DRAWING_BOX_WIDTH = 0.9  # a box's line, times BOX_WIDTH_PT
+DRAWING_BOX_FILL_ALPHA = 0.16  # the tint of an innermost box
+DRAWING_ARROW_MIN_COLS = 3  # an arrow across is at least this many columns long
+DRAWING_ARROW_WIDTH = 1.5  # an arrow across, times PEN_WIDTH_PT...
+DRAWING_ARROW_HEAD_EM = 0.6  # ...and its head
+DRAWING_DOWN_INSET_EM = 0.1  # an arrow down its row stops this far from the row's edges...
+DRAWING_DOWN_HEAD_EM = 0.45  # ...and has this head
+DRAWING_LABEL_RAISE_EM = 0.05  # a label sits this much above its row's middle
+DRAWING_TAG_PAD_EM = 0.25  # a [boxed] label's tag: room beside its words...
+DRAWING_TAG_ABOVE_EM = 0.1  # ...above them...
+DRAWING_TAG_BELOW_EM = 1.05  # ...and its bottom this far below their top, in ems of the label
+DRAWING_TAG_FILL_ALPHA = 0.25
+# Cost bars ("name: $$ note" rows).
+COST_LABEL_GAP_EM = 0.6  # after the widest name
+COST_UNIT_EM = 1.6  # one $ of bar at most...
+COST_UNIT_MIN = 0.5  # ...and at least (mm)
+COST_SPARE_EM = 4.5  # beside the bar: room for its $ tag and gaps
+COST_NOTE_MIN_W = 10.0  # mm a note wraps to at the least
+COST_NOTE_WORD_MAX = 20.0  # mm of a note's widest word that the block's narrowest width keeps
+COST_ROW_LINES = 1.25  # a row's height, in lines of its note
+COST_ROW_TOP_EM = 0.2  # a row's words below its top
+COST_BAR_TOP_EM = 0.18  # the bar below the row's top...
+COST_BAR_EM = 0.9  # ...and its height
+COST_MOST_INK = ACCENTS[3]  # the dearest row's bar...
+COST_INK = ACCENTS[1]  # ...and the others
+COST_FILL_ALPHA = 0.35
+COST_NOTCH = 0.25  # the slanted notch between two $ of a bar reaches this share of a $ each side
+COST_NOTCH_WOBBLE = 0.2  # the hand in the notches (1 = a box's)
+COST_TAG_GAP_EM = 0.4  # between the bar and its $ tag...
+COST_NOTE_GAP_EM = 0.6  # ...and between the tag and the note
+# A titled frame round blocks.
+FRAME_PAD_EM = 0.5  # inside the frame, round its blocks
+FRAME_TITLE_GAP = 0.5  # mm below the frame's title
+FRAME_WIDTH = 0.9  # the frame's line, a share of BOX_WIDTH_PT
+# Before / after: two tinted panels with a big arrow between.
+BEFORE_FILL = MARKERS[4]
+AFTER_FILL = MARKERS[1]
+BEFORE_AFTER_FILL_ALPHA = 0.18
+BEFORE_AFTER_PAD_EM = 0.5  # inside a panel
+BEFORE_AFTER_ARROW_EM = 3.0  # between panels side by side, room for the arrow...
+BEFORE_AFTER_DOWN = 0.8  # ...and this share of it between panels one above the other
+BEFORE_AFTER_ARROW_INSET_EM = 0.5  # side by side: the arrow's ends this far from the panels...
+BEFORE_AFTER_ARROW_CLEAR_EM = 0.3  # ...one above the other: this far
+BEFORE_AFTER_ARROW_WIDTH = 2.2  # the arrow's line, times PEN_WIDTH_PT
+BEFORE_AFTER_ARROW_HEAD_EM = 0.9
+BEFORE_AFTER_TOP = 0.4  # mm above the panels
+BEFORE_AFTER_ROOM = 0.8  # mm the block measures beyond its panels and arrow
+# A quote as a sticky note.
+QUOTE_PAD_EM = 0.6  # inside the note
+QUOTE_TILT_DEG = -1.0  # the note is turned this much (negative: anticlockwise)
+QUOTE_SIDE_INSET = 1.0  # mm beside the turned note (its corners swing out by h/2 * sin(tilt))
+QUOTE_SHADOW_DX = 0.8  # mm the note's shadow lies to the right...
+QUOTE_SHADOW_DY = 0.9  # ...and below
+QUOTE_SHADOW_ROOM = 1.2  # mm the block keeps for the shadow, in width and in height
+QUOTE_TOP = 0.3  # mm above the note, beyond what its turn swings up
+QUOTE_MIN_SPARE = 2  # mm a note's narrowest width keeps beyond its widest word and padding
+QUOTE_WOBBLE = 0.3  # the hand in the note's outline (1 = a box's)
 
 # --- diagrams -------------------------------------------------------------
 # Flow charts (mermaid flowchart/graph and A → B chains); lengths in ems of the body size.
@@ -161,6 +303,15 @@ GRAPH_TOP = 0.5  # mm above a chart's first row (the box lines' wobble)
 GRAPH_BOTTOM = 0.5  # mm below its last row
 GRAPH_LOOP_RX_EM = 1.2  # a node's arrow to itself: half-width of the arc over its top (at least)...
 GRAPH_LOOP_RY_EM = 1.3  # ...and its height
+GRAPH_LOOP_RX_PART = 5  # the arc's half-width is also at least the node's width over this
+GRAPH_LOOP_FLAT = 0.9  # the arc's height, a share of GRAPH_LOOP_RY_EM; it is...
+GRAPH_LOOP_FROM_DEG = 200  # ...drawn from this angle...
+GRAPH_LOOP_TO_DEG = -20  # ...to this one (0 = the right, 90 = up)...
+GRAPH_LOOP_STEP_DEG = 20  # ...a point every this many degrees
+GRAPH_LOOP_WOBBLE = 0.2  # the hand in the arc (1 = a box's)
+# Nodes (flow charts, mind maps, sequence participants).
+NODE_ROUND_MAX = 2.5  # mm: a round node's corners' radius, at most (else half its height)
+NODE_FILL_ALPHA = 0.2  # a node's tint
 DIAGRAM_WOBBLE = 0.3  # the hand in frames, tags, notes, lifelines and loops (1 = a box's)
 DIAGRAM_FINE_WOBBLE = 0.2  # ...in small strokes: leader lines, stick figures, slices' paint
 # Edge labels sit beside their line on a patch of paper, never on a node or another label.
@@ -178,6 +329,18 @@ MIND_GAP_EM = 2.2  # the curve between the root and a branch
 MIND_LEAF_GAP_EM = 1.4  # the stroke between a branch and its leaves
 MIND_BRANCH_SEP_EM = 0.5
 MIND_PAD_EM = 0.4
+MIND_ROOT_SHARE = 0.22  # the root's words wrap no narrower than this share of the width (or its widest word)
+MIND_LEAF_MIN_EM = 6  # the narrowest width counts leaves at least this wide
+MIND_TOP = 0.5  # mm above the map...
+MIND_ROOM = 1.0  # ...and the room it measures beyond its nodes
+MIND_ROOT_FILL = MARKERS[0]
+MIND_ROOT_FILL_ALPHA = 0.5
+MIND_BRANCH_WIDTH = 1.4  # the curve to a branch, times PEN_WIDTH_PT
+MIND_BRANCH_WOBBLE = 0.3  # ...and the hand in it (1 = a box's)
+MIND_BRANCH_FILL_ALPHA = 0.35
+MIND_LEAF_MID = 0.45  # the stroke to a leaf meets it this share of a line below its top...
+MIND_LEAF_CLEAR_EM = 0.3  # ...this far before its words
+MIND_LEAF_WOBBLE = 0.2  # the hand in the stroke (1 = a box's)
 # Sequence diagrams.
 SEQ_PAD_EM = 0.4  # inside a participant's box and a note
 SEQ_SEP_EM = 1.0  # between two participants' boxes
@@ -225,9 +388,17 @@ OVERLAY_PARENT_WIDTH_PT = 0.9  # a band or column holding regions: dashed, thinn
 OVERLAY_LABEL_PT = 7.5
 OVERLAY_LABEL_PAD = 0.8  # mm of paper around a label's lines
 OVERLAY_INSET = 1.0  # mm between a region's outline and its label
+OVERLAY_ASCENT_EM = 0.8  # a label's baseline below its line's top
+OVERLAY_LEGEND_BOTTOM = 1.0  # mm between the legend's last line and the page's bottom edge
 OVERLAY_TITLE_CHARS = 48  # a region's title is cut to this many characters in its label
 OVERLAY_BACKING = "#ffffff"
 OVERLAY_Z = 3  # above the page's own lines, backings and labels
+
+# --- the layout preview (cheatsheet layout --preview) ------------------------
+PREVIEW_PARENT_INK = ACCENTS[0]  # a band or column holding regions (a leaf region is in PEN)
+PREVIEW_LABEL_PT = 12.0
+PREVIEW_LABEL_X = 1.5  # mm: a region's label starts this far in...
+PREVIEW_LABEL_BASE = 5.0  # ...with its baseline this far down
 
 
 def header_pt(body_pt: float) -> float:

@@ -10,9 +10,6 @@ from .ink import Ink
 from .marks import ArrowMark, Mark, StrokeMark
 from .text_item import heading_height, heading_marks
 
-ARROW_EM = 3.0
-PAD_EM = 0.5
-
 
 @dataclass
 class Panel:
@@ -30,39 +27,39 @@ class BeforeAfterBlock:
 
     def _across(self, width: float, size_pt: float) -> bool:
         em = size_pt * theme.PT_MM
-        pw = (width - ARROW_EM * em) / 2
-        return all(b.min_width(size_pt) + 2 * PAD_EM * em <= pw for p in (self.before, self.after) for b in p.blocks)
+        pw = (width - theme.BEFORE_AFTER_ARROW_EM * em) / 2
+        return all(b.min_width(size_pt) + 2 * theme.BEFORE_AFTER_PAD_EM * em <= pw for p in (self.before, self.after) for b in p.blocks)
 
     def _panel_h(self, p: Panel, w: float, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
-        inner = w - 2 * PAD_EM * em
+        inner = w - 2 * theme.BEFORE_AFTER_PAD_EM * em
         h = heading_height("", p.title, size_pt, inner) if p.title else 0.0
-        return h + sum(b.measure(inner, size_pt) for b in p.blocks) + 2 * PAD_EM * em
+        return h + sum(b.measure(inner, size_pt) for b in p.blocks) + 2 * theme.BEFORE_AFTER_PAD_EM * em
 
     @per_width
     def _layout(self, width: float, size_pt: float):
         em = size_pt * theme.PT_MM
         if self._across(width, size_pt):
-            pw = (width - ARROW_EM * em) / 2
+            pw = (width - theme.BEFORE_AFTER_ARROW_EM * em) / 2
             h = max(self._panel_h(p, pw, size_pt) for p in (self.before, self.after))
             return (True, pw, h, h, h)
         else:
             h1 = self._panel_h(self.before, width, size_pt)
             h2 = self._panel_h(self.after, width, size_pt)
-            return (False, width, h1, h2, h1 + h2 + ARROW_EM * em * 0.8)
+            return (False, width, h1, h2, h1 + h2 + theme.BEFORE_AFTER_ARROW_EM * em * theme.BEFORE_AFTER_DOWN)
 
     def measure(self, width: float, size_pt: float) -> float:
-        return self._layout(width, size_pt)[4] + 0.8
+        return self._layout(width, size_pt)[4] + theme.BEFORE_AFTER_ROOM
 
     def min_width(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
-        return max((b.min_width(size_pt) for p in (self.before, self.after) for b in p.blocks), default=10.0) + 2 * PAD_EM * em
+        return max((b.min_width(size_pt) for p in (self.before, self.after) for b in p.blocks), default=10.0) + 2 * theme.BEFORE_AFTER_PAD_EM * em
 
     def _panel(self, p: Panel, x: float, y: float, w: float, h: float, size_pt: float, ink: Ink, fill: str) -> list[Mark]:
         em = size_pt * theme.PT_MM
-        pad = PAD_EM * em
+        pad = theme.BEFORE_AFTER_PAD_EM * em
         out: list[Mark] = [StrokeMark(((x, y), (x + w, y), (x + w, y + h), (x, y + h)), ink.pen, theme.BOX_WIDTH_PT,
-                                      closed=True, fill=fill, fill_alpha=0.18)]
+                                      closed=True, fill=fill, fill_alpha=theme.BEFORE_AFTER_FILL_ALPHA)]
         cy = y + pad
         if p.title:
             hm, hh = heading_marks(x + pad, cy, "", p.title, size_pt, ink, w - 2 * pad)
@@ -76,20 +73,21 @@ class BeforeAfterBlock:
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         em = size_pt * theme.PT_MM
         across, pw, h1, h2, _ = self._layout(width, size_pt)
-        y += 0.4
+        y += theme.BEFORE_AFTER_TOP
         out: list[Mark] = []
         if across:
-            out += self._panel(self.before, x, y, pw, h1, size_pt, ink, theme.MARKERS[4])
-            out += self._panel(self.after, x + pw + ARROW_EM * em, y, pw, h2, size_pt, ink, theme.MARKERS[1])
+            out += self._panel(self.before, x, y, pw, h1, size_pt, ink, theme.BEFORE_FILL)
+            out += self._panel(self.after, x + pw + theme.BEFORE_AFTER_ARROW_EM * em, y, pw, h2, size_pt, ink, theme.AFTER_FILL)
             ym = y + h1 / 2
-            out.append(ArrowMark((x + pw + 0.5 * em, ym), (x + pw + (ARROW_EM - 0.5) * em, ym), ink.accent,
-                                 theme.PEN_WIDTH_PT * 2.2, 0.9 * em))
+            out.append(ArrowMark((x + pw + theme.BEFORE_AFTER_ARROW_INSET_EM * em, ym), (x + pw + (theme.BEFORE_AFTER_ARROW_EM - theme.BEFORE_AFTER_ARROW_INSET_EM) * em, ym),
+                                 ink.accent,
+                                 theme.PEN_WIDTH_PT * theme.BEFORE_AFTER_ARROW_WIDTH, theme.BEFORE_AFTER_ARROW_HEAD_EM * em))
         else:
-            out += self._panel(self.before, x, y, pw, h1, size_pt, ink, theme.MARKERS[4])
-            y2 = y + h1 + ARROW_EM * em * 0.8
-            out += self._panel(self.after, x, y2, pw, h2, size_pt, ink, theme.MARKERS[1])
-            out.append(ArrowMark((x + pw / 2, y + h1 + 0.3 * em), (x + pw / 2, y2 - 0.3 * em), ink.accent,
-                                 theme.PEN_WIDTH_PT * 2.2, 0.9 * em))
+            out += self._panel(self.before, x, y, pw, h1, size_pt, ink, theme.BEFORE_FILL)
+            y2 = y + h1 + theme.BEFORE_AFTER_ARROW_EM * em * theme.BEFORE_AFTER_DOWN
+            out += self._panel(self.after, x, y2, pw, h2, size_pt, ink, theme.AFTER_FILL)
+            out.append(ArrowMark((x + pw / 2, y + h1 + theme.BEFORE_AFTER_ARROW_CLEAR_EM * em), (x + pw / 2, y2 - theme.BEFORE_AFTER_ARROW_CLEAR_EM * em), ink.accent,
+                                 theme.PEN_WIDTH_PT * theme.BEFORE_AFTER_ARROW_WIDTH, theme.BEFORE_AFTER_ARROW_HEAD_EM * em))
         return out
 
     def texts(self) -> list[str]:

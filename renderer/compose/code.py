@@ -128,15 +128,15 @@ def wrap_line(line: str, width: float, size_pt: float) -> list[CodeRow]:
 def hook_marks(x: float, top: float, size_pt: float, color: str) -> list[Mark]:
     """The continuation mark ↪ drawn by hand in the hanging indent of a wrapped row."""
     em = size_pt * theme.PT_MM
-    w = theme.CODE_HANG_EM * em * 0.62
-    x0, x1 = x + 0.15 * em, x + 0.15 * em + w
-    y0, y1 = top + 0.2 * em, top + 0.62 * em
+    w = theme.CODE_HANG_EM * em * theme.HOOK_W
+    x0, x1 = x + theme.HOOK_X_EM * em, x + theme.HOOK_X_EM * em + w
+    y0, y1 = top + theme.HOOK_TOP_EM * em, top + theme.HOOK_FOOT_EM * em
     r = min(w, y1 - y0) * 0.5
-    shaft = ((x0, y0), (x0, y1 - r), (x0 + r * 0.3, y1 - r * 0.3), (x0 + r, y1), (x1, y1))
-    barb = 0.22 * em
-    head = ((x1 - barb, y1 - barb * 0.8), (x1, y1), (x1 - barb, y1 + barb * 0.8))
-    width = theme.THIN_WIDTH_PT * 0.9
-    return [StrokeMark(shaft, color, width, wobble=0.2), StrokeMark(head, color, width, wobble=0.2)]
+    shaft = ((x0, y0), (x0, y1 - r), (x0 + r * theme.HOOK_BEND, y1 - r * theme.HOOK_BEND), (x0 + r, y1), (x1, y1))
+    barb = theme.HOOK_BARB_EM * em
+    head = ((x1 - barb, y1 - barb * theme.HOOK_BARB_SPREAD), (x1, y1), (x1 - barb, y1 + barb * theme.HOOK_BARB_SPREAD))
+    width = theme.THIN_WIDTH_PT * theme.HOOK_WIDTH
+    return [StrokeMark(shaft, color, width, wobble=theme.HOOK_WOBBLE), StrokeMark(head, color, width, wobble=theme.HOOK_WOBBLE)]
 
 
 @dataclass(eq=False)
@@ -237,7 +237,7 @@ def _panel(rows: list[CodeRow], x: float, y: float, width: float, size_pt: float
     pad = _pad(size_pt)
     h = _height(len(rows), size_pt)
     out: list[Mark] = [StrokeMark(((x, y), (x + width, y), (x + width, y + h), (x, y + h)), theme.PANEL,
-                                  0.0, closed=True, fill=theme.PANEL, wobble=0.3, z=0)]
+                                  0.0, closed=True, fill=theme.PANEL, wobble=theme.CODE_PANEL_WOBBLE, z=0)]
     base = theme.CODE_BASELINE_EM * size_pt * theme.PT_MM
     for k, row in enumerate(rows):
         top = y + pad + k * pitch(size_pt)

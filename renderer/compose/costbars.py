@@ -14,7 +14,6 @@ from .marks import Mark, StrokeMark
 from .text import line_marks, pitch, text_marks
 
 COST_LINE = re.compile(r"^\s*(?:[-*•]\s+)?([^:$|]{1,40}?)\s*:\s*(\$+)\s*(.*?)\s*$")
-UNIT_EM = 1.6  # one $ of bar at most, in ems
 
 
 @dataclass
@@ -42,13 +41,13 @@ class CostBarsBlock:
     _cache: dict = field(default_factory=dict, repr=False)
 
     def _label_w(self, size_pt: float) -> float:
-        return max(natural_width([Run(r.label)], size_pt) for r in self.rows) + 0.6 * size_pt * theme.PT_MM
+        return max(natural_width([Run(r.label)], size_pt) for r in self.rows) + theme.COST_LABEL_GAP_EM * size_pt * theme.PT_MM
 
     def _unit(self, width: float, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
         most = max(r.dollars for r in self.rows)
-        room = width - self._label_w(size_pt) - 4.5 * em
-        return max(0.5, min(UNIT_EM * em, room / most))
+        room = width - self._label_w(size_pt) - theme.COST_SPARE_EM * em
+        return max(theme.COST_UNIT_MIN, min(theme.COST_UNIT_EM * em, room / most))
 
     @per_width
     def _notes(self, width: float, size_pt: float):
@@ -56,19 +55,19 @@ class CostBarsBlock:
         unit = self._unit(width, size_pt)
         out = []
         for r in self.rows:
-            room = width - self._label_w(size_pt) - r.dollars * unit - 4.5 * em
+            room = width - self._label_w(size_pt) - r.dollars * unit - theme.COST_SPARE_EM * em
             runs = [x for ln in parse_inline(r.note) for x in ln]
-            out.append(set_lines(runs, max(room, 10.0), size_pt) if r.note else [])
+            out.append(set_lines(runs, max(room, theme.COST_NOTE_MIN_W), size_pt) if r.note else [])
         return out
 
     def measure(self, width: float, size_pt: float) -> float:
         notes = self._notes(width, size_pt)
-        return sum(max(1, len(n)) * pitch(size_pt) * 1.25 for n in notes) + 0.6
+        return sum(max(1, len(n)) * pitch(size_pt) * theme.COST_ROW_LINES for n in notes) + theme.BLOCK_INK_ROOM
 
     def min_width(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
-        return self._label_w(size_pt) + max(r.dollars for r in self.rows) * 0.5 + 4.5 * em + min(
-            max((widest_word([Run(r.note)], size_pt) for r in self.rows), default=0.0), 20.0)
+        return self._label_w(size_pt) + max(r.dollars for r in self.rows) * theme.COST_UNIT_MIN + theme.COST_SPARE_EM * em + min(
+            max((widest_word([Run(r.note)], size_pt) for r in self.rows), default=0.0), theme.COST_NOTE_WORD_MAX)
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         em = size_pt * theme.PT_MM
@@ -76,25 +75,25 @@ class CostBarsBlock:
         lw = self._label_w(size_pt)
         notes = self._notes(width, size_pt)
         out: list[Mark] = []
-        cy = y + 0.3
+        cy = y + theme.BLOCK_INK_TOP
         most = max(r.dollars for r in self.rows)
         for k, (r, note) in enumerate(zip(self.rows, notes)):
-            h = max(1, len(note)) * pitch(size_pt) * 1.25
-            base = cy + 0.2 * em + 0.78 * em
+            h = max(1, len(note)) * pitch(size_pt) * theme.COST_ROW_LINES
+            base = cy + theme.COST_ROW_TOP_EM * em + theme.TEXT_ASCENT_EM * em
             out.extend(text_marks(x, base, r.label, size_pt, ink.pen))
-            bx, by, bh = x + lw, cy + 0.18 * em, 0.9 * em
+            bx, by, bh = x + lw, cy + theme.COST_BAR_TOP_EM * em, theme.COST_BAR_EM * em
             bw = r.dollars * unit
-            color = theme.ACCENTS[3] if r.dollars == most else theme.ACCENTS[1]
+            color = theme.COST_MOST_INK if r.dollars == most else theme.COST_INK
             out.append(StrokeMark(((bx, by), (bx + bw, by), (bx + bw, by + bh), (bx, by + bh)), ink.pen,
-                                  theme.PEN_WIDTH_PT, closed=True, fill=color, fill_alpha=0.35))
+                                  theme.PEN_WIDTH_PT, closed=True, fill=color, fill_alpha=theme.COST_FILL_ALPHA))
             for j in range(1, r.dollars):
                 sx = bx + j * unit
-                out.append(StrokeMark(((sx - 0.25 * unit, by + bh), (sx + 0.25 * unit, by)), color,
-                                      theme.THIN_WIDTH_PT, wobble=0.2))
-            out.extend(text_marks(bx + bw + 0.4 * em, base, "$" * r.dollars, size_pt, color, bold=True))
-            nx = bx + bw + 0.4 * em + natural_width([Run("$" * r.dollars)], size_pt) + 0.6 * em
+                out.append(StrokeMark(((sx - theme.COST_NOTCH * unit, by + bh), (sx + theme.COST_NOTCH * unit, by)), color,
+                                      theme.THIN_WIDTH_PT, wobble=theme.COST_NOTCH_WOBBLE))
+            out.extend(text_marks(bx + bw + theme.COST_TAG_GAP_EM * em, base, "$" * r.dollars, size_pt, color, bold=True))
+            nx = bx + bw + theme.COST_TAG_GAP_EM * em + natural_width([Run("$" * r.dollars)], size_pt) + theme.COST_NOTE_GAP_EM * em
             for j, ln in enumerate(note):
-                out.extend(line_marks(ln, nx, cy + 0.2 * em + j * pitch(size_pt), size_pt, ink))
+                out.extend(line_marks(ln, nx, cy + theme.COST_ROW_TOP_EM * em + j * pitch(size_pt), size_pt, ink))
             cy += h
             del k
         return out

@@ -24,10 +24,6 @@ from .text import line_marks
 ARROWS = {"→": (1, 0), "←": (-1, 0), "↓": (0, 1), "↑": (0, -1), "⇒": (1, 0), "⬇": (0, 1)}
 RULE_TEXT = re.compile(r"^[-=|:+ ]+$")
 WALLS = "│├┤┼"  # a box's side as a row between its top and bottom lines shows it
-COL_EM = 0.5  # one terminal column, in ems of the drawing's text
-TEXT_ROW_EM = 1.3
-RULE_ROW_EM = 0.62
-BLANK_ROW_EM = 0.4
 
 
 @dataclass
@@ -185,12 +181,12 @@ class DrawingBlock:
         a label written at that size needs more room than its columns give (the handwriting is wider
         than a terminal's cells), so that every label keeps the drawing's size."""
         em = size_pt * theme.PT_MM
-        unit = COL_EM * em
+        unit = theme.DRAWING_COL_EM * em
         for t in self.grid.texts:
             runs, _ = self._label_runs(t)
             lines = set_lines(runs, 1e6, size_pt)
             real = lines[0].width if lines else 0.0
-            cols = t.end - t.col + t.room - 0.3
+            cols = t.end - t.col + t.room - theme.DRAWING_LABEL_SLACK
             if real > 0 and cols > 0:
                 unit = max(unit, real / cols)
         return unit
@@ -205,11 +201,11 @@ class DrawingBlock:
 
     def _row_heights(self, s_pt: float) -> list[float]:
         em = s_pt * theme.PT_MM
-        per = {"text": TEXT_ROW_EM, "rule": RULE_ROW_EM, "blank": BLANK_ROW_EM}
+        per = {"text": theme.DRAWING_TEXT_ROW_EM, "rule": theme.DRAWING_RULE_ROW_EM, "blank": theme.DRAWING_BLANK_ROW_EM}
         return [per[k] * em for k in self.grid.kinds]
 
     def measure(self, width: float, size_pt: float) -> float:
-        return sum(self._row_heights(self._text_size(width, size_pt))) + 0.6
+        return sum(self._row_heights(self._text_size(width, size_pt))) + theme.BLOCK_INK_ROOM
 
     def min_width(self, size_pt: float) -> float:
         return self.grid.ncols * self._col_unit(min(size_pt, theme.BODY_PT_MIN))
@@ -221,7 +217,7 @@ class DrawingBlock:
         cw = min(self._col_unit(s), width / g.ncols)
         x0 = x + max(0.0, (width - g.ncols * cw) / 2)
         hs = self._row_heights(s)
-        tops = [y + 0.3]
+        tops = [y + theme.BLOCK_INK_TOP]
         for h in hs:
             tops.append(tops[-1] + h)
 
@@ -236,37 +232,37 @@ class DrawingBlock:
                             and o.bottom <= b.bottom for o in g.boxes)
             outer = len(g.boxes) > 1 and not inner
             out.append(StrokeMark(((bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)),
-                                  ink.pen if outer else ink.accent, theme.BOX_WIDTH_PT * 0.9, closed=True,
-                                  fill=None if outer else ink.marker, fill_alpha=0.16))
+                                  ink.pen if outer else ink.accent, theme.BOX_WIDTH_PT * theme.DRAWING_BOX_WIDTH, closed=True,
+                                  fill=None if outer else ink.marker, fill_alpha=theme.DRAWING_BOX_FILL_ALPHA))
             for r in b.rules:
                 out.append(StrokeMark(((bx0, mid(r)), (bx1, mid(r))), ink.pen, theme.THIN_WIDTH_PT))
         for a in g.arrows:
             if a.dy == 0:
-                xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + 3) * cw
+                xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + theme.DRAWING_ARROW_MIN_COLS) * cw
                 if a.dx < 0:
                     xa, xb = xb, xa
-                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT * 1.5,
-                                     0.6 * em))
+                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT * theme.DRAWING_ARROW_WIDTH,
+                                     theme.DRAWING_ARROW_HEAD_EM * em))
             else:
                 cx = x0 + (a.col + 0.5) * cw
-                ya, yb = tops[a.row] + 0.1 * em, tops[a.row] + hs[a.row] - 0.1 * em
+                ya, yb = tops[a.row] + theme.DRAWING_DOWN_INSET_EM * em, tops[a.row] + hs[a.row] - theme.DRAWING_DOWN_INSET_EM * em
                 if a.dy < 0:
                     ya, yb = yb, ya
-                out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, 0.45 * em))
+                out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, theme.DRAWING_DOWN_HEAD_EM * em))
         for t in g.texts:
             runs, boxed = self._label_runs(t)
             ts = s
             lines = set_lines(runs, 1e6, s)
-            top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - 0.05 * em
+            top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - theme.DRAWING_LABEL_RAISE_EM * em
             tx = x0 + t.col * cw
             if boxed and lines:
                 w = (t.end - t.col) * cw
                 tx += max(0.0, (w - lines[0].width) / 2)
-                pad = 0.25 * em
-                out.append(StrokeMark(((tx - pad, top - 0.1 * em), (tx + lines[0].width + pad, top - 0.1 * em),
-                                       (tx + lines[0].width + pad, top + 1.05 * ts * theme.PT_MM),
-                                       (tx - pad, top + 1.05 * ts * theme.PT_MM)), ink.accent, theme.THIN_WIDTH_PT,
-                                      closed=True, fill=ink.marker, fill_alpha=0.25))
+                pad = theme.DRAWING_TAG_PAD_EM * em
+                out.append(StrokeMark(((tx - pad, top - theme.DRAWING_TAG_ABOVE_EM * em), (tx + lines[0].width + pad, top - theme.DRAWING_TAG_ABOVE_EM * em),
+                                       (tx + lines[0].width + pad, top + theme.DRAWING_TAG_BELOW_EM * ts * theme.PT_MM),
+                                       (tx - pad, top + theme.DRAWING_TAG_BELOW_EM * ts * theme.PT_MM)), ink.accent, theme.THIN_WIDTH_PT,
+                                      closed=True, fill=ink.marker, fill_alpha=theme.DRAWING_TAG_FILL_ALPHA))
             for ln in lines:
                 out.extend(line_marks(ln, tx, top, ts, ink))
         return out

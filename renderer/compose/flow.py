@@ -21,9 +21,6 @@ from .text import line_marks, pitch
 
 DOWN = re.compile(r"^\s*([↓⬇⇓])(\s+[↓⬇⇓])*\s*$")
 CHAIN = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
-GAP_EM = 2.4  # room for an arrow between nodes of a chain
-DOWN_EM = 1.5  # room for an arrow between stages
-PAD_EM = 0.4
 
 
 @dataclass
@@ -114,10 +111,10 @@ class FlowBlock:
             return False
         em = size_pt * theme.PT_MM
         n = len(self.stages)
-        room = (width - (n - 1) * GAP_EM * em) / n - 2 * PAD_EM * em
+        room = (width - (n - 1) * theme.FLOW_GAP_EM * em) / n - 2 * theme.FLOW_PAD_EM * em
         words = max(widest_word(r, size_pt) for st in self.stages for r in st.nodes[0].runs)
         longest = max(max(natural_width(r, size_pt) for r in st.nodes[0].runs) for st in self.stages)
-        return room >= max(words, min(longest, 18 * em / 2.0))
+        return room >= max(words, min(longest, theme.FLOW_ACROSS_EM * em / 2.0))
 
     def _rows(self, width: float, size_pt: float) -> list[Stage]:
         """The stages as drawn at this width: a ↓ flow of single boxes turned sideways when they fit
@@ -137,12 +134,12 @@ class FlowBlock:
     @per_width
     def _layout(self, width: float, size_pt: float):
         em = size_pt * theme.PT_MM
-        pad = PAD_EM * em
+        pad = theme.FLOW_PAD_EM * em
         rows = self._rows(width, size_pt)
         out = []
         for st in rows:
             n = len(st.nodes)
-            room = (width - (n - 1) * GAP_EM * em) / max(1, n)
+            room = (width - (n - 1) * theme.FLOW_GAP_EM * em) / max(1, n)
             sets = []
             for node in st.nodes:
                 nat = max(natural_width(r, size_pt) for r in node.runs) if node.runs else 0.0
@@ -159,12 +156,12 @@ class FlowBlock:
         """Width the flow's widest row takes (it is centred in ``width``)."""
         em = size_pt * theme.PT_MM
         _, lay = self._layout(width, size_pt)
-        return min(width, max(sum(w for _, w, _ in sets) + (len(sets) - 1) * GAP_EM * em for sets in lay))
+        return min(width, max(sum(w for _, w, _ in sets) + (len(sets) - 1) * theme.FLOW_GAP_EM * em for sets in lay))
 
     def measure(self, width: float, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
         _, lay = self._layout(width, size_pt)
-        return sum(max(h for _, _, h in s) for s in lay) + (len(lay) - 1) * DOWN_EM * em + 0.6
+        return sum(max(h for _, _, h in s) for s in lay) + (len(lay) - 1) * theme.FLOW_DOWN_EM * em + theme.BLOCK_INK_ROOM
 
     def min_width(self, size_pt: float) -> float:
         """The narrowest the flow can be drawn at this size: a chain goes downwards when it must."""
@@ -173,31 +170,31 @@ class FlowBlock:
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         em = size_pt * theme.PT_MM
-        pad = PAD_EM * em
+        pad = theme.FLOW_PAD_EM * em
         rows, lay = self._layout(width, size_pt)
         out: list[Mark] = []
-        cy = y + 0.3
+        cy = y + theme.BLOCK_INK_TOP
         boxes: list[list[tuple[float, float, float, float]]] = []
         for st, sets in zip(rows, lay):
             h = max(hh for _, _, hh in sets)
-            total = sum(w for _, w, _ in sets) + (len(sets) - 1) * GAP_EM * em
+            total = sum(w for _, w, _ in sets) + (len(sets) - 1) * theme.FLOW_GAP_EM * em
             cx = x + max(0.0, (width - total) / 2)
             row = []
             for node, (lines, w, nh) in zip(st.nodes, sets):
                 ny = cy + (h - nh) / 2
                 if node.boxed or len(st.nodes) == 1 or rows is not self.stages:
                     out.append(StrokeMark(((cx, ny), (cx + w, ny), (cx + w, ny + nh), (cx, ny + nh)), ink.accent,
-                                          theme.BOX_WIDTH_PT, closed=True, fill=ink.marker, fill_alpha=0.18))
+                                          theme.BOX_WIDTH_PT, closed=True, fill=ink.marker, fill_alpha=theme.FLOW_FILL_ALPHA))
                 for k, ln in enumerate(lines):
                     out.extend(line_marks(ln, cx + (w - ln.width) / 2, ny + pad + k * pitch(size_pt), size_pt, ink))
                 row.append((cx, ny, w, nh))
-                cx += w + GAP_EM * em
+                cx += w + theme.FLOW_GAP_EM * em
             for a, b in zip(row, row[1:]):
                 ym = cy + h / 2
-                out.append(ArrowMark((a[0] + a[2] + 0.3 * em, ym), (b[0] - 0.3 * em, ym), ink.accent,
-                                     theme.PEN_WIDTH_PT, 0.5 * em))
+                out.append(ArrowMark((a[0] + a[2] + theme.FLOW_ARROW_CLEAR_EM * em, ym), (b[0] - theme.FLOW_ARROW_CLEAR_EM * em, ym), ink.accent,
+                                     theme.PEN_WIDTH_PT, theme.FLOW_ARROW_HEAD_EM * em))
             boxes.append(row)
-            cy += h + DOWN_EM * em
+            cy += h + theme.FLOW_DOWN_EM * em
         for k in range(len(rows) - 1):
             src, dst = boxes[k], boxes[k + 1]
             st, nxt = rows[k], rows[k + 1]
@@ -209,8 +206,9 @@ class FlowBlock:
                 pairs.add((i, j))
             for i, j in sorted(pairs):
                 a, b = src[i], dst[j]
-                out.append(ArrowMark((a[0] + a[2] / 2, a[1] + a[3] + 0.25 * em), (b[0] + b[2] / 2, b[1] - 0.25 * em),
-                                     ink.accent, theme.PEN_WIDTH_PT, 0.5 * em))
+                out.append(ArrowMark((a[0] + a[2] / 2, a[1] + a[3] + theme.FLOW_DOWN_CLEAR_EM * em),
+                                     (b[0] + b[2] / 2, b[1] - theme.FLOW_DOWN_CLEAR_EM * em),
+                                     ink.accent, theme.PEN_WIDTH_PT, theme.FLOW_ARROW_HEAD_EM * em))
         return out
 
     def texts(self) -> list[str]:
@@ -222,4 +220,4 @@ def _chain_width(st: Stage, size_pt: float) -> float:
     """The least width a stage's chain takes side by side: each node as narrow as its widest word."""
     em = size_pt * theme.PT_MM
     words = sum(min(widest_word(r, size_pt), theme.FLOW_WORD_MAX) for n in st.nodes for r in n.runs[:1])
-    return words + (len(st.nodes) - 1) * GAP_EM * em + 2 * PAD_EM * em * len(st.nodes)
+    return words + (len(st.nodes) - 1) * theme.FLOW_GAP_EM * em + 2 * theme.FLOW_PAD_EM * em * len(st.nodes)

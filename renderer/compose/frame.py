@@ -12,8 +12,6 @@ from .ink import Ink
 from .marks import Mark, StrokeMark
 from .text_item import heading_height, heading_marks
 
-PAD_EM = 0.5
-
 
 @dataclass(eq=False)
 class FrameBlock:
@@ -25,28 +23,28 @@ class FrameBlock:
 
     @per_width
     def _inner(self, width: float, size_pt: float) -> tuple[float, float, list[float]]:
-        pad = PAD_EM * size_pt * theme.PT_MM
+        pad = theme.FRAME_PAD_EM * size_pt * theme.PT_MM
         w = width - 2 * pad
-        head = heading_height("", self.title, size_pt, w) + 0.5 if self.title else 0.0
+        head = heading_height("", self.title, size_pt, w) + theme.FRAME_TITLE_GAP if self.title else 0.0
         gap = theme.BLOCK_GAP * size_pt * theme.PT_MM
         hs = [b.measure(w, size_pt) for b in self.blocks]
         body = sum(hs) + gap * max(0, len(hs) - 1)
         return (head, body, hs)
 
     def measure(self, width: float, size_pt: float) -> float:
-        pad = PAD_EM * size_pt * theme.PT_MM
+        pad = theme.FRAME_PAD_EM * size_pt * theme.PT_MM
         head, body, _ = self._inner(width, size_pt)
-        return head + body + 2 * pad + 0.6
+        return head + body + 2 * pad + theme.BLOCK_INK_ROOM
 
     def min_width(self, size_pt: float) -> float:
-        pad = PAD_EM * size_pt * theme.PT_MM
+        pad = theme.FRAME_PAD_EM * size_pt * theme.PT_MM
         return max((b.min_width(size_pt) for b in self.blocks), default=10.0) + 2 * pad
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
-        pad = PAD_EM * size_pt * theme.PT_MM
+        pad = theme.FRAME_PAD_EM * size_pt * theme.PT_MM
         head, body, hs = self._inner(width, size_pt)
         h = head + body + 2 * pad
-        y += 0.3
+        y += theme.BLOCK_INK_TOP
         # a frame around a picture narrower than the column hugs the picture
         # (the blocks keep the full width they were measured at; only the frame line moves in)
         fx, fw = x, width
@@ -56,7 +54,7 @@ class FrameBlock:
             shrink = max(0.0, (width - 2 * pad - inner) / 2)
             fx, fw = x + shrink, width - 2 * shrink
         out: list[Mark] = [StrokeMark(((fx, y), (fx + fw, y), (fx + fw, y + h), (fx, y + h)), ink.pen,
-                                      theme.BOX_WIDTH_PT * 0.9, closed=True)]
+                                      theme.BOX_WIDTH_PT * theme.FRAME_WIDTH, closed=True)]
         cy = y + pad
         if self.title:
             hm, _ = heading_marks(x + pad, cy, "", self.title, size_pt, ink, width - 2 * pad)

@@ -491,9 +491,9 @@ class GraphBlock:
         """An edge from a node to itself: an arc over its top, the label above the arc."""
         em = size_pt * theme.PT_MM
         cx, top = b.anchor("N")
-        rx, ry = max(b.w / 5, theme.GRAPH_LOOP_RX_EM * em), theme.GRAPH_LOOP_RY_EM * em
-        pts = tuple((cx + rx * math.cos(math.radians(a)), top - ry * math.sin(math.radians(a)) * 0.9)
-                    for a in range(200, -21, -20))
+        rx, ry = max(b.w / theme.GRAPH_LOOP_RX_PART, theme.GRAPH_LOOP_RX_EM * em), theme.GRAPH_LOOP_RY_EM * em
+        pts = tuple((cx + rx * math.cos(math.radians(a)), top - ry * math.sin(math.radians(a)) * theme.GRAPH_LOOP_FLAT)
+                    for a in range(theme.GRAPH_LOOP_FROM_DEG, theme.GRAPH_LOOP_TO_DEG - 1, -theme.GRAPH_LOOP_STEP_DEG))
         spot = None
         if lab is not None:
             spot = (cx - lab.w / 2, min(p[1] for p in pts) - theme.EDGE_LABEL_CLEAR_EM * em - lab.h, lab.w, lab.h)
@@ -544,7 +544,8 @@ class GraphBlock:
             s, t = (ed.start[0] + x, ed.start[1] + y), (ed.end[0] + x, ed.end[1] + y)
             if ed.loop:
                 pts = tuple((px + x, py + y) for px, py in ed.loop)
-                out.append(StrokeMark(pts[:-1], ink.accent, theme.PEN_WIDTH_PT, wobble=0.2, dashed=ed.edge.dashed))
+                out.append(StrokeMark(pts[:-1], ink.accent, theme.PEN_WIDTH_PT, wobble=theme.GRAPH_LOOP_WOBBLE,
+                                      dashed=ed.edge.dashed))
             out.append(ArrowMark(s, t, ink.accent, theme.PEN_WIDTH_PT, head, bend=ed.bend,
                                  dashed=ed.edge.dashed and not ed.loop))
             if ed.label is not None and ed.spot is not None:

@@ -12,9 +12,6 @@ from .inline import Run
 
 NO_START = frozenset(")]}〉》」』】,.!?:;…”’%·")
 NO_END = frozenset("([{〈《「『【“‘")
-CHIP_SCALE = 1.0  # chip text size relative to the body (the mono face has its own scale)
-CHIP_PAD_EM = 0.3  # chip padding each side, in ems of the body size
-CHIP_GAP_EM = 0.12  # room between two chips side by side
 # Line settings remembered per process: fitting the busiest sheet asks for about 5,000 different ones
 # (about 1 kB each), most of them again on a re-render of the same text.
 SET_LINES_CACHE = 16384
@@ -34,16 +31,16 @@ class Line:
 
 
 def chip_pad(size_pt: float) -> float:
-    return CHIP_PAD_EM * size_pt * theme.PT_MM
+    return theme.CHIP_PAD_EM * size_pt * theme.PT_MM
 
 
 def chip_gap(size_pt: float) -> float:
-    return CHIP_GAP_EM * size_pt * theme.PT_MM
+    return theme.CHIP_GAP_EM * size_pt * theme.PT_MM
 
 
 def piece_width(run: Run, text: str, size_pt: float) -> float:
     if run.chip:
-        return fonts.width(text, size_pt * CHIP_SCALE, mono=True) + 2 * chip_pad(size_pt) + chip_gap(size_pt)
+        return fonts.width(text, size_pt * theme.CHIP_SCALE, mono=True) + 2 * chip_pad(size_pt) + chip_gap(size_pt)
     return fonts.width(text, size_pt)
 
 

@@ -56,7 +56,7 @@ class MindMapBlock:
         leaf = max((natural_width(g.runs(), size_pt) for k in kids for g in k.children), default=0.0)
         root = natural_width(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em
         fixed = 2 * theme.MIND_GAP_EM * em + (2 * theme.MIND_LEAF_GAP_EM * em if leaf else 0.0)
-        root = min(root, max(width * 0.22, widest_word(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em))
+        root = min(root, max(width * theme.MIND_ROOT_SHARE, widest_word(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em))
         spare = width - fixed - root
         want = 2 * branch + 2 * leaf
         if want > spare and want > 0:
@@ -88,7 +88,7 @@ class MindMapBlock:
         return (bw, lw, rw, sides, heights, rl, root_h, total)
 
     def measure(self, width: float, size_pt: float) -> float:
-        return self._layout(width, size_pt)[-1] + 1.0
+        return self._layout(width, size_pt)[-1] + theme.MIND_ROOM
 
     def min_width(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
@@ -96,18 +96,18 @@ class MindMapBlock:
         branch = max((widest_word(k.runs(), size_pt) for k in kids), default=0.0) + 2 * theme.MIND_PAD_EM * em
         leaf = max((widest_word(g.runs(), size_pt) for k in kids for g in k.children), default=0.0)
         root = widest_word(self.root.runs(), size_pt) + 2 * theme.MIND_PAD_EM * em
-        return root + 2 * (branch + max(leaf, 6 * em if leaf else 0.0) + (theme.MIND_GAP_EM + theme.MIND_LEAF_GAP_EM) * em)
+        return root + 2 * (branch + max(leaf, theme.MIND_LEAF_MIN_EM * em if leaf else 0.0) + (theme.MIND_GAP_EM + theme.MIND_LEAF_GAP_EM) * em)
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         bw, lw, rw, sides, heights, rl, root_h, total = self._layout(width, size_pt)
         em = size_pt * theme.PT_MM
         pad = theme.MIND_PAD_EM * em
-        y += 0.5
+        y += theme.MIND_TOP
         used = rw + 2 * (bw + theme.MIND_GAP_EM * em + (theme.MIND_LEAF_GAP_EM * em + lw if lw else 0.0))
         x0 = x + max(0.0, (width - used) / 2)
         cx = x0 + used / 2
         root = NodeBox(cx - rw / 2, y + (total - root_h) / 2, rw, root_h, "round")
-        out: list[Mark] = node_marks(root, ink.pen, theme.MARKERS[0], 0.5)
+        out: list[Mark] = node_marks(root, ink.pen, theme.MIND_ROOT_FILL, theme.MIND_ROOT_FILL_ALPHA)
         for k, ln in enumerate(rl):
             out.extend(line_marks(ln, root.x + (rw - ln.width) / 2, root.y + pad + k * pitch(size_pt), size_pt, ink))
         n = 0
@@ -124,8 +124,9 @@ class MindMapBlock:
                 box = NodeBox(bx, by, bw, bh, "round")
                 start = root.anchor("E" if sign > 0 else "W")
                 end = box.anchor("W" if sign > 0 else "E")
-                out.append(StrokeMark(_curve(start, end), accent, theme.PEN_WIDTH_PT * 1.4, wobble=0.3))
-                out.extend(node_marks(box, accent, marker, 0.35))
+                out.append(StrokeMark(_curve(start, end), accent, theme.PEN_WIDTH_PT * theme.MIND_BRANCH_WIDTH,
+                                      wobble=theme.MIND_BRANCH_WOBBLE))
+                out.extend(node_marks(box, accent, marker, theme.MIND_BRANCH_FILL_ALPHA))
                 for j, ln in enumerate(bl):
                     out.extend(line_marks(ln, bx + (bw - ln.width) / 2, by + pad + j * pitch(size_pt), size_pt,
                                           Ink(accent, marker)))
@@ -135,9 +136,9 @@ class MindMapBlock:
                     stem = box.anchor("E" if sign > 0 else "W")
                     for lines in leaves:
                         lx = stem[0] + sign * theme.MIND_LEAF_GAP_EM * em
-                        mid = ly + pitch(size_pt) * 0.45
-                        out.append(StrokeMark(_curve(stem, (lx - sign * 0.3 * em, mid)), accent,
-                                              theme.THIN_WIDTH_PT, wobble=0.2))
+                        mid = ly + pitch(size_pt) * theme.MIND_LEAF_MID
+                        out.append(StrokeMark(_curve(stem, (lx - sign * theme.MIND_LEAF_CLEAR_EM * em, mid)), accent,
+                                              theme.THIN_WIDTH_PT, wobble=theme.MIND_LEAF_WOBBLE))
                         for ln in lines:
                             tx = lx if sign > 0 else lx - ln.width
                             out.extend(line_marks(ln, tx, ly, size_pt, Ink(accent, marker)))

@@ -17,7 +17,7 @@ from .page import Page
 from .text import text_marks
 
 _LINE_MM = theme.OVERLAY_LABEL_PT * theme.PT_MM * theme.LINE_GAP
-_ASCENT_MM = theme.OVERLAY_LABEL_PT * theme.PT_MM * 0.8
+_ASCENT_MM = theme.OVERLAY_LABEL_PT * theme.PT_MM * theme.OVERLAY_ASCENT_EM
 
 
 def text_width(text: str, size_pt: float) -> float:
@@ -109,6 +109,6 @@ def overlay_marks(page: Page, layout: Layout) -> list[Mark]:
                 labels.extend(label_marks(x0 + theme.OVERLAY_INSET, y0 + theme.OVERLAY_INSET, lines, room))
     legend = [f"fitted region tree: {sum(len(b.walk()) for b in layout.bands)} regions, "
               f"page body {page.body_pt:g} pt, {len(page.moves)} bands/columns moved from the prompt's ratios"]
-    labels.extend(label_marks(theme.PAGE_W - theme.MARGIN, theme.PAGE_H - 1.0, legend,
+    labels.extend(label_marks(theme.PAGE_W - theme.MARGIN, theme.PAGE_H - theme.OVERLAY_LEGEND_BOTTOM, legend,
                               theme.PAGE_W - 2 * theme.MARGIN, right=True, bottom=True))
     return out + labels

@@ -13,10 +13,7 @@ from .linebreak import Line, set_lines, widest_word
 from .marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
 from .text import line_marks, pitch
 
-PAD_EM = 0.6
-TILT_DEG = -1.0
-SIDE_INSET = 1.0  # room beside the turned note (its corners swing out by h/2 * sin(tilt))
-_SIN = abs(math.sin(math.radians(TILT_DEG)))
+_SIN = abs(math.sin(math.radians(theme.QUOTE_TILT_DEG)))
 
 
 @dataclass(eq=False)
@@ -29,7 +26,7 @@ class QuoteBlock:
 
     @per_width
     def _set(self, width: float, size_pt: float) -> list[Line]:
-        pad = PAD_EM * size_pt * theme.PT_MM
+        pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
         inner = max(1.0, self._note_w(width) - 2 * pad)
         out: list[Line] = []
         for runs in self.lines_runs:
@@ -40,43 +37,43 @@ class QuoteBlock:
 
     @staticmethod
     def _note_w(width: float) -> float:
-        return width - 1.2 - 2 * SIDE_INSET
+        return width - theme.QUOTE_SHADOW_ROOM - 2 * theme.QUOTE_SIDE_INSET
 
     def measure(self, width: float, size_pt: float) -> float:
-        pad = PAD_EM * size_pt * theme.PT_MM
-        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + 1.2 + width * _SIN / 2
+        pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
+        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + theme.QUOTE_SHADOW_ROOM + width * _SIN / 2
 
     def _inset(self, width: float, h: float) -> tuple[float, float]:
         """How far the turned note sits from the sides and the top: its corners may swing a
         fraction of a millimetre into the gap around the block, never past the region's padding."""
-        return SIDE_INSET, width / 4 * _SIN + 0.3
+        return theme.QUOTE_SIDE_INSET, width / 4 * _SIN + theme.QUOTE_TOP
 
     def min_width(self, size_pt: float) -> float:
-        pad = PAD_EM * size_pt * theme.PT_MM
-        return max(widest_word(r, size_pt) for r in self.lines_runs) + 2 * pad + 2
+        pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
+        return max(widest_word(r, size_pt) for r in self.lines_runs) + 2 * pad + theme.QUOTE_MIN_SPARE
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         if ink.marker == theme.STICKY_CLASH:  # yellow highlighter vanishes on a yellow note
             ink = Ink(ink.accent, theme.STICKY_MARKER, ink.pen)
-        pad = PAD_EM * size_pt * theme.PT_MM
+        pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
         lines = self._set(width, size_pt)
         h = len(lines) * pitch(size_pt) + 2 * pad
         ix, iy = self._inset(width, h)
         w = self._note_w(width)
         x0, y0 = x + ix, y + iy
         note: list[Mark] = []
-        note.append(StrokeMark(((x0 + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + 0.9), (x0 + w + 0.8, y0 + h + 0.9),
-                                (x0 + 0.8, y0 + h + 0.9)), theme.STICKY_SHADOW, 0.0, closed=True,
+        note.append(StrokeMark(((x0 + theme.QUOTE_SHADOW_DX, y0 + theme.QUOTE_SHADOW_DY), (x0 + w + theme.QUOTE_SHADOW_DX, y0 + theme.QUOTE_SHADOW_DY), (x0 + w + theme.QUOTE_SHADOW_DX, y0 + h + theme.QUOTE_SHADOW_DY),
+                                (x0 + theme.QUOTE_SHADOW_DX, y0 + h + theme.QUOTE_SHADOW_DY)), theme.STICKY_SHADOW, 0.0, closed=True,
                                fill=theme.STICKY_SHADOW, fill_alpha=theme.STICKY_SHADOW_ALPHA, wobble=0.0, z=0))
         note.append(StrokeMark(((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)), theme.STICKY_EDGE,
-                               theme.THIN_WIDTH_PT, closed=True, fill=theme.STICKY, wobble=0.3, z=1))
+                               theme.THIN_WIDTH_PT, closed=True, fill=theme.STICKY, wobble=theme.QUOTE_WOBBLE, z=1))
         n_quote = len(lines) - (1 if self.author else 0)
         for k, ln in enumerate(lines):
             lx = x0 + pad
             if self.author and k >= n_quote:
                 lx = x0 + w - pad - ln.width
             note.extend(line_marks(ln, lx, y0 + pad + k * pitch(size_pt), size_pt, ink))
-        return _rotate(note, x0 + w / 2, y0 + h / 2, TILT_DEG)
+        return _rotate(note, x0 + w / 2, y0 + h / 2, theme.QUOTE_TILT_DEG)
 
     def texts(self) -> list[str]:
         return [plain_text(r) for r in self.lines_runs] + [self.author]

@@ -31,7 +31,7 @@ class NodeBox:
         if self.shape == "diamond":
             return ((x + w / 2, y), (x + w, y + h / 2), (x + w / 2, y + h), (x, y + h / 2))
         if self.shape == "round":
-            r = min(h / 2, 2.5)
+            r = min(h / 2, theme.NODE_ROUND_MAX)
             pts = []
             for cx, cy, a0 in ((x + w - r, y + r, -90), (x + w - r, y + h - r, 0), (x + r, y + h - r, 90),
                                (x + r, y + r, 180)):
@@ -42,7 +42,7 @@ class NodeBox:
         return ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
 
 
-def node_marks(box: NodeBox, edge: str, fill: str | None, fill_alpha: float = 0.2) -> list[Mark]:
+def node_marks(box: NodeBox, edge: str, fill: str | None, fill_alpha: float = theme.NODE_FILL_ALPHA) -> list[Mark]:
     return [StrokeMark(box.outline(), edge, theme.BOX_WIDTH_PT, closed=True, fill=fill, fill_alpha=fill_alpha)]
 
 
@@ -75,7 +75,7 @@ def sides_out(a: NodeBox, b: NodeBox) -> list[tuple[str, str]]:
 
 
 def arrow_between(a: NodeBox, sa: str, b: NodeBox, sb: str, color: str, head: float, dashed: bool = False,
-                  gap: float = 0.6) -> ArrowMark:
+                  gap: float = theme.GRAPH_ARROW_GAP) -> ArrowMark:
     """An arrow from anchor ``sa`` of a to anchor ``sb`` of b, stopping ``gap`` short of both."""
     s, e = a.anchor(sa), b.anchor(sb)
     length = math.hypot(e[0] - s[0], e[1] - s[1]) or 1.0
@@ -101,7 +101,7 @@ def bent(s: Point, e: Point, bend: float, n: int = 16) -> tuple[Point, ...]:
     return tuple(out)
 
 
-def connect(a: NodeBox, b: NodeBox, color: str, head: float, dashed: bool = False, gap: float = 0.6) -> ArrowMark:
+def connect(a: NodeBox, b: NodeBox, color: str, head: float, dashed: bool = False, gap: float = theme.GRAPH_ARROW_GAP) -> ArrowMark:
     """An arrow between the facing anchors of two boxes."""
     sa, sb = facing(a, b)
     return arrow_between(a, sa, b, sb, color, head, dashed, gap)

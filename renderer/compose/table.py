@@ -52,7 +52,7 @@ class TableBlock:
         return (widths, grid, heights)
 
     def measure(self, width: float, size_pt: float) -> float:
-        return sum(self._layout(width, size_pt)[2]) + 0.6
+        return sum(self._layout(width, size_pt)[2]) + theme.BLOCK_INK_ROOM
 
     def min_width(self, size_pt: float) -> float:
         pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
@@ -63,16 +63,16 @@ class TableBlock:
         out: list[Mark] = []
         tw = sum(widths)
         th = sum(heights)
-        y += 0.3
+        y += theme.BLOCK_INK_TOP
         padx = theme.TABLE_PAD_EM * size_pt * theme.PT_MM
         hh = heights[0]
         out.append(StrokeMark(((x, y), (x + tw, y), (x + tw, y + hh), (x, y + hh)), ink.accent, 0.0,
-                              closed=True, fill=ink.accent, fill_alpha=theme.HEADER_FILL_ALPHA, wobble=0.3, z=0))
+                              closed=True, fill=ink.accent, fill_alpha=theme.HEADER_FILL_ALPHA, wobble=theme.TABLE_HEADER_WOBBLE, z=0))
         out.append(StrokeMark(((x, y), (x + tw, y), (x + tw, y + th), (x, y + th)), ink.pen, theme.PEN_WIDTH_PT, closed=True))
         cy = y
         for k, (row, h) in enumerate(zip(grid, heights)):
             if k:
-                out.append(StrokeMark(((x, cy), (x + tw, cy)), ink.pen, theme.THIN_WIDTH_PT * (1.4 if k == 1 else 1.0)))
+                out.append(StrokeMark(((x, cy), (x + tw, cy)), ink.pen, theme.THIN_WIDTH_PT * (theme.TABLE_HEAD_RULE if k == 1 else 1.0)))
             cx = x
             for c, (lines, w) in enumerate(zip(row, widths)):
                 if k == 0 and c:

@@ -5,11 +5,8 @@ from __future__ import annotations
 from .. import theme
 from . import fonts
 from .ink import Ink
-from .linebreak import CHIP_SCALE, Line, Piece, chip_gap, chip_pad
+from .linebreak import Line, Piece, chip_gap, chip_pad
 from .marks import Mark, MarkerMark, StrokeMark, TextMark
-
-ASCENT = 0.78  # baseline below the top of a line, in ems
-MARKER_PAD = 0.12  # highlighter overhang each side, in ems
 
 
 def pitch(size_pt: float) -> float:
@@ -46,19 +43,19 @@ def placeholder_marks(x: float, baseline: float, count: int, size_pt: float) -> 
     for k in range(count):
         x0 = x + k * em + (em - side) / 2
         out.append(StrokeMark(((x0, y0), (x0 + side, y0), (x0 + side, y1), (x0, y1)), theme.PLACEHOLDER_INK,
-                              theme.PLACEHOLDER_WIDTH_PT, closed=True, wobble=0.3))
+                              theme.PLACEHOLDER_WIDTH_PT, closed=True, wobble=theme.PLACEHOLDER_WOBBLE))
         out.append(StrokeMark(((x0, y1), (x0 + side, y0)), theme.PLACEHOLDER_INK, theme.PLACEHOLDER_WIDTH_PT,
-                              wobble=0.3))
+                              wobble=theme.PLACEHOLDER_WOBBLE))
     return out
 
 
 def chip_box(x: float, top: float, w: float, size_pt: float, special: bool) -> StrokeMark:
-    h = size_pt * theme.PT_MM * 0.95
-    y = top + size_pt * theme.PT_MM * 0.08
-    r = min(h / 2.2, 1.0)
-    pts = rounded_rect(x + 0.15, y, w - 0.3, h, r)
+    h = size_pt * theme.PT_MM * theme.CHIP_H_EM
+    y = top + size_pt * theme.PT_MM * theme.CHIP_TOP_EM
+    r = min(h / theme.CHIP_ROUND, theme.CHIP_RADIUS_MAX)
+    pts = rounded_rect(x + theme.CHIP_INSET, y, w - 2 * theme.CHIP_INSET, h, r)
     fill = theme.CHIP_SPECIAL if special else theme.CHIP_PLAIN
-    return StrokeMark(pts, theme.CHIP_EDGE, theme.THIN_WIDTH_PT * 0.8, closed=True, fill=fill, wobble=0.4, z=1)
+    return StrokeMark(pts, theme.CHIP_EDGE, theme.THIN_WIDTH_PT * theme.CHIP_EDGE_WIDTH, closed=True, fill=fill, wobble=theme.CHIP_WOBBLE, z=1)
 
 
 def rounded_rect(x: float, y: float, w: float, h: float, r: float) -> tuple[tuple[float, float], ...]:
@@ -98,18 +95,18 @@ def line_marks(line: Line, x: float, top: float, size_pt: float, ink: Ink, color
     """Marks of one set line whose top edge is at ``top``."""
     out: list[Mark] = []
     size_mm = size_pt * theme.PT_MM
-    base = top + ASCENT * size_mm
+    base = top + theme.TEXT_ASCENT_EM * size_mm
     for dx, p in _joined(line, size_pt):
         r = p.run
         px = x + dx
         if r.chip:
             out.append(chip_box(px, top, p.width - chip_gap(size_pt), size_pt, r.style == "token"))
-            out.extend(text_marks(px + chip_pad(size_pt), base - 0.03 * size_mm, p.text,
-                                  size_pt * CHIP_SCALE, theme.PEN, mono=True))
+            out.extend(text_marks(px + chip_pad(size_pt), base - theme.CHIP_TEXT_RAISE_EM * size_mm, p.text,
+                                  size_pt * theme.CHIP_SCALE, theme.PEN, mono=True))
             continue
         if r.style == "bold":
-            pad = MARKER_PAD * size_mm
-            out.append(MarkerMark(px - pad, top + 0.18 * size_mm, p.width + 2 * pad, 0.78 * size_mm,
+            pad = theme.MARKER_PAD_EM * size_mm
+            out.append(MarkerMark(px - pad, top + theme.MARKER_TOP_EM * size_mm, p.width + 2 * pad, theme.MARKER_H_EM * size_mm,
                                   ink.marker, theme.MARKER_ALPHA))
         out.extend(text_marks(px, base, p.text, size_pt, r.color or color or ink.pen, bold=r.style == "bold"))
     return out

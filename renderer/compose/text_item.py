@@ -14,8 +14,6 @@ from .linebreak import Line, natural_width, set_lines, widest_word
 from .marks import Mark, StrokeMark, TextMark
 from .text import line_marks, pitch, text_marks
 
-MARKER_GAP_EM = 0.35
-
 
 @dataclass(eq=False)
 class TextItem:
@@ -29,15 +27,15 @@ class TextItem:
     _cache: dict = field(default_factory=dict, repr=False)
 
     def _size(self, size_pt: float) -> float:
-        return size_pt * 1.12 if self.marker == "heading" else size_pt
+        return size_pt * theme.SUBHEADING_OVER_BODY if self.marker == "heading" else size_pt
 
     def _indent(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
         ind = self.level * theme.INDENT_EM * em
         if self.marker in ("tree", "box"):
-            ind += 1.1 * em
+            ind += theme.TREE_INDENT_EM * em
         elif self.marker == "glyph":
-            ind += max(natural_width(self.glyph, size_pt), 0.6 * em) + MARKER_GAP_EM * em
+            ind += max(natural_width(self.glyph, size_pt), theme.GLYPH_MIN_EM * em) + theme.GLYPH_GAP_EM * em
         return ind
 
     @per_width
@@ -49,7 +47,7 @@ class TextItem:
         return len(self.lines(width, size_pt)) * pitch(self._size(size_pt))
 
     def min_width(self, size_pt: float) -> float:
-        return self._indent(size_pt) + min(widest_word(self.runs, self._size(size_pt)), 30.0)
+        return self._indent(size_pt) + min(widest_word(self.runs, self._size(size_pt)), theme.TEXT_WORD_MAX)
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         s = self._size(size_pt)
@@ -57,18 +55,19 @@ class TextItem:
         out: list[Mark] = []
         mx = x + self.level * theme.INDENT_EM * em
         if self.marker == "tree":
-            cx = mx + 0.35 * em
-            out.append(StrokeMark(((cx, y + 0.05 * em), (cx, y + 0.62 * em), (cx + 0.5 * em, y + 0.62 * em)),
-                                  ink.pen, theme.THIN_WIDTH_PT, wobble=0.5))
+            cx = mx + theme.TREE_X_EM * em
+            out.append(StrokeMark(((cx, y + theme.TREE_TOP_EM * em), (cx, y + theme.TREE_FOOT_EM * em),
+                                   (cx + theme.TREE_FOOT_W_EM * em, y + theme.TREE_FOOT_EM * em)),
+                                  ink.pen, theme.THIN_WIDTH_PT, wobble=theme.ITEM_MARK_WOBBLE))
         elif self.marker == "box":
-            side = 0.55 * em
-            bx, by = mx + 0.15 * em, y + 0.3 * em
+            side = theme.CHECKBOX_EM * em
+            bx, by = mx + theme.CHECKBOX_X_EM * em, y + theme.CHECKBOX_TOP_EM * em
             out.append(StrokeMark(((bx, by), (bx + side, by), (bx + side, by + side), (bx, by + side)),
-                                  ink.pen, theme.THIN_WIDTH_PT, closed=True, wobble=0.5))
+                                  ink.pen, theme.THIN_WIDTH_PT, closed=True, wobble=theme.ITEM_MARK_WOBBLE))
         elif self.marker == "glyph":
             gx = mx
             for r in self.glyph:
-                out.extend(text_marks(gx, y + 0.78 * em, r.text, size_pt, r.color or ink.accent))
+                out.extend(text_marks(gx, y + theme.TEXT_ASCENT_EM * em, r.text, size_pt, r.color or ink.accent))
                 gx += fonts.width(r.text, size_pt)
         tx = x + self._indent(size_pt)
         color = ink.accent if self.marker in ("lead", "heading") else None
@@ -87,28 +86,29 @@ def heading_marks(x: float, y: float, icon: str, title: str, size_pt: float, ink
     from .inline import Run as R
     out: list[Mark] = []
     em = size_pt * theme.PT_MM
-    base = y + 0.8 * em
+    base = y + theme.HEADING_ASCENT_EM * em
     cx = x
     if icon:
         out.extend(text_marks(cx, base, icon, size_pt, ink.accent))
-        cx += fonts.width(icon, size_pt) + 0.3 * em
+        cx += fonts.width(icon, size_pt) + theme.HEADING_ICON_GAP_EM * em
     lines = set_lines([R(title, "plain")], max(5.0, width - (cx - x)), size_pt)
     for k, ln in enumerate(lines):
         for dx, p in ln.pieces:
             out.extend(text_marks(cx + dx, base + k * pitch(size_pt), p.text, size_pt, ink.pen, bold=True))
     h = len(lines) * pitch(size_pt)
     end = cx + max(ln.width for ln in lines)
-    uy = y + h + 0.1 * em
-    out.append(StrokeMark(((x, uy), (end + 0.3 * em, uy)), ink.accent, theme.PEN_WIDTH_PT * 1.3))
-    return out, h + 0.3 * em
+    uy = y + h + theme.HEADING_RULE_BELOW_EM * em
+    out.append(StrokeMark(((x, uy), (end + theme.HEADING_RULE_PAST_EM * em, uy)), ink.accent,
+                          theme.PEN_WIDTH_PT * theme.HEADING_RULE_WIDTH))
+    return out, h + theme.HEADING_BELOW_EM * em
 
 
 def heading_height(icon: str, title: str, size_pt: float, width: float) -> float:
     from .inline import Run as R
     em = size_pt * theme.PT_MM
-    cx = (fonts.width(icon, size_pt) + 0.3 * em) if icon else 0.0
+    cx = (fonts.width(icon, size_pt) + theme.HEADING_ICON_GAP_EM * em) if icon else 0.0
     lines = set_lines([R(title, "plain")], max(5.0, width - cx), size_pt)
-    return len(lines) * pitch(size_pt) + 0.3 * em
+    return len(lines) * pitch(size_pt) + theme.HEADING_BELOW_EM * em
 
 
 __all__ = ["TextItem", "heading_marks", "heading_height", "TextMark"]

@@ -32,12 +32,12 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
         elif isinstance(m, StrokeMark):
             seed = seed_of("stroke", m.points)
             if m.fill:
-                path = wobbly_path(m.points, True, m.wobble * 0.6, seed + 1)
+                path = wobbly_path(m.points, True, m.wobble * theme.FILL_WOBBLE, seed + 1)
                 ax.add_artist(Polygon(path, closed=True, facecolor=m.fill, edgecolor="none", alpha=m.fill_alpha,
                                      zorder=Z_FILL + m.z * 0.01))
             if m.width_pt <= 0:
                 continue
-            if m.closed and len(m.points) == 4 and m.wobble > 0.6:
+            if m.closed and len(m.points) == 4 and m.wobble > theme.SKETCHY_MIN_WOBBLE:
                 for side in sketchy_sides(m.points, m.wobble, seed):
                     add_line(side, m.color, m.width_pt, m.alpha, Z_LINE + m.z, m.dashed)
             else:
@@ -56,16 +56,16 @@ def draw_marks(ax: Axes, marks: list[Mark]) -> None:
             ax.add_artist(Rectangle((m.x, m.y), m.w, m.h, facecolor=m.color, edgecolor="none", zorder=Z_BACKING + m.z))
         elif isinstance(m, MarkerMark):
             rng = np.random.default_rng(seed_of("marker", m.x, m.y, m.w))
-            sk = m.h * 0.08
-            pts = ((m.x + rng.uniform(-0.3, 0.3), m.y + sk), (m.x + m.w, m.y - sk * rng.uniform(0, 1)),
-                   (m.x + m.w + rng.uniform(-0.3, 0.3), m.y + m.h - sk), (m.x, m.y + m.h + sk * rng.uniform(0, 1)))
-            path = wobbly_path(pts, True, 0.3, seed_of("mk", m.x, m.y))
+            sk = m.h * theme.MARKER_SKEW
+            pts = ((m.x + rng.uniform(-theme.MARKER_JITTER, theme.MARKER_JITTER), m.y + sk), (m.x + m.w, m.y - sk * rng.uniform(0, 1)),
+                   (m.x + m.w + rng.uniform(-theme.MARKER_JITTER, theme.MARKER_JITTER), m.y + m.h - sk), (m.x, m.y + m.h + sk * rng.uniform(0, 1)))
+            path = wobbly_path(pts, True, theme.MARKER_WOBBLE, seed_of("mk", m.x, m.y))
             ax.add_artist(Polygon(path, closed=True, facecolor=m.color, edgecolor="none", alpha=m.alpha,
                                  zorder=Z_MARKER))
     for key in sorted(lines, key=lambda k: (k[3], k[0], k[1], k[2], k[4])):
         color, width, alpha, z, dashed = key
         ax.add_collection(LineCollection(lines[key], colors=color, linewidths=width, alpha=alpha,
-                                         linestyles=(0, (3.0, 2.5)) if dashed else "solid",
+                                         linestyles=(0, theme.DASH_PATTERN) if dashed else "solid",
                                          capstyle="round", joinstyle="round", zorder=z), autolim=False)
 
 
@@ -74,14 +74,14 @@ def arrow_paths(m: ArrowMark) -> list[np.ndarray]:
     (x0, y0), (x1, y1) = m.start, m.end
     if m.bend:
         pts = bent(m.start, m.end, m.bend)
-        shaft = wobbly_path(pts, False, 0.3, seed_of("bent", m.start, m.end))
+        shaft = wobbly_path(pts, False, theme.ARROW_BENT_WOBBLE, seed_of("bent", m.start, m.end))
         (x0, y0) = pts[-2]
     else:
-        shaft = wobbly_segment(m.start, m.end, rng, theme.WOBBLE_AMP * 0.5)
+        shaft = wobbly_segment(m.start, m.end, rng, theme.WOBBLE_AMP * theme.ARROW_WOBBLE)
     ang = math.atan2(y1 - y0, x1 - x0)
     heads = []
     for side in (-1, 1):
-        a = ang + math.pi + side * math.radians(28 + rng.uniform(-4, 4))
+        a = ang + math.pi + side * math.radians(theme.ARROW_HEAD_DEG + rng.uniform(-theme.ARROW_HEAD_JITTER_DEG, theme.ARROW_HEAD_JITTER_DEG))
         tip = (x1 + m.head * math.cos(a), y1 + m.head * math.sin(a))
         heads.append(np.array([tip, (x1, y1)]))
     return [shaft] + heads

@@ -40,15 +40,15 @@ def wobbly_segment(a: Point, b: Point, rng: np.random.Generator, amp: float) -> 
     length = math.hypot(bx - ax, by - ay)
     n = max(2, int(length / theme.WOBBLE_STEP) + 1)
     t = np.linspace(0.0, 1.0, n)
-    if amp <= 0 or length < 0.5:
+    if amp <= 0 or length < theme.WOBBLE_MIN_LENGTH:
         return np.column_stack([ax + (bx - ax) * t, ay + (by - ay) * t])
     s = t * length
     off = np.zeros(n)
-    for _ in range(2):
-        wave = theme.WOBBLE_WAVE * rng.uniform(0.5, 1.5)
+    for _ in range(theme.WOBBLE_WAVES):
+        wave = theme.WOBBLE_WAVE * rng.uniform(*theme.WOBBLE_WAVE_SPREAD)
         phase = rng.uniform(0, 2 * math.pi)
-        off += np.sin(2 * math.pi * s / wave + phase) * rng.uniform(0.4, 1.0)
-    off *= amp * min(1.0, length / 12.0) / 1.4
+        off += np.sin(2 * math.pi * s / wave + phase) * rng.uniform(*theme.WOBBLE_WAVE_WEIGHTS)
+    off *= amp * min(1.0, length / theme.WOBBLE_FULL_LENGTH) / theme.WOBBLE_NORM
     nx, ny = -(by - ay) / length, (bx - ax) / length
     return np.column_stack([ax + (bx - ax) * t + nx * off, ay + (by - ay) * t + ny * off])
 
@@ -88,8 +88,8 @@ def _sketchy_sides(points: tuple[Point, ...], wobble: float, seed: int) -> tuple
         a, b = points[k], points[(k + 1) % n]
         length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
         ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-        o1 = theme.CORNER_OVERSHOOT * rng.uniform(0.1, 1.0) * wobble
-        o2 = theme.CORNER_OVERSHOOT * rng.uniform(0.1, 1.0) * wobble
+        o1 = theme.CORNER_OVERSHOOT * rng.uniform(*theme.CORNER_OVERSHOOT_SPREAD) * wobble
+        o2 = theme.CORNER_OVERSHOOT * rng.uniform(*theme.CORNER_OVERSHOOT_SPREAD) * wobble
         a2 = (a[0] - ux * o1, a[1] - uy * o1)
         b2 = (b[0] + ux * o2, b[1] + uy * o2)
         out.append(wobbly_segment(a2, b2, rng, amp))
