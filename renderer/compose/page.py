@@ -190,7 +190,7 @@ def _qr_quiet(link: str) -> float:
 
 
 def _title_text_height(subtitle: bool) -> float:
-    return theme.TITLE_PT_MIN * theme.PT_MM * (1.05 + (0.62 * 1.1 if subtitle else 0.0)) + 1.5
+    return theme.TITLE_PT_MIN * theme.PT_MM * (theme.BANNER_TITLE_EM + (theme.BANNER_SUB_EM if subtitle else 0.0)) + theme.BANNER_PAD
 
 
 def banner_height(chapter: Chapter, layout: Layout, qr: bool = True) -> float:
@@ -233,11 +233,13 @@ def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
     g = theme.GUTTER / 2
     bx, by, bw, bh = x + g, y + g, w - 2 * g, h - 2 * g
     ink = Ink.nth(2)
+    sh = theme.BANNER_SHADOW  # the offset outline under the banner
     out: list[Mark] = [
-        StrokeMark(((bx, by), (bx + bw, by), (bx + bw, by + bh), (bx, by + bh)), theme.PEN, theme.BOX_WIDTH_PT * 1.3,
-                   closed=True, fill=theme.MARKERS[0], fill_alpha=0.22),
-        StrokeMark(((bx + 0.8, by + 0.8), (bx + bw + 0.8, by + 0.8), (bx + bw + 0.8, by + bh + 0.8),
-                    (bx + 0.8, by + bh + 0.8)), theme.PEN, theme.THIN_WIDTH_PT, closed=True, z=1),
+        StrokeMark(((bx, by), (bx + bw, by), (bx + bw, by + bh), (bx, by + bh)), theme.PEN,
+                   theme.BOX_WIDTH_PT * theme.BANNER_LINE_OVER_BOX, closed=True, fill=theme.MARKERS[0],
+                   fill_alpha=theme.BANNER_FILL_ALPHA),
+        StrokeMark(((bx + sh, by + sh), (bx + bw + sh, by + sh), (bx + bw + sh, by + bh + sh),
+                    (bx + sh, by + bh + sh)), theme.PEN, theme.THIN_WIDTH_PT, closed=True, z=1),
     ]
     link = video_link(chapter.meta) if qr else ""
     if link:
@@ -256,16 +258,18 @@ def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
     room_h = bh - theme.BANNER_PAD
     while size > theme.TITLE_PT_MIN:
         th = size * theme.PT_MM * (theme.BANNER_TITLE_EM + (theme.BANNER_SUB_EM if sub else 0.0))
-        if fonts.width(text, size) <= bw - 8 and th <= room_h:
+        if fonts.width(text, size) <= bw - theme.BANNER_SIDE_ROOM and th <= room_h:
             break
-        size -= 0.5
+        size -= theme.TITLE_PT_STEP
     sub_size = size * theme.SUBTITLE_OVER_TITLE
-    block_h = size * theme.PT_MM * 0.9 + (sub_size * theme.PT_MM * 1.25 if sub else 0)
+    block_h = size * theme.PT_MM * theme.BANNER_TITLE_INK_EM + (
+        sub_size * theme.PT_MM * theme.BANNER_SUB_INK_EM if sub else 0)
     top = by + (bh - block_h) / 2
-    base = top + size * theme.PT_MM * 0.72
+    base = top + size * theme.PT_MM * theme.BANNER_TITLE_BASE_EM
     out.extend(text_marks(bx + bw / 2, base, text, size, theme.PEN, bold=True, ha="center"))
     if sub:
-        out.extend(text_marks(bx + bw / 2, base + sub_size * theme.PT_MM * 1.35, sub, sub_size, ink.pen, ha="center"))
+        out.extend(text_marks(bx + bw / 2, base + sub_size * theme.PT_MM * theme.BANNER_SUB_BASE_EM, sub, sub_size,
+                              ink.pen, ha="center"))
     return out
 
 
@@ -276,11 +280,12 @@ def _band_heading(band: Region, size: float, ink: Ink) -> list[Mark]:
 
     x, y, w, h = band.rect
     hh = band.heading_h
-    while size > theme.HEADER_PT_MIN and fonts.width(f"{band.icon} {band.title}", size) > w - 10:
-        size -= 0.5
+    while size > theme.HEADER_PT_MIN and fonts.width(f"{band.icon} {band.title}", size) > w - theme.BAND_HEADING_SIDE_ROOM:
+        size -= theme.TITLE_PT_STEP
     # the heading's underline (LINE_GAP + 0.1 em below its top) clears the box below it
-    top = y + hh - size * theme.PT_MM * (theme.LINE_GAP + 0.1 + theme.BAND_HEADING_CLEAR_EM)
-    marks, _ = heading_marks(x + theme.GUTTER / 2 + 1.0, top, band.icon, band.title, size, ink, w - theme.GUTTER - 2)
+    top = y + hh - size * theme.PT_MM * (theme.LINE_GAP + theme.HEADING_RULE_BELOW_EM + theme.BAND_HEADING_CLEAR_EM)
+    marks, _ = heading_marks(x + theme.GUTTER / 2 + theme.BAND_HEADING_INDENT, top, band.icon, band.title, size, ink,
+                             w - theme.GUTTER - 2 * theme.BAND_HEADING_INDENT)
     return marks
 
 
@@ -303,7 +308,7 @@ def _footer(chapter: Chapter, with_title: bool = False, with_link: bool = True) 
     text = footer_text(chapter, with_title, with_link)
     # the baseline sits so that descenders stay above the safe margin
     y = theme.PAGE_H - theme.MARGIN - theme.FOOTER_PT * theme.PT_MM * theme.FOOTER_DESCENT
-    return text_marks(theme.MARGIN + 1.0, y, text, theme.FOOTER_PT, theme.PEN_SOFT)
+    return text_marks(theme.MARGIN + theme.FOOTER_INDENT, y, text, theme.FOOTER_PT, theme.PEN_SOFT)
 
 
 __all__ = ["Page", "compose_page", "header_size"]
