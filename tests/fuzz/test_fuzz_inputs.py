@@ -254,10 +254,10 @@ def _long(n: int):
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-# the bounded run: about 3,000 examples in all (with test_generated_diagrams.py), about a minute
+# the bounded run: about 2,400 examples in all (with test_generated_diagrams.py), about a minute and a half
 
 
-@_fast(1200)
+@_fast(600)
 @given(mutated(LAYOUT_BASES))
 def test_mutated_layout_sections(scratch: Path, case: tuple[str, str]) -> None:
     _check_prompt(scratch, case[1])
