@@ -19,10 +19,12 @@ import io
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
+
+from .swap import Swap
 
 # Tables only OpenType layout (or AAT layout) reads; matplotlib positions the glyphs itself.
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern",
@@ -145,38 +147,18 @@ def _matplotlib_hooks() -> Any | None:
     return _backend_pdf_ps
 
 
-_swap_lock = threading.Lock()
-_depth = 0
-_saved: Any = None  # matplotlib's get_glyphs_subset while the stand-in is in place
-
-
 def _original(fontfile: Any, glyphs: Iterable[int]):
-    if _saved is not None:
-        return _saved(fontfile, glyphs)
+    if _SWAP.original is not None:
+        return _SWAP.original(fontfile, glyphs)
     from matplotlib.backends import _backend_pdf_ps
 
     return _backend_pdf_ps.get_glyphs_subset(fontfile, glyphs)
 
 
-@contextmanager
-def lean_subsets() -> Iterator[bool]:
+def lean_subsets() -> AbstractContextManager[bool]:
     """matplotlib's PDF saves in this block embed lean, cached subsets; yields whether they do
     (False: matplotlib's internals differ, and its own subsetter is used)."""
-    global _depth, _saved
-    module = _matplotlib_hooks()
-    if module is None:
-        yield False
-        return
-    with _swap_lock:
-        if _depth == 0:
-            _saved = module.get_glyphs_subset
-            module.get_glyphs_subset = _lean_get_glyphs_subset
-        _depth += 1
-    try:
-        yield True
-    finally:
-        with _swap_lock:
-            _depth -= 1
-            if _depth == 0:
-                module.get_glyphs_subset = _saved
-                _saved = None
+    return _SWAP.active()
+
+
+_SWAP = Swap(_matplotlib_hooks, "get_glyphs_subset", _lean_get_glyphs_subset)

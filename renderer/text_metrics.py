@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
+
+from .swap import Swap
 
 METRICS_CACHE_SIZE = 8192  # measured strings kept per process (a sheet draws a few hundred per save)
 # rcParams a plain-text measurement reads (hinting and kerning change the advances; the core fonts
@@ -25,8 +26,6 @@ METRIC_SETTINGS = ("text.hinting", "text.hinting_factor", "text.kerning_factor",
 
 _cache: OrderedDict[tuple, tuple[float, float, float]] = OrderedDict()
 _lock = threading.Lock()
-_depth = 0
-_saved: Any = None  # matplotlib's own _get_text_metrics_with_cache while the shared one is in place
 
 
 def clear_cache() -> None:
@@ -55,7 +54,7 @@ def _shared(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float):
 
     kind = _renderer_kind(renderer) if ismath is False and not matplotlib.rcParams["text.usetex"] else None
     if kind is None:
-        return _saved(renderer, text, fontprop, ismath, dpi)
+        return _SWAP.original(renderer, text, fontprop, ismath, dpi)
     manager = font_manager.fontManager
     key = (kind, text, fontprop.copy(), dpi, tuple(matplotlib.rcParams.get(k) for k in METRIC_SETTINGS),
            id(manager), len(manager.ttflist))
@@ -64,7 +63,7 @@ def _shared(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float):
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    made = _saved(renderer, text, fontprop, ismath, dpi)
+    made = _SWAP.original(renderer, text, fontprop, ismath, dpi)
     with _lock:
         _cache[key] = made
         while len(_cache) > METRICS_CACHE_SIZE:
@@ -90,25 +89,10 @@ def _matplotlib_text() -> Any | None:
     return text if params == ["renderer", "text", "fontprop", "ismath", "dpi"] else None
 
 
-@contextmanager
-def shared_text_metrics() -> Iterator[bool]:
+def shared_text_metrics() -> AbstractContextManager[bool]:
     """matplotlib's saves in this block keep their text measurements for the process; yields
     whether they do (False: matplotlib's internals differ, and it measures as before)."""
-    global _depth, _saved
-    module = _matplotlib_text()
-    if module is None:
-        yield False
-        return
-    with _lock:
-        if _depth == 0:
-            _saved = module._get_text_metrics_with_cache
-            module._get_text_metrics_with_cache = _shared
-        _depth += 1
-    try:
-        yield True
-    finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0:
-                module._get_text_metrics_with_cache = _saved
-                _saved = None
+    return _SWAP.active()
+
+
+_SWAP = Swap(_matplotlib_text, "_get_text_metrics_with_cache", _shared)
