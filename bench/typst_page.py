@@ -141,18 +141,10 @@ def _qr(m: QRMark) -> list[str]:
     q = m.quiet
     out = [_rect(m.x - q, m.y - q, m.size + 2 * q, m.size + 2 * q, _color("white"))]
     items: list[str] = []
-    for r, row in enumerate(m.modules):
-        c = 0
-        while c < n:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < n and row[c]:
-                c += 1
-            x0, y0, x1, y1 = m.x + start * unit, m.y + r * unit, m.x + c * unit, m.y + (r + 1) * unit
-            items += [f"curve.move(({_mm(x0)}, {_mm(y0)}))", f"curve.line(({_mm(x1)}, {_mm(y0)}))",
-                      f"curve.line(({_mm(x1)}, {_mm(y1)}))", f"curve.line(({_mm(x0)}, {_mm(y1)}))", "curve.close()"]
+    for r, start, c in m.dark_runs():
+        x0, y0, x1, y1 = m.x + start * unit, m.y + r * unit, m.x + c * unit, m.y + (r + 1) * unit
+        items += [f"curve.move(({_mm(x0)}, {_mm(y0)}))", f"curve.line(({_mm(x1)}, {_mm(y0)}))",
+                  f"curve.line(({_mm(x1)}, {_mm(y1)}))", f"curve.line(({_mm(x0)}, {_mm(y1)}))", "curve.close()"]
     if items:
         out.append(f"#place(curve(fill: {_color(m.color)}, stroke: none, {', '.join(items)}))")
     return out

@@ -89,5 +89,22 @@ class QRMark:
     color: str
     quiet: float = 0.0
 
+    def dark_runs(self) -> list[tuple[int, int, int]]:
+        """(row, first column, column after the last) of every run of dark modules in a row: what a
+        drawing fills, one rectangle per run."""
+        out = []
+        n = len(self.modules)
+        for r, row in enumerate(self.modules):
+            c = 0
+            while c < n:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                out.append((r, start, c))
+        return out
+
 
 Mark = TextMark | StrokeMark | ArrowMark | MarkerMark | BackingMark | QRMark

@@ -99,19 +99,11 @@ def _qr(ax: Axes, m: QRMark) -> None:
                             edgecolor="none", zorder=Z_TEXT))
     verts: list[tuple[float, float]] = []
     codes: list[int] = []
-    for r, row in enumerate(m.modules):
-        c = 0
-        while c < n:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < n and row[c]:
-                c += 1
-            x0, y0 = m.x + start * unit, m.y + r * unit
-            x1, y1 = m.x + c * unit, y0 + unit
-            verts += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
-            codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    for r, start, c in m.dark_runs():
+        x0, y0 = m.x + start * unit, m.y + r * unit
+        x1, y1 = m.x + c * unit, y0 + unit
+        verts += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+        codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
     if verts:
         ax.add_artist(PathPatch(Path(verts, codes), facecolor=m.color, edgecolor="none", zorder=Z_TEXT + 1))
 
