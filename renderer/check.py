@@ -153,13 +153,13 @@ def format_report(report: Report, strict: bool = False) -> str:
 def check(path: str | Path, exact: bool = False, source: str | Path | None = None) -> Report:
     """Read, lay out and compose ``path`` (nothing is drawn or written) and collect every problem."""
     from .compose.page import compose_page
-    from .layout.engine import layout_chapter
+    from .render import lay_out
     from .sources import read_input
 
     report = Report(str(path))
     try:
         chapter = read_input(path, source)
-        layout = layout_chapter(chapter)
+        layout = lay_out(chapter)
     except InputError as exc:
         report.findings.append(_input_finding(exc))
         return report
@@ -168,7 +168,7 @@ def check(path: str | Path, exact: bool = False, source: str | Path | None = Non
     except InputError as exc:
         report.findings.append(_input_finding(exc))
         return report
-    report.findings.extend(page_findings(page, layout, chapter.emphasis))
+    report.findings.extend(page_findings(page, layout, chapter.emphasis, chapter.sections))
     report.inks = ink_contrasts(page.marks)
     report.findings.extend(_contrast_findings(report.inks))
     report.regions = [RegionState(r.id, r.label, page.fits[r.id].fits, page.fits[r.id].size,
@@ -177,12 +177,13 @@ def check(path: str | Path, exact: bool = False, source: str | Path | None = Non
     return report
 
 
-def page_findings(page: Page, layout: Layout, emphasis: tuple[str, ...] = ()) -> list[Finding]:
+def page_findings(page: Page, layout: Layout, emphasis: tuple[str, ...] = (),
+                  sections: list | None = None) -> list[Finding]:
     """What a composed page shows: overfull boxes, small text, empty regions, unmatched sections
     and the layout's notices."""
     leaves = layout.leaves()
     out = _overfull(page, layout, leaves, emphasis) + _small_text(page, layout, leaves) + _empty(layout, leaves)
-    out += _unmatched(layout)
+    out += _unmatched(layout, sections)
     out += [Finding("uncovered", ERROR, u.message(), u.file, u.line, u.col, u.region, u.title) for u in page.uncovered]
     out += [Finding("notice", WARNING, n.message, n.file, n.line, n.col) for n in page.notices if n.kind != "uncovered"]
     return out
@@ -277,18 +278,26 @@ def _empty(layout: Layout, leaves: list[Region]) -> list[Finding]:
     return out
 
 
-def _unmatched(layout: Layout) -> list[Finding]:
+def _unmatched(layout: Layout, chapter_sections: list | None = None) -> list[Finding]:
+    """A piece the plan put in a box only for its room (a warning: nothing ties it to the box), and a
+    written piece the plan placed nowhere (an error: it would be lost)."""
     out = []
     leaves = {r.id: r for r in layout.leaves()}
+    placed = {(p.section.file, p.section.line) for p in layout.placements}
     for p in layout.placements:
-        if p.how == "header":
+        if p.how != "room":
             continue
         region = leaves.get(p.region_id)
         name = f"{p.section.icon} {p.section.title}".strip()
         out.append(Finding("unmatched", WARNING,
-                           f"section {name!r} matched no region by its header; it went to {p.region_id} "
-                           f"by {p.how}", p.section.file, p.section.line, 1, p.region_id,
+                           f"section {name!r} matched no box by its title, kind or words; it went to "
+                           f"{p.region_id}, {p.reason}", p.section.file, p.section.line, 1, p.region_id,
                            region.label if region else ""))
+    for s in chapter_sections or []:
+        if (s.file, s.line) not in placed:
+            name = f"{s.icon} {s.title}".strip() or s.body.strip().split("\n")[0][:40]
+            out.append(Finding("unplaced", ERROR, f"the written piece {name!r} was placed in no box",
+                               s.file, s.line, 1, "page", ""))
     return out
 
 

@@ -332,13 +332,13 @@ def _region_json(r) -> dict:
 
 
 def cmd_layout(args: argparse.Namespace, con: Console) -> int:
-    from .layout.engine import layout_chapter
+    from .render import lay_out
     from .sources import read_input
 
     if args.overlay and (Path(args.overlay).suffix.lower() != ".png" or args.dpi <= 0):
         return _usage_error("layout", f"--overlay {args.overlay}: name a .png file (and give a positive --dpi)")
     chapter = read_input(args.input, args.source)
-    layout = layout_chapter(chapter)
+    layout = lay_out(chapter)
     page = None
     if args.fitted or args.overlay:
         from .compose.page import compose_page
@@ -347,12 +347,14 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
     print_notices(con, page.notices if page is not None else layout.notices, chapter.source)
     where: dict[str, list[str]] = {}
     for p in layout.placements:
-        where.setdefault(p.region_id, []).append(f"{p.section.icon} {p.section.title}".strip() + f" ({p.how})")
+        name = f"{p.section.icon} {p.section.title}".strip() or p.section.body.strip().split("\n")[0][:40]
+        where.setdefault(p.region_id, []).append(f"{name} (line {p.section.line}; {p.how}: {p.reason})")
     if args.json:
         doc = {"page": {"width": theme.PAGE_W, "height": theme.PAGE_H},
                "regions": [_region_json(b) for b in layout.bands],
                "sections": [{"section": f"{p.section.icon} {p.section.title}".strip(), "region": p.region_id,
-                             "match": p.how, "line": p.section.line} for p in layout.placements]}
+                             "match": p.how, "reason": p.reason, "line": p.section.line}
+                            for p in layout.placements]}
         if page is not None and args.fitted:
             doc["fitted"] = {"body_pt": page.body_pt,
                              "region_body_pt": {rid: f.size for rid, f in page.fits.items()},
@@ -369,6 +371,10 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
                       f"x={x:6.1f} y={y:6.1f} w={w:6.1f} h={h:6.1f} mm")
                 for s in where.get(r.id, []):
                     print(f"{'  ' * depth}    <- {s}")
+        for s in where.get("", []):
+            print(f"nowhere <- {s}")
+        for note in layout.plan_notes:
+            print(f"sketch: {note}")
         if page is not None and args.fitted:
             print(f"page body: {page.body_pt:g} pt")
             for m in page.moves:

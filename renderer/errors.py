@@ -55,6 +55,8 @@ class Notice:
 class FitError(InputError):
     """The content cannot be placed on the page at the smallest allowed size."""
 
+    over: tuple[tuple[str, float], ...] = ()  # (region id, mm it needs beyond its box), most first
+
 
 def caret_pad(text: str, index: int) -> str:
     """What puts a caret under character ``index`` of ``text`` in a terminal.

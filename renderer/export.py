@@ -39,6 +39,28 @@ def pdf_bytes(fig) -> bytes:
     return buf.getvalue()
 
 
+def joined_pdf(pages: list[bytes]) -> bytes:
+    """One PDF of the given one-page PDFs, in order: fixed metadata, and a file identifier made from
+    the content, so that the same pages give the same bytes on every run."""
+    if len(pages) == 1:
+        return pages[0]
+    import hashlib
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    writer = PdfWriter()
+    for data in pages:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    writer.add_metadata({"/" + k: v for k, v in PDF_METADATA.items() if v is not None})
+    ident = ByteStringObject(hashlib.sha256(b"".join(hashlib.sha256(d).digest() for d in pages)).digest()[:16])
+    writer._ID = ArrayObject([ident, ident])  # pypdf leaves it random: the content decides it here
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 SVG_METADATA = {"Creator": "cheatsheet", "Date": None}
 SVG_HASHSALT = "cheatsheet"  # fixed, so that the ids in the SVG are the same on every run
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import InputError, read_line
 from .export import write_files_atomic
-from .layout.engine import layout_chapter
+from .render import lay_out
 from .sources.chapter_yaml import dump_chapter_yaml
 from .sources.layout_file import layout_file_text
 from .sources.moment import read_source, with_moment
@@ -26,7 +26,7 @@ def import_prompt(prompt: Path, name: str, root: Path, force: bool = False, sour
     chapter = read_prompt(prompt)
     if source is not None:
         chapter = with_moment(chapter, read_source(source))
-    layout = layout_chapter(chapter)
+    layout = lay_out(chapter)
     titles = {r.id: r.label for r in layout.leaves()}
     layout_name = f"{name}.txt"
     layout_path = root / "layouts" / layout_name

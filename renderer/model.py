@@ -65,6 +65,22 @@ class Section:
     file: str
     line: int  # file line of the section heading
     body_line: int  # file line of the body's first line
+    # how it was written: "section" (a heading's section), "bold" (a bold part), "style" (a section
+    # under the style block), "request" (a style request carrying data), "summary" / "key-points"
+    # (the Source Text's notes, kept in reserve)
+    origin: str = "section"
+    context: str = ""  # the titles of the parts it sits in ("주제 1: 왜 엔지니어링인가" over "토론 내용")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the plan put one written piece, and why."""
+
+    section: Section
+    region_id: str  # "" for a piece with nothing to draw (a request with no data)
+    how: str  # "title", "kind", "sketch", "room", "reserve" or "nothing"
+    score: float
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +100,8 @@ class Chapter:
     source: str
     meta: Meta
     layout: LayoutSource
-    sections: list[Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # every written piece, in file order
+    reserve: list[Section] = field(default_factory=list)  # the Source Text's summary and key points
     emphasis: tuple[str, ...] = ()  # key phrases the prompt asks to emphasise
     region_content: dict[str, list[Content]] | None = None  # from YAML: region id -> content
     notices: list[Notice] = field(default_factory=list)  # warnings from reading it

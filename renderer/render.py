@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import theme
+from .compose.overflow import compose_sheet
 from .compose.page import Memo, Page, compose_page
 from .errors import Notice
-from .export import figure_for, pdf_and_png_bytes, pdf_bytes, png_bytes, svg_bytes, write_files_atomic
-from .layout.engine import layout_chapter
+from .export import figure_for, joined_pdf, pdf_and_png_bytes, pdf_bytes, png_bytes, svg_bytes, write_files_atomic
+from .layout.engine import Layout, layout_chapter
 from .model import Chapter
+from .plan import plan_sheet
 from .sources import read_input
 
 
@@ -18,41 +20,66 @@ from .sources import read_input
 class Rendered:
     chapter: Chapter
     page: Page
-    pdf: bytes | None
-    png: bytes | None
+    pdf: bytes | None  # every page of the sheet
+    png: bytes | None  # its first page
     svg: bytes | None = None
+    more_png: list[bytes] = field(default_factory=list)  # the pages after the first, when it has more
+    more_svg: list[bytes] = field(default_factory=list)
 
     @property
     def notices(self) -> list[Notice]:
-        return self.page.notices
+        return [n for p in self.page.pages() for n in p.notices]
+
+
+def lay_out(chapter: Chapter) -> Layout:
+    """The chapter's layout with the plan's content in its boxes."""
+    return plan_sheet(chapter, layout_chapter(chapter))
 
 
 def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False, exact: bool = False,
-            qr: bool = True, source: str | Path | None = None, memo: Memo | None = None) -> tuple[Chapter, Page]:
+            qr: bool = True, source: str | Path | None = None, memo: Memo | None = None,
+            one_page: bool = False) -> tuple[Chapter, Page]:
     """``source``: a chapter source file giving the chapter's moment in the video (``--source``);
-    ``memo``: what an earlier compose of the chapter in this process measured (``watch``)."""
+    ``memo``: what an earlier compose of the chapter in this process measured (``watch``);
+    ``one_page``: content the page cannot hold is an error instead of a second page."""
     chapter = read_input(path, source)
-    layout = layout_chapter(chapter)
-    return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=overflow_ok, exact=exact, qr=qr,
-                                 memo=memo)
+    layout = lay_out(chapter)
+    if overflow_ok:
+        return chapter, compose_page(chapter, layout, strict=strict, overflow_ok=True, exact=exact, qr=qr,
+                                     memo=memo)
+    return chapter, compose_sheet(chapter, layout, strict=strict, exact=exact, qr=qr, memo=memo, one_page=one_page)
 
 
 def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
            strict: bool = False, overflow_ok: bool = False, parallel: bool = False, svg: bool = False,
            exact: bool = False, qr: bool = True, source: str | Path | None = None,
-           memo: Memo | None = None) -> Rendered:
+           memo: Memo | None = None, one_page: bool = False) -> Rendered:
     """Everything in memory: nothing is written until every output exists.  ``parallel``: save the
     PNG in a second process while the PDF is saved here (see export.pdf_and_png_bytes)."""
-    chapter, page = compose(path, strict, overflow_ok, exact, qr, source, memo)
-    fig = figure_for(page.marks, dpi)
-    svg_data = svg_bytes(fig) if svg else None
-    if pdf and png:
-        pdf_data, png_data = pdf_and_png_bytes(fig, dpi, parallel)
-        return Rendered(chapter, page, pdf_data, png_data, svg_data)
-    return Rendered(chapter, page, pdf_bytes(fig) if pdf else None, png_bytes(fig, dpi) if png else None, svg_data)
+    chapter, page = compose(path, strict, overflow_ok, exact, qr, source, memo, one_page)
+    figs = [figure_for(p.marks, dpi) for p in page.pages()]
+    svgs = [svg_bytes(f) for f in figs] if svg else []
+    pdfs: list[bytes] = []
+    pngs: list[bytes] = []
+    for fig in figs:
+        if pdf and png:
+            a, b = pdf_and_png_bytes(fig, dpi, parallel)
+            pdfs.append(a)
+            pngs.append(b)
+        elif pdf:
+            pdfs.append(pdf_bytes(fig))
+        elif png:
+            pngs.append(png_bytes(fig, dpi))
+    return Rendered(chapter, page, joined_pdf(pdfs) if pdfs else None, pngs[0] if pngs else None,
+                    svgs[0] if svgs else None, pngs[1:], svgs[1:])
 
 
 OUTPUT_SUFFIXES = (".pdf", ".png", ".svg")
+
+
+def page_path(path: Path, number: int) -> Path:
+    """Where page ``number`` (1-based) of a sheet's PNG or SVG goes: ``ch10.png``, ``ch10-2.png``, …"""
+    return path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
 
 
 def write_outputs(result: Rendered, out_dir: Path, stem: str) -> list[Path]:
@@ -62,8 +89,19 @@ def write_outputs(result: Rendered, out_dir: Path, stem: str) -> list[Path]:
 
 
 def write_output_files(result: Rendered, paths: list[Path]) -> list[Path]:
-    """Each of ``paths`` that the result has bytes for (by suffix), written as one atomic step."""
+    """Each of ``paths`` that the result has bytes for (by suffix), written as one atomic step, with
+    the PNG and SVG of every page after the first beside them (``NAME-2.png``); such a page file left
+    by an earlier render of a longer sheet is removed."""
     data = {".pdf": result.pdf, ".png": result.png, ".svg": result.svg}
+    more = {".png": result.more_png, ".svg": result.more_svg}
     files = [(p, data[p.suffix.lower()]) for p in paths if data.get(p.suffix.lower()) is not None]
-    write_files_atomic(files)
+    for p, _ in list(files):
+        for k, extra in enumerate(more.get(p.suffix.lower(), []), 2):
+            files.append((page_path(p, k), extra))
+    write_files_atomic(files)  # type: ignore[arg-type]
+    for p, _ in [f for f in files if f[0].suffix.lower() in more and f[0] in paths]:
+        k = len(more[p.suffix.lower()]) + 2
+        while page_path(p, k).exists():
+            page_path(p, k).unlink()
+            k += 1
     return [p for p, _ in files]

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
-from renderer.render import render
+from renderer.render import lay_out, render
 from renderer.sources import read_input
 
 PROMPTS = Path(__file__).parent / "prompts"
@@ -36,11 +35,11 @@ def _text(pdf: bytes) -> str:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_layout(name: str) -> None:
     heights, widths, _ = EXPECTED[name]
-    layout = layout_chapter(read_input(PROMPTS / f"{name}.md"))
+    layout = lay_out(read_input(PROMPTS / f"{name}.md"))
     assert [round(b.rect[3] / H * 100, 3) for b in layout.bands] == pytest.approx(heights, abs=0.01)
     for k, want in widths.items():
         assert [c.rect[2] / W * 100 for c in layout.bands[k].children] == pytest.approx(want, abs=0.01)
-    assert all(p.how == "header" for p in layout.placements), [(p.section.title, p.how) for p in layout.placements]
+    assert all(p.how == "title" for p in layout.placements), [(p.section.title, p.how) for p in layout.placements]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -16,8 +16,7 @@ from renderer.check import check
 from renderer.compose.code import CodeBlock
 from renderer.compose.page import _composers
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
-from renderer.render import render
+from renderer.render import lay_out, render
 from renderer.sources import read_input
 
 PROMPT = Path(__file__).parent / "prompts" / "typography_ko.md"
@@ -66,7 +65,7 @@ def test_pdf_text_holds_every_kind_of_character(rendered) -> None:
 
 def test_fenced_blocks_are_code(rendered) -> None:
     chapter = read_input(PROMPT)
-    comps = _composers(chapter, layout_chapter(chapter), [])
+    comps = _composers(chapter, lay_out(chapter), [])
     code = [b for c in comps.values() for b in c.blocks if isinstance(b, CodeBlock)]
     assert sorted(b.lang for b in code) == ["json", "mermaid", "python"]
 

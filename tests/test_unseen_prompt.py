@@ -13,15 +13,14 @@ from pypdf import PdfReader
 from renderer.compose.graph import GraphBlock
 from renderer.compose.mindmap import MindMapBlock
 from renderer.compose.page import _composers
-from renderer.layout.engine import layout_chapter
-from renderer.render import render
+from renderer.render import lay_out, render
 from renderer.sources import read_input
 
 PROMPT = Path(__file__).parent / "prompts" / "ch05_tokenization.md"
 
 
 def test_layout_of_the_unseen_prompt() -> None:
-    layout = layout_chapter(read_input(PROMPT))
+    layout = lay_out(read_input(PROMPT))
     ids = [r.id for b in layout.bands for r in b.walk()]
     assert "band2.col2.row1" in ids and "band2.col2.row2" in ids
     band4 = layout.bands[3]
@@ -31,7 +30,7 @@ def test_layout_of_the_unseen_prompt() -> None:
 
 def test_mermaid_blocks_become_pictures() -> None:
     chapter = read_input(PROMPT)
-    layout = layout_chapter(chapter)
+    layout = lay_out(chapter)
     comps = _composers(chapter, layout, [])
     kinds = {rid: [type(b) for b in c.blocks] for rid, c in comps.items()}
     assert GraphBlock in kinds["band3"]

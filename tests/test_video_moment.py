@@ -17,9 +17,8 @@ from renderer.cli import main
 from renderer.compose.marks import QRMark, TextMark
 from renderer.compose.page import banner_height, compose_page, footer_text
 from renderer.compose.qr import video_link
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import Split
-from renderer.render import compose, render
+from renderer.render import compose, lay_out, render
 from renderer.sources import read_input
 from renderer.sources.chapter_yaml import read_chapter_yaml
 from tests.conftest import CHAPTERS, SEEDS, seed
@@ -73,7 +72,7 @@ def test_every_bundled_chapter_has_a_readable_qr_of_at_least_15_mm(name: str) ->
 def test_the_banner_takes_the_room_the_qr_needs() -> None:
     """A prompt that gives the title band too little: the band grows, the code stays QR_SIZE wide."""
     chapter = read_input(CHAPTERS / "ch10.yaml")
-    layout = layout_chapter(chapter)
+    layout = lay_out(chapter)
     rest = sum(layout.split.bands[1:])
     layout.replace(Split([0.05] + [f * 0.95 / rest for f in layout.split.bands[1:]], dict(layout.split.columns)))
     page = compose_page(chapter, layout, overflow_ok=True)

@@ -71,10 +71,12 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
             split = n.split_at(size, None, sizes=shrunk)
     over = n.overfull(split, size, shrunk)
     if over:
-        names = ", ".join(f'"{label}" by {mm:.1f} mm' for label, mm in over)
-        raise FitError(file, line, 1,
+        names = ", ".join(f'"{n.label_of(rid)}" by {mm:.1f} mm' for rid, mm in over)
+        exc = FitError(file, line, 1,
                        f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
                        "shorten those sections, or give their bands more of the page in the ratio spec")
+        exc.over = tuple(over)
+        raise exc
     moves = n.moves(split, tol, layout.prompt_split)
     sizes = {rid: shrunk.get(rid, size) for rid in composers}
     for mv in moves:
@@ -322,7 +324,7 @@ class _Negotiation:
             w, h = rects[rid]
             need = self.cell_need(comp.region, sizes.get(rid, size), w)
             if need > h + 0.5:
-                over.append((comp.region.label or rid, need - h))
+                over.append((rid, need - h))
         return over
 
     def moves(self, split: Split, tol: float, prompt: Split | None = None) -> list[Move]:

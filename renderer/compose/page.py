@@ -37,6 +37,14 @@ class Page:
     body_pt: float = 0.0  # the page's body size (0 when the content could not be fitted)
     moves: list[Move] = field(default_factory=list)  # bands and columns fitting moved
     uncovered: list[Uncovered] = field(default_factory=list)  # characters drawn as placeholders
+    continued: Page | None = None  # the next page of the sheet, when the content needed one (overflow.py)
+
+    def pages(self) -> list[Page]:
+        """This page and the ones the sheet goes on over."""
+        out: list[Page] = [self]
+        while out[-1].continued is not None:
+            out.append(out[-1].continued)  # type: ignore[arg-type]
+        return out
 
 
 @dataclass

@@ -18,6 +18,7 @@ from ..errors import Notice
 from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS
 from ..sources.markdown import parse
+from ..sources.requests import drop_requests, picture_kind
 from .beforeafter import BeforeAfterBlock, Panel
 from .block import Block
 from .code import CodeBlock
@@ -27,7 +28,6 @@ from .flow import FlowBlock, is_down_line, parse_flow
 from .frame import FrameBlock
 from .graph import graph_from_chains
 from .inline import Run, merge, parse_inline
-from .instructions import drop_requests, picture_kind
 from .mermaid import flatten, parse_mermaid
 from .mindmap import MindMapBlock, MindNode, tree_from_indented
 from .quote import QuoteBlock
@@ -260,6 +260,8 @@ def mindmap_from_spec(sub: list[str]) -> MindNode | None:
             for lab in _labels(lv.group(1)):
                 branches.setdefault(lab.lower(), MindNode(lab))
     for x in items:
+        # "Level 2: Byte → …" names its parent on its own line, as "Byte → …" under "Level 2:" does
+        x = re.sub(r"(?i)^level\s*[2-9]\s*:\s*", "", x)
         parts = CHAIN_SPLIT.split(x, maxsplit=1)
         if len(parts) == 2 and not re.match(r"(?i)^(root|level)", x):
             parent = parts[0].strip().strip('"“”')

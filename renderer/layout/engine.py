@@ -1,13 +1,11 @@
-"""The layout stage: a chapter's diagram and ratios -> placed regions + their content."""
+"""The layout stage: a chapter's diagram and ratios -> placed regions (their content: the plan stage)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import theme
 from ..errors import InputError, Notice
-from ..model import Chapter, Content
-from .assign import Placement, assign_sections, region_content
+from ..model import Chapter, Content, Placement
 from .diagram import parse_diagram
 from .place import Split, initial_split, place
 from .regions import Region, build_regions
@@ -22,6 +20,8 @@ class Layout:
     notices: list[Notice] = field(default_factory=list)
     source_file: str = ""  # the file holding the diagram and ratio spec
     spec_line: int = 1  # the ratio spec's line there (the diagram's first line without one)
+    plan_notes: list[str] = field(default_factory=list)
+    sketches: dict[str, Content] = field(default_factory=dict)  # box id -> its sketch, where a piece replaced it  # what the plan decided about the boxes' sketches
     prompt_split: Split | None = None  # the prompt's own split, when the title band was grown for its banner
 
     def leaves(self) -> list[Region]:
@@ -67,8 +67,7 @@ def layout_chapter(chapter: Chapter) -> Layout:
                 raise _unknown_region(chapter, rid, items, leaves)
         lay.content = {r.id: list(chapter.region_content.get(r.id, [])) for r in leaves}
         return lay
-    lay.placements = assign_sections(chapter.sections, leaves, theme.PAGE_W, theme.PAGE_H)
-    lay.content = region_content(leaves, lay.placements, chapter.source)
+    lay.content = {r.id: [] for r in leaves}  # the plan stage decides what each box shows
     return lay
 
 

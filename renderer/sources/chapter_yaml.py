@@ -95,7 +95,7 @@ def read_chapter_yaml(path: Path) -> Chapter:
     if not isinstance(emphasis, list) or not all(isinstance(e, str) for e in emphasis):
         raise _node_err(file, nodes["emphasis"], "'emphasis' must be a list of phrases")
     meta = meta_from_dict({k: v for k, v in data.items() if k not in ("regions", "layout", "emphasis")})
-    return Chapter(file, meta, layout, [], tuple(emphasis), content)
+    return Chapter(file, meta, layout, [], emphasis=tuple(emphasis), region_content=content)
 
 
 def _layout(path: Path, name: str, node: yaml.Node) -> LayoutSource:

@@ -11,6 +11,7 @@ forms) counts as flanking on both sides when neither side is a space.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -86,3 +87,40 @@ def inline_text(tokens: list[Token], i: int) -> str:
         if t.type == "inline":
             return t.content
     return ""
+
+
+_FENCE_OPEN = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)")
+# a line that a mermaid diagram never holds but a prompt's next part starts with
+_PART_START = re.compile(r"^\s{0,3}(?:#{1,6}\s+\S|\*\*\s*\d+[.)])")
+
+
+def close_fences(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with every mermaid block that runs into the next heading or bold part closed on the
+    blank line before it (so that the heading is read as one), and the 0-based lines where a block was
+    closed.  The number of lines stays the same."""
+    out = list(lines)
+    closed: list[int] = []
+    i = 0
+    while i < len(out):
+        m = _FENCE_OPEN.match(out[i])
+        if not m:
+            i += 1
+            continue
+        mark, info = m.group(1), m.group(2).lower()
+        j = i + 1
+        while j < len(out):
+            st = out[j].strip()
+            if st.startswith(mark[0] * len(mark)) and not st.strip(mark[0]):
+                break
+            if info == "mermaid" and _PART_START.match(out[j]):
+                k = j - 1
+                while k > i and not out[k].strip():
+                    k -= 1
+                if k + 1 < j:  # a blank line before the part: the block's end
+                    out[k + 1] = mark
+                    closed.append(k + 1)
+                    j = k + 1
+                break
+            j += 1
+        i = j + 1
+    return out, closed

@@ -17,16 +17,14 @@ from markdown_it.token import Token
 
 from ..errors import InputError, Notice
 from ..layout.boxchars import normalize
-from ..model import Chapter, LayoutSource, Meta, RatioSpec, Section
+from ..model import Chapter, LayoutSource, Meta, RatioSpec
+from . import anatomy
 from .frontmatter import find_front_matter, parse_meta
-from .markdown import inline_text, parse
+from .markdown import close_fences, inline_text, parse
+from .pieces import content_pieces, reserve_pieces, style_requests
 from .ratios import ratios_from_lines, ratios_from_list, ratios_from_table
 from .text_file import read_text
-from .titles import split_heading
 
-CONTENT_H1 = ("content details", "output structure plan")
-# the prompt's own machinery: never page content, even under a content heading
-MACHINERY = ("이미지 생성 요청", "프롬프트 생성 완료 요약", "배치 비율", "layout ratio", "instructions", "output style", "role definition")
 LAYOUT_H1 = "layout structure"
 _LAYOUT_LIKE = re.compile(r"^(?:[^\w\s]\ufe0f?\s*)?(?:page\s+)?(?:layout|레이아웃|배치\s*구조)(?:\s*(?:structure|구조))?\b"
                           r"(?!\s*(?:ratio|비율))", re.I)
@@ -100,7 +98,10 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
     """A prompt file; ``text``: its text, already read (standard input), named ``path`` in messages."""
     file = str(path)
     text = read_text(path) if text is None else text
-    lines = text.split("\n")
+    lines, closed = close_fences(text.split("\n"))
+    notices: list[Notice] = [
+        Notice(file, i + 1, 1, "a mermaid block runs into the next heading without its closing ```: "
+                               "read as closed here") for i in closed]
     meta = Meta()
     fm = find_front_matter(lines)
     md_lines = list(lines)
@@ -110,13 +111,17 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
             md_lines[i] = ""
     tokens = parse("\n".join(md_lines))
     heads = headings(tokens)
-    layout = read_layout_section(file, lines, tokens, heads)
-    sections = _content_sections(file, lines, heads)
+    all_parts = anatomy.parts(md_lines, tokens)
+    layout = read_layout_section(file, lines, tokens, heads, all_parts, notices)
+    sections = content_pieces(file, lines, all_parts) + style_requests(file, lines, all_parts)
+    sections.sort(key=lambda s: s.line)
+    reserve = reserve_pieces(file, lines, all_parts)
     if not meta.lecture:
         m = _LECTURE.search(text)
         if m:
             meta = replace(meta, lecture=m.group(1).strip())
-    return Chapter(file, meta, layout, sections, _emphasis(tokens, heads), notices=_misspelt_layout(file, heads))
+    return Chapter(file, meta, layout, sections, reserve, _emphasis(tokens, heads),
+                   notices=_misspelt_layout(file, heads) + notices)
 
 
 def _misspelt_layout(file: str, heads: list[Heading]) -> list[Notice]:
@@ -162,9 +167,16 @@ def _is_box_line(text: str) -> bool:
     return bool(st) and st[0] in BOX_DRAWING
 
 
-def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads: list[Heading]) -> LayoutSource:
-    """The diagram and ratio spec under ``# Layout Structure``."""
+def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads: list[Heading],
+                        all_parts: list[anatomy.Part] | None = None,
+                        notices: list[Notice] | None = None) -> LayoutSource:
+    """The diagram and ratio spec under ``# Layout Structure``, else under a bold layout part
+    (``**1. 레이아웃 구조**``), else the first diagram of the file outside any content (with a warning)."""
     k = _layout_heading(heads)
+    if k < 0 and all_parts is not None:
+        found = _layout_elsewhere(file, lines, tokens, all_parts, notices if notices is not None else [])
+        if found is not None:
+            return found
     if k < 0:
         near = _near_layout_heading(heads)
         if near is not None:
@@ -173,22 +185,54 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
                 f"{near.text.strip()!r}?", f"write the heading as '{'#' * near.level} {LAYOUT_TITLE}'",
                 lines[near.line],
             )
-        drawn = normalize(lines)
-        box = next((i for i, ln in enumerate(drawn) if ln.lstrip()[:1] in tuple(DIAGRAM_START)), -1)
-        if box >= 0:
-            col = len(lines[box]) - len(lines[box].lstrip()) + 1
-            raise InputError(
-                file, box + 1, col, "this diagram is under no '# Layout Structure' heading",
-                "put a '# Layout Structure' heading on its own line above the diagram", lines[box],
-            )
         raise InputError(
-            file, 1, 1, "the prompt has no '# Layout Structure' section",
+            file, 1, 1, "the prompt has no layout diagram",
             "add a '# Layout Structure' heading followed by the box-drawing diagram of the page",
             lines[0] if lines else "",
         )
     head = heads[k]
     start = head.line + 1
     end = _section_end(heads, k, len(lines), head.level)
+    first, last = _find_diagram(file, lines, start, end, head.line)
+    diagram = tuple(lines[first : last + 1])
+    spec, spec_text = _ratio_spec(file, lines, tokens, head.token, end)
+    nxt = next((j for j in range(k + 1, len(heads)) if heads[j].line >= end), -1)
+    if spec is None and nxt >= 0 and (m := _ratio_mark(lines[heads[nxt].line])) is not None and not m.weak:
+        # the ratio spec under a heading of its own right after the layout section ("## Ratios")
+        spec, spec_text = _ratio_spec(file, lines, tokens, heads[nxt].token,
+                                      _section_end(heads, nxt, len(lines), heads[nxt].level))
+    return LayoutSource(file, first + 1, diagram, spec, spec_text)
+
+
+def _layout_elsewhere(file: str, lines: list[str], tokens: list[Token], all_parts: list[anatomy.Part],
+                      notices: list[Notice]) -> LayoutSource | None:
+    """The diagram under a bold layout part, else the first top-level diagram in a part that is not
+    content (named in a warning); None when the file has no diagram there."""
+    drawn = normalize(lines)
+    candidates = [p for p in all_parts if p.role == anatomy.LAYOUT]
+    quiet = bool(candidates)
+    if not candidates:
+        candidates = [p for p in all_parts if p.role not in (anatomy.CONTENT, anatomy.STYLE)]
+    for p in candidates:
+        # the part, and the ratio spec right after it
+        end = next((q.head for q in all_parts if q.head > p.head and q.level <= p.level
+                    and q.role not in (anatomy.RATIOS, anatomy.LAYOUT)), len(lines))
+        first = next((i for i in range(p.start, end) if drawn[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
+        if first < 0:
+            continue
+        last = _diagram_end(drawn, first, end)
+        if not quiet:
+            col = len(lines[first]) - len(lines[first].lstrip()) + 1
+            notices.append(Notice(file, first + 1, col, "this diagram is under no '# Layout Structure' heading: "
+                                                        "read as the page's layout"))
+        tok = next((i for i, t in enumerate(tokens) if t.map and t.map[0] >= max(p.head, 0)), len(tokens))
+        spec, spec_text = _ratio_spec(file, lines, tokens, tok, end)
+        return LayoutSource(file, first + 1, tuple(lines[first : last + 1]), spec, spec_text)
+    return None
+
+
+def _find_diagram(file: str, lines: list[str], start: int, end: int, head_line: int) -> tuple[int, int]:
+    """First and last line of the diagram in ``lines[start:end]``, or the error saying what is wrong."""
     # the section in light lines, to find the diagram whatever pen drew it
     drawn = lines[:start] + normalize(lines[start:end]) + lines[end:]
     first = next((i for i in range(start, end) if drawn[i].lstrip()[:1] in tuple(DIAGRAM_START)), -1)
@@ -204,18 +248,10 @@ def read_layout_section(file: str, lines: list[str], tokens: list[Token], heads:
         )
     if first < 0:
         raise InputError(
-            file, head.line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
-            "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[head.line],
+            file, head_line + 1, 1, "'# Layout Structure' holds no box-drawing diagram",
+            "draw the page under it as ┌───┐ │ … │ └───┘ (fenced with ``` or not)", lines[head_line],
         )
-    last = _diagram_end(drawn, first, end)
-    diagram = tuple(lines[first : last + 1])
-    spec, spec_text = _ratio_spec(file, lines, tokens, head.token, end)
-    nxt = next((j for j in range(k + 1, len(heads)) if heads[j].line >= end), -1)
-    if spec is None and nxt >= 0 and (m := _ratio_mark(lines[heads[nxt].line])) is not None and not m.weak:
-        # the ratio spec under a heading of its own right after the layout section ("## Ratios")
-        spec, spec_text = _ratio_spec(file, lines, tokens, heads[nxt].token,
-                                      _section_end(heads, nxt, len(lines), heads[nxt].level))
-    return LayoutSource(file, first + 1, diagram, spec, spec_text)
+    return first, _diagram_end(drawn, first, end)
 
 
 def _ends_diagram(st: str) -> bool:
@@ -301,32 +337,6 @@ def _ratio_spec(file: str, lines: list[str], tokens: list[Token], start_tok: int
 
 def _spec_text(lines: list[str], a: int, b: int) -> str:
     return "\n".join(lines[a:b]).strip("\n")
-
-
-def _content_sections(file: str, lines: list[str], heads: list[Heading]) -> list[Section]:
-    for name in CONTENT_H1:
-        k = next((k for k, h in enumerate(heads) if h.level == 1 and h.text.lower().startswith(name)), -1)
-        if k >= 0:
-            break
-    else:
-        return []
-    end = _section_end(heads, k, len(lines), 1)
-    sections: list[Section] = []
-    subs = [(j, h) for j, h in enumerate(heads) if j > k and h.line < end and h.level == 2]
-    for j, h in subs:
-        body_end = min(_section_end(heads, j, len(lines), 2), end)
-        body_lines = lines[h.line + 1 : body_end]
-        while body_lines and body_lines[-1].strip() in ("", "---", "***"):
-            body_lines.pop()
-        first = 0
-        while first < len(body_lines) and not body_lines[first].strip():
-            first += 1
-        icon, title, hint = split_heading(h.text)
-        if any(m in h.text.lower() for m in MACHINERY):
-            continue
-        body = "\n".join(body_lines[first:])
-        sections.append(Section(icon, title, hint, body, file, h.line + 1, h.line + 2 + first))
-    return sections
 
 
 def _emphasis(tokens: list[Token], heads: list[Heading]) -> tuple[str, ...]:

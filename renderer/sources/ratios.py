@@ -232,6 +232,8 @@ def ratios_from_table(tokens: list[Token], start: int, file: str, lines: list[st
     ratios: list[Ratio] = []
     for ln, cells in rows[1:]:
         src_line = lines[ln]
+        if "|" not in src_line:
+            break  # a line right under the table with no cell rule ("**2. 필수 시각 요소**"): not a row
         if pct_col < 0:
             cell_k = next((k for k, c in enumerate(cells) if "%" in c), -1)
         else:

@@ -10,7 +10,7 @@ import pytest
 from renderer.compose import fonts
 from renderer.compose.page import compose_page
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
+from renderer.render import lay_out
 from renderer.sources import read_input
 
 PROMPT = """# Source Text
@@ -45,7 +45,7 @@ def _compose(tmp_path: Path, extra: str):
     p = tmp_path / "p.md"
     p.write_text(PROMPT.replace("{extra}", extra), encoding="utf-8")
     ch = read_input(p)
-    return compose_page(ch, layout_chapter(ch))
+    return compose_page(ch, lay_out(ch))
 
 
 def test_the_chain_covers_the_seeds_symbols(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_strict_makes_an_uncovered_character_an_error(tmp_path: Path) -> None:
     p.write_text(PROMPT.replace("{extra}", "없는 글자 \ue000 하나"), encoding="utf-8")
     ch = read_input(p)
     with pytest.raises(InputError) as err:
-        compose_page(ch, layout_chapter(ch), strict=True)
+        compose_page(ch, lay_out(ch), strict=True)
     e = err.value
     assert "U+E000" in e.message and "--strict" in e.message
     assert (e.line, e.col) == (25, 9)
@@ -90,7 +90,7 @@ def test_an_uncovered_character_in_a_box_title_is_placed_in_the_diagram(tmp_path
     p.write_text(PROMPT.replace("{extra}", "끝").replace("│ │ 💡 BOX                    │ │",
                                                       "│ │ 💡 BOX \u0b95                  │ │"), encoding="utf-8")
     ch = read_input(p)
-    page = compose_page(ch, layout_chapter(ch))
+    page = compose_page(ch, lay_out(ch))
     (u,) = page.uncovered
     assert (u.line, u.col, u.where) == (12, 11, "title")
 
@@ -106,7 +106,7 @@ def test_a_diagram_without_a_title_band_gets_no_banner(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     ch = read_input(p)
-    lay = layout_chapter(ch)
+    lay = lay_out(ch)
     assert lay.bands[0].kind == "band"
     page = compose_page(ch, lay)
     texts = [m.text for m in page.marks if isinstance(m, TextMark)]

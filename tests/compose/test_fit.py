@@ -12,7 +12,7 @@ from renderer import theme
 from renderer.compose.fit import _Negotiation, negotiate
 from renderer.compose.page import _composers, compose_page
 from renderer.errors import FitError
-from renderer.layout.engine import layout_chapter
+from renderer.render import lay_out
 from renderer.sources import read_input
 
 DIAGRAM = """┌──────────────────────────────────────────────┐
@@ -42,7 +42,7 @@ def prompt(tmp_path: Path, left: str, right: str, bottom: str, ratios=(10, 45, 4
 
 def compose(path: Path, strict: bool = False):
     ch = read_input(path)
-    lay = layout_chapter(ch)
+    lay = lay_out(ch)
     return lay, compose_page(ch, lay, strict=strict)
 
 
@@ -71,18 +71,18 @@ def test_one_body_size_for_the_page(tmp_path: Path) -> None:
 def test_the_body_size_is_the_largest_that_fits(tmp_path: Path) -> None:
     p = prompt(tmp_path, bullets(14), "- 둘", "- 셋")
     ch = read_input(p)
-    lay = layout_chapter(ch)
+    lay = lay_out(ch)
     comps = _composers(ch, lay, [])
     fitted = negotiate(lay, comps)
     n = _Negotiation(lay, comps)
     assert n.feasible(fitted.body_pt, theme.FIT_TOLERANCE)
     assert not n.feasible(fitted.body_pt + theme.BODY_PT_STEP, theme.FIT_TOLERANCE)
-    assert lay.split.bands == layout_chapter(ch).split.bands  # negotiating changed nothing
+    assert lay.split.bands == lay_out(ch).split.bands  # negotiating changed nothing
 
 
 def test_space_goes_where_the_content_is_within_a_quarter(tmp_path: Path) -> None:
     p = prompt(tmp_path, bullets(30), "- 둘", "- 셋", ratios=(10, 45, 45))
-    lay0 = layout_chapter(read_input(p))
+    lay0 = lay_out(read_input(p))
     lay, page = compose(p)
     assert not page.notices  # moves within the tolerance are no warning...
     assert page.moves  # ...but they are listed
@@ -95,8 +95,8 @@ def test_space_goes_where_the_content_is_within_a_quarter(tmp_path: Path) -> Non
 def test_exact_keeps_the_ratios(tmp_path: Path) -> None:
     p = prompt(tmp_path, bullets(16), "- 둘", "- 셋")
     ch = read_input(p)
-    lay0 = layout_chapter(ch)
-    lay = layout_chapter(ch)
+    lay0 = lay_out(ch)
+    lay = lay_out(ch)
     page = compose_page(ch, lay, exact=True)
     h = theme.PAGE_H - 2 * theme.MARGIN - theme.FOOTER_H
     assert all(abs(a - b) * h <= 1.0 for a, b in zip(lay.split.bands, lay0.split.bands))

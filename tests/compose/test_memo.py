@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from renderer.compose.page import Memo, compose_page
-from renderer.layout.engine import layout_chapter
+from renderer.render import lay_out
 from renderer.sources import read_input
 from tests.compose.test_fit import bullets, prompt
 
 
 def _compose(path: Path, memo: Memo | None):
     ch = read_input(path)
-    return compose_page(ch, layout_chapter(ch), memo=memo)
+    return compose_page(ch, lay_out(ch), memo=memo)
 
 
 def test_composing_with_the_memo_after_an_edit_is_composing_afresh(tmp_path: Path) -> None:

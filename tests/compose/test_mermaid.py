@@ -399,12 +399,11 @@ ZOO = Path(__file__).resolve().parents[1] / "prompts" / "mermaid_zoo.md"
 
 def test_the_zoo_renders_every_kind_as_a_picture() -> None:
     from renderer.compose.page import _composers
-    from renderer.layout.engine import layout_chapter
-    from renderer.render import render
+    from renderer.render import lay_out, render
     from renderer.sources import read_input
 
     chapter = read_input(ZOO)
-    comps = _composers(chapter, layout_chapter(chapter), [])
+    comps = _composers(chapter, lay_out(chapter), [])
     kinds = {type(b) for c in comps.values() for b in c.blocks}
     assert {GraphBlock, SequenceBlock, PieBlock} <= kinds and CodeBlock not in kinds
     r = render(ZOO, dpi=50)

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
+from renderer.render import lay_out
 from renderer.sources import read_input
 from tests.conftest import CHAPTERS, SEED_FILES, SEEDS
 
@@ -193,7 +193,7 @@ def random_diagram(draw: st.DrawFn) -> tuple[str, str]:
 def check(path: Path, where: set[str]) -> None:
     """read_input + layout_chapter: a sane layout, or an InputError with a place and a hint."""
     try:
-        layout = layout_chapter(read_input(path))
+        layout = lay_out(read_input(path))
     except InputError as err:
         assert err.file in where, err
         assert err.line >= 1 and err.col >= 1, err

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from renderer.layout.columns import char_widths
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
+from renderer.render import lay_out
 from renderer.sources import read_input
 
 ICONS = ["📖", "👥", "⚡", "🤖", "✅", "🧠", "📊", "💡", "⚠️", "❤️"]
@@ -192,7 +192,7 @@ def _check(folder: Path, drawn: Drawn) -> None:
     spec = "**배치 비율**:\n" + "\n".join(f"- band {k} ({p:.4f}%)" for k, p in enumerate(pcts, 1))
     path = folder / "generated.md"
     path.write_text("# Layout Structure\n\n" + "\n".join(drawn.lines) + "\n\n" + spec + "\n", encoding="utf-8")
-    layout = layout_chapter(read_input(path))
+    layout = lay_out(read_input(path))
     h = usable_rect()[3]
     assert [b.kind for b in layout.bands] == ["title"] + ["band"] * len(drawn.bands)
     for region, pct in zip(layout.bands, pcts, strict=True):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from renderer.layout.engine import Layout, layout_chapter
+from renderer.layout.engine import Layout
 from renderer.layout.regions import Region
 from renderer.model import LayoutSource
+from renderer.render import lay_out
 from renderer.sources import read_input
 
 FRONT = '---\ntitle: "1. Test"\nchapter: 1\n---\n\n# Layout Structure\n\n'
@@ -43,7 +44,7 @@ def write_prompt(folder: Path, diagram: str, spec: str = "", extra: str = "", na
 def layout_of(folder: Path, diagram: str, ratios: list[str] | None = None, spec: str = "", extra: str = "") -> Layout:
     if ratios is not None:
         spec = ratio_list(ratios)
-    return layout_chapter(read_input(write_prompt(folder, diagram, spec, extra)))
+    return lay_out(read_input(write_prompt(folder, diagram, spec, extra)))
 
 
 def source(diagram: str, file: str = "test.md", first_line: int = 1) -> LayoutSource:

@@ -10,8 +10,8 @@ import pytest
 
 from renderer import theme
 from renderer.layout.columns import char_widths
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import banner_height, usable_rect
+from renderer.render import lay_out
 from renderer.sources import read_input
 from renderer.sources.titles import hint_percent, split_heading
 from tests.layout.prompts import layout_of, texts, write_prompt
@@ -230,7 +230,7 @@ def test_with_no_ratios_the_title_band_gets_what_its_banner_needs(tmp_path: Path
     if qr:
         path.write_text(path.read_text(encoding="utf-8").replace(
             "chapter: 1\n", "chapter: 1\nsource_url: \"https://example.com/v\"\n"), encoding="utf-8")
-    layout = layout_chapter(read_input(path))
+    layout = lay_out(read_input(path))
     title, body = layout.bands
     need = banner_height(False, qr)
     assert title.rect[3] == pytest.approx(need)
@@ -251,5 +251,5 @@ def test_a_heading_row_holding_only_a_note_writes_no_heading(tmp_path: Path) -> 
 │ └──────────────────┘ └─────────────────────┘ │
 └──────────────────────────────────────────────┘"""
     path = write_prompt(tmp_path, diagram)
-    band = layout_chapter(read_input(path)).bands[1]
+    band = lay_out(read_input(path)).bands[1]
     assert not band.heading_outside and band.title == "" and band.percent == 60

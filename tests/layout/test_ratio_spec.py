@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
+from renderer.render import lay_out
 from renderer.sources import read_input
 from tests.layout.prompts import FIRST_LINE, diagram_lines, layout_of, ratio_list, ratio_table, write_prompt
 
@@ -157,7 +157,7 @@ def test_a_band_share_out_of_range(tmp_path: Path, pct: str) -> None:
 
 
 def test_no_ratio_spec_follows_the_drawn_heights(tmp_path: Path) -> None:
-    layout = layout_chapter(read_input(write_prompt(tmp_path, THREE_BANDS)))
+    layout = lay_out(read_input(write_prompt(tmp_path, THREE_BANDS)))
     assert heights(layout) == pytest.approx([100 / 7, 300 / 7, 300 / 7])
     assert not layout.notices
 
@@ -167,7 +167,7 @@ def test_the_ratio_spec_is_found_after_a_fenced_diagram(tmp_path: Path) -> None:
             + ratio_list(["상단 (20%)", "중앙 (40%)", "하단 (40%)"]))
     p = tmp_path / "fenced.md"
     p.write_text(text, encoding="utf-8")
-    assert heights(layout_chapter(read_input(p))) == [20, 40, 40]
+    assert heights(lay_out(read_input(p))) == [20, 40, 40]
 
 
 def test_a_percentage_too_long_to_be_a_number_is_an_error(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
+from renderer.render import lay_out
 from renderer.sources import read_input
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "bad_inputs.yaml"
@@ -55,7 +55,7 @@ def test_reading_raises_one_input_error(entry: dict, tmp_path: Path, monkeypatch
     name = _setup(entry, tmp_path)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError) as exc:
-        layout_chapter(read_input(name))
+        lay_out(read_input(name))
     err = exc.value
     assert (err.file, err.line, err.col) == (_where(entry), entry["line"], entry["col"])
     assert entry["message"] in err.message

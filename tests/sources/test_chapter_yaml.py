@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
+from renderer.render import lay_out
 from renderer.sources import read_input
 from tests.conftest import ROOT
 
@@ -34,7 +34,7 @@ def test_content_keeps_its_file_lines(folder: Path) -> None:
     block, plain = chapter.region_content["band3"]
     assert (block.markdown, block.line) == ("first\nsecond\n", 8)
     assert (plain.markdown, plain.line) == ("plain", 10)
-    assert layout_chapter(chapter).content["band3"] == [block, plain]
+    assert lay_out(chapter).content["band3"] == [block, plain]
 
 
 def test_a_date_that_is_no_date_stays_text(folder: Path) -> None:
@@ -49,7 +49,7 @@ def test_places_count_lines_by_line_feeds_only(folder: Path) -> None:
     """U+2028 inside a value is no line break for the rest of the program: the error's line is the key's."""
     p = _chapter(folder, 'title: "a\u2028b"\nlayout: ch09.txt\nregions:\n  band9:\n    content: x\n')
     with pytest.raises(InputError) as exc:
-        layout_chapter(read_input(p))
+        lay_out(read_input(p))
     assert (exc.value.line, exc.value.col) == (4, 3)
     assert "did you mean 'band3'?" in exc.value.hint
 
@@ -63,7 +63,7 @@ def test_a_key_that_is_not_text(folder: Path) -> None:
 def test_unknown_region_lists_the_layout_regions(folder: Path) -> None:
     p = _chapter(folder, "title: T\nlayout: ch09.txt\nregions:\n  band3:\n    content: x\n  middle:\n    content: y\n")
     with pytest.raises(InputError) as exc:
-        layout_chapter(read_input(p))
+        lay_out(read_input(p))
     err = exc.value
     assert (err.line, err.col, err.message) == (6, 3, "no region 'middle' in the layout")
     assert "band2.col1 (📦 BASE MODEL이란?)" in err.hint and "band4.col3 (📌 KEY TAKEAWAYS)" in err.hint

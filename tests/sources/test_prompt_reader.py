@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.layout.engine import layout_chapter
+from renderer.render import lay_out
 from renderer.sources import read_input
 
 DIAGRAM = [
@@ -43,13 +43,13 @@ def test_crlf_and_a_byte_order_mark_change_nothing(tmp_path: Path) -> None:
 def test_a_layout_heading_of_level_two(tmp_path: Path) -> None:
     chapter = _read(tmp_path, ["# Cheat sheet", "", "## Layout Structure", "", *DIAGRAM, "", *SPEC])
     assert chapter.layout.first_line == 5
-    assert [round(b.rect[3], 3) for b in layout_chapter(chapter).bands] == [37.6, 150.4]
+    assert [round(b.rect[3], 3) for b in lay_out(chapter).bands] == [37.6, 150.4]
 
 
 def test_a_blank_line_inside_a_fenced_diagram(tmp_path: Path) -> None:
     chapter = _read(tmp_path, ["# Layout Structure", "", "```", *DIAGRAM[:3], "", *DIAGRAM[3:], "```", "", *SPEC])
     assert len(chapter.layout.diagram) == len(DIAGRAM) + 1
-    assert [b.label for b in layout_chapter(chapter).bands] == ["🍌 TITLE 🍌", "📊 BODY"]
+    assert [b.label for b in lay_out(chapter).bands] == ["🍌 TITLE 🍌", "📊 BODY"]
 
 
 def test_text_before_the_diagram_is_not_part_of_it(tmp_path: Path) -> None:

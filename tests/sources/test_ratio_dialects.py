@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from renderer.errors import InputError
-from renderer.layout.engine import layout_chapter
 from renderer.layout.place import usable_rect
+from renderer.render import lay_out
 from renderer.sources import read_input
 from renderer.sources.ratios import _columns
 from tests.layout.prompts import layout_of
@@ -161,8 +161,8 @@ You make cheat sheets.
     chapter = read_input(p)
     assert [(s.icon, s.title, s.hint) for s in chapter.sections] == [
         ("🎯", "What", "top left"), ("🔢", "How", "top right")]
-    layout = layout_chapter(chapter)
+    layout = lay_out(chapter)
     assert heights(layout) == pytest.approx([15, 85])
     assert widths(layout.bands[1]) == pytest.approx([30, 70])
     where = {p.section.title: (p.region_id, p.how) for p in layout.placements}
-    assert where == {"What": ("band2.col1", "header"), "How": ("band2.col2", "header")}
+    assert where == {"What": ("band2.col1", "title"), "How": ("band2.col2", "title")}

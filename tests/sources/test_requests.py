@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.compose.instructions import drop_requests, is_request, picture_kind
 from renderer.compose.mindmap import MindMapBlock
 from renderer.compose.parse import parse_blocks
 from renderer.compose.text_item import TextItem
+from renderer.sources.requests import drop_requests, is_request, picture_kind
 
 
 @pytest.mark.parametrize("line", [
