@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                         "give and take up to a quarter so that the page can write larger")
     r.add_argument("--strict", action="store_true",
                    help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
+    r.add_argument("--one-page", action="store_true",
+                   help="fail instead of going on over a second page when the page cannot hold the content")
     r.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
     r.add_argument("--no-qr", dest="qr", action="store_false",
                    help="leave out the QR code of the video in the title banner (the footer then gives the address)")
@@ -313,7 +315,7 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
     for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
             result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, qr=args.qr,
-                            source=args.source, **formats)
+                            source=args.source, one_page=args.one_page, **formats)
         except InputError as exc:
             con.error(exc.render())
             failed += 1

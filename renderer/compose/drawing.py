@@ -60,6 +60,11 @@ class Grid:
     arrows: list[GridArrow]
     ncols: int
     kinds: list[str]  # per row: text | rule | blank
+    lines: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, char): line cells of no box
+
+
+# line characters drawn as strokes where no box uses them: axes, slopes, trees, dashed rules
+LOOSE = "─│╱╲‾┼├┤┬┴└┘┌┐╳"
 
 
 def parse_grid(lines: list[str]) -> Grid:
@@ -97,7 +102,7 @@ def parse_grid(lines: list[str]) -> Grid:
         i = 0
         while i < len(t):
             ch = t[i]
-            if ch.isspace() or ch in BOX_CHARS:
+            if ch.isspace() or ch in BOX_CHARS or ch in LOOSE:
                 i += 1
                 continue
             if ch in ARROWS:
@@ -110,7 +115,7 @@ def parse_grid(lines: list[str]) -> Grid:
                 i = j + 1
                 continue
             j = i
-            while j + 1 < len(t) and t[j + 1] not in BOX_CHARS and t[j + 1] not in ARROWS and not (
+            while j + 1 < len(t) and t[j + 1] not in BOX_CHARS and t[j + 1] not in LOOSE and t[j + 1] not in ARROWS and not (
                 t[j + 1] == " " and (j + 2 >= len(t) or t[j + 2] == " " or t[j + 2] in BOX_CHARS)
             ):
                 j += 1
@@ -127,11 +132,24 @@ def parse_grid(lines: list[str]) -> Grid:
             ncols = max(ncols, row.cols[-1] + (2 if _wide(t[-1]) else 1))
         if has_text:
             kinds.append("text")
-        elif any(c in BOX_CHARS for c in t):
+        elif any(c in BOX_CHARS and c not in "│" for c in t):
             kinds.append("rule")
         else:
-            kinds.append("blank")
-    return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds)
+            kinds.append("blank")  # nothing, or only the sides of boxes going down: as low as an empty row
+    loose = [(r, row.cols[i], ch) for r, row in enumerate(rows) for i, ch in enumerate(row.text)
+             if ch in LOOSE and not _on_box(r, row.cols[i], boxes)]
+    return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds, loose)
+
+
+def _on_box(r: int, c: int, boxes: list[GridBox]) -> bool:
+    """The cell is part of a box's outline or of one of its rules (within the drift a hand-typed box has)."""
+    for b in boxes:
+        inside_cols = b.left - 1 <= c <= b.right + 2
+        if (r in (b.top, b.bottom) or r in b.rules) and inside_cols:
+            return True
+        if b.top <= r <= b.bottom and (abs(c - b.left) <= 1 or abs(c - b.right) <= 2):
+            return True
+    return False
 
 
 def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
@@ -148,6 +166,54 @@ def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
     k = left[-1]
     shift = edges[k][0] - walls[k]
     return GridText(t.row, t.col + shift, t.end + shift, t.text, t.room)
+
+
+def _loose_strokes(g: Grid, x0: float, cw: float, tops: list[float], hs: list[float], ink: Ink) -> list[Mark]:
+    """The line cells of no box as pen strokes: a run of ─ as one line, a column of │ as one line, each ╱ ╲
+    across its cell, ‾ along the cell's top, a corner or a tee as its arms."""
+    cells = {(r, c): ch for r, c, ch in g.lines}
+    out: list[Mark] = []
+    width = theme.THIN_WIDTH_PT
+
+    def mid_x(c: int) -> float:
+        return x0 + (c + 0.5) * cw
+
+    def mid_y(r: int) -> float:
+        return tops[r] + hs[r] / 2
+
+    done: set[tuple[int, int]] = set()
+    for (r, c), ch in sorted(cells.items()):
+        if (r, c) in done:
+            continue
+        if ch == "─":
+            end = c
+            while cells.get((r, end + 1)) == "─":
+                end += 1
+                done.add((r, end))
+            out.append(StrokeMark(((x0 + c * cw, mid_y(r)), (x0 + (end + 1) * cw, mid_y(r))), ink.pen, width))
+        elif ch == "│":
+            end = r
+            while cells.get((end + 1, c)) == "│":
+                end += 1
+                done.add((end, c))
+            out.append(StrokeMark(((mid_x(c), tops[r]), (mid_x(c), tops[end] + hs[end])), ink.pen, width))
+        elif ch in "╱╲╳":
+            xa, xb = x0 + c * cw, x0 + (c + 1) * cw
+            ya, yb = tops[r], tops[r] + hs[r]
+            if ch in "╱╳":
+                out.append(StrokeMark(((xa, yb), (xb, ya)), ink.accent, width))
+            if ch in "╲╳":
+                out.append(StrokeMark(((xa, ya), (xb, yb)), ink.accent, width))
+        elif ch == "‾":
+            out.append(StrokeMark(((x0 + c * cw, tops[r]), (x0 + (c + 1) * cw, tops[r])), ink.accent, width))
+        else:  # a corner, a tee or a cross: its arms from the cell's middle
+            arms = {"┼": "lrud", "├": "rud", "┤": "lud", "┬": "lrd", "┴": "lru", "└": "ru", "┘": "lu", "┌": "rd",
+                    "┐": "ld"}[ch]
+            cx, cy = mid_x(c), mid_y(r)
+            ends = {"l": (x0 + c * cw, cy), "r": (x0 + (c + 1) * cw, cy), "u": (cx, tops[r]), "d": (cx, tops[r] + hs[r])}
+            for a in arms:
+                out.append(StrokeMark(((cx, cy), ends[a]), ink.pen, width))
+    return out
 
 
 def _wide(ch: str) -> bool:
@@ -238,7 +304,12 @@ class DrawingBlock:
                 out.append(StrokeMark(((bx0, mid(r)), (bx1, mid(r))), ink.pen, theme.THIN_WIDTH_PT))
         for a in g.arrows:
             if a.dy == 0:
-                xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + theme.DRAWING_ARROW_MIN_COLS) * cw
+                # at least DRAWING_ARROW_MIN_COLS long, but never into the words after it on its row
+                after = min((t.col for t in g.texts if t.row == a.row and t.col >= a.end), default=None)
+                end = max(a.end, a.col + theme.DRAWING_ARROW_MIN_COLS)
+                if after is not None:
+                    end = min(end, max(a.end, after - 0.5))
+                xa, xb = x0 + a.col * cw, x0 + end * cw
                 if a.dx < 0:
                     xa, xb = xb, xa
                 out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT * theme.DRAWING_ARROW_WIDTH,
@@ -249,6 +320,7 @@ class DrawingBlock:
                 if a.dy < 0:
                     ya, yb = yb, ya
                 out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, theme.DRAWING_DOWN_HEAD_EM * em))
+        out.extend(_loose_strokes(g, x0, cw, tops, hs, ink))
         for t in g.texts:
             runs, boxed = self._label_runs(t)
             ts = s

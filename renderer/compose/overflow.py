@@ -34,7 +34,10 @@ def compose_sheet(chapter: Chapter, layout: Layout, strict: bool = False, exact:
     try:
         return compose_page(chapter, copy.deepcopy(layout), strict=strict, exact=exact, qr=qr, memo=memo)
     except FitError as exc:
-        if one_page or strict or not exc.over:
+        if one_page:
+            raise replace(exc, hint=exc.hint + ", or leave out --one-page to let the sheet go on over a second "
+                                               "page") from None
+        if strict or not exc.over:
             raise
         first_error = exc
     return _paged(chapter, layout, exact, qr, first_error, 1)

@@ -98,6 +98,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
             size = fitted.sizes[rid]
             comp.header_pt = header_size(min(size, fitted.body_pt))  # one header size for the sheet
             f = comp.fit_at(size)
+            if not f.fits:
+                f = _tighter(comp, f)
             if size >= fitted.body_pt and f.fits:
                 f = _fuller(comp, f, fitted.body_pt)
         fits[rid] = f
@@ -106,6 +108,19 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
     marks.extend(_footer(chapter, with_title=not banner, with_link=not (banner and qr)))
     return Page(marks, fits, notices, layout, fitted.body_pt if fitted else 0.0, fitted.moves if fitted else [],
                 missing)
+
+
+def _tighter(comp: RegionComposer, f: Fit) -> Fit:
+    """A region that fitting measured as fitting but whose final flow in its box does not (a picture that
+    just misses a newspaper column's width, a group that just tips over): the largest size within the one
+    hand's spread below that holds it, else the flow as it was."""
+    size = f.size - theme.BODY_PT_STEP
+    while size >= max(theme.BODY_PT_MIN, f.size - theme.BODY_SPREAD_PT) - 1e-9:
+        g = comp.fit_at(size)
+        if g.fits:
+            return g
+        size -= theme.BODY_PT_STEP
+    return f
 
 
 def _fuller(comp: RegionComposer, f: Fit, body_pt: float) -> Fit:

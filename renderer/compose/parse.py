@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from ..errors import Notice
 from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS
-from ..sources.markdown import parse
+from ..sources.markdown import parse, text_arrows
 from ..sources.requests import drop_requests, picture_kind
 from .beforeafter import BeforeAfterBlock, Panel
 from .block import Block
@@ -68,7 +68,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
     def flush_md(upto: int) -> None:
         nonlocal buf
         if any(s.strip() for s in buf):
-            blocks.extend(_markdown_blocks(buf, line0 + buf_start, ctx))
+            blocks.extend(_markdown_blocks(_written_arrows(buf), line0 + buf_start, ctx))
         buf = []
 
     i = 0
@@ -77,7 +77,9 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
         fence = _fence_end(lines, i)
         if fence is not None:
             inner = [s for s in drawn[i + 1 : fence] if s.strip()]
-            if inner and _is_drawing_top(inner[0].strip()):
+            info = lines[i].strip().strip("`~").strip().lower()
+            typed = info != "mermaid" and any(ch in BOX_CHARS for s in inner for ch in s)
+            if inner and (_is_drawing_top(inner[0].strip()) or typed):
                 # a drawing typed inside a fence: the drawing, without the fence
                 flush_md(i)
                 body = [s for s in drawn[i + 1 : fence]]
@@ -86,7 +88,11 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
                 first = next(k for k, s in enumerate(body) if s.strip())
                 body = body[first:]
                 indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
-                blocks.append(_drawing_or_frame([s[indent:].rstrip() for s in body], line0 + i + 1 + first, ctx))
+                body = [s[indent:].rstrip() for s in body]
+                if _is_drawing_top(body[0].strip()):
+                    blocks.append(_drawing_or_frame(body, line0 + i + 1 + first, ctx))
+                else:  # a picture typed with line characters (a tree, a trace, axes): drawn, never typed
+                    blocks.append(DrawingBlock(body, line0 + i + 1 + first))
             else:
                 # anything else fenced is read by markdown as it stands: no drawing or flow is looked for in it
                 if not buf:
@@ -114,9 +120,9 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             # a chart typed with line characters but no closed box (axes, slopes): kept as the author
             # aligned it, in the monospace face, never as loose line characters among words
             flush_md(i)
-            body = [s.rstrip() for s in lines[i : sketch_end + 1]]
+            body = [s.rstrip() for s in drawn[i : sketch_end + 1]]
             indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
-            blocks.append(CodeBlock("\n".join(s[indent:] for s in body), line0 + i, "sketch"))
+            blocks.append(DrawingBlock([s[indent:] for s in body], line0 + i))
             i = sketch_end + 1
             buf_start = i
             continue
@@ -176,6 +182,16 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
     flush_md(len(lines))
     _keep_leads(blocks)
     return blocks
+
+
+def _written_arrows(buf: list[str]) -> list[str]:
+    """Lines of writing (not fenced code) with arrows typed in line characters read as arrows."""
+    out, fence = [], False
+    for s in buf:
+        if FENCE.match(s):
+            fence = not fence
+        out.append(s if fence else text_arrows(s))
+    return out
 
 
 def _is_drawing_top(st: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..sources.markdown import text_arrows
 from .columns import Row
 
 
@@ -28,6 +29,10 @@ def diagram_markdown(rows: list[Row]) -> DrawnText | None:
     indent = min(len(t) - len(t.lstrip()) for t in body if t.strip())
     lines = [t[indent:] if t.strip() else "" for t in body]
     has_boxes = any(c in "┌┐└┘" for t in lines for c in t)
+    if not has_boxes:
+        # words only: a side of the box that drifted into the row is no part of them, an arrow typed
+        # with line characters is the arrow it means
+        lines = [text_arrows(t).rstrip().rstrip("│┃║").rstrip() for t in lines]
     # collapse runs of blank rows: one blank row separates paragraphs
     out: list[str] = []
     for t in lines:

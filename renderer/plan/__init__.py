@@ -29,12 +29,14 @@ def plan_sheet(chapter: Chapter, layout: Layout) -> Layout:
     placements = _said_elsewhere(assign(pieces, boxes), boxes)
     no_content = not any(pl.region_id for pl in placements)
     reserve = use_reserve(chapter.reserve, boxes, only_empty=not no_content)
+    page = "".join("".join((pl.section.title + " " + pl.section.body).lower().split())
+                   for b in boxes for pl in b.pieces)
     content: dict[str, list[Content]] = {}
     notes: list[str] = []
     sketches: dict[str, Content] = {}
     for box in boxes:
         items: list[Content] = []
-        sketch, why = replaced_sketch(box)
+        sketch, why = replaced_sketch(box, page)
         if why:
             notes.append(f"{box.id}: {why}")
             if box.sketch is not None:

@@ -30,7 +30,7 @@ from ..model import Placement, Section
 from ..sources.pieces import has_data
 from . import kinds
 from .sketch import read_requests
-from .terms import covered, overlap, terms
+from .terms import covered, overlap, surface_words, terms, unsaid
 
 TITLE_STRONG = 0.5  # a title match at least this good names the box
 TITLE_BOX_SHARE = 0.7  # how much of a title match is the box's words the heading says (the rest: the other way)
@@ -40,8 +40,7 @@ MAIN_CORE_SCORE = 1.0  # the main process or matrix, for the box the prompt call
 MAIN_SCORE = 0.25  # another picture, for that box
 CROWD_WEIGHT = 0.3  # how much a box already full counts against it
 WORDS_WEIGHT = 2.0  # a box's words weigh this much beside what the piece is (its kind)
-SKETCH_SAID = 0.5  # the share of a sketch's words the pieces must say to replace it
-SKETCH_DRAWING_SAID = 0.6  # ... and of a drawing's
+SKETCH_DRAWING_SAID = 1.0  # the share of a drawing's words the page must say to the letter to leave it out
 WORDS_LEAD = 1.5  # words alone decide only this many times ahead of the next box (an overview shares words with all)
 LEAD = 0.2  # how far the best box must be ahead of the next one to decide
 MM2_PER_CHAR = 12.0  # page area one written character takes at a middle body size, with its line's room
@@ -275,24 +274,41 @@ def _items(piece: Section) -> list[Section]:
     return out
 
 
-def replaced_sketch(box: Box) -> tuple[str, str]:
-    """The box's sketch, or nothing when the pieces given to it say it, and why.
+def replaced_sketch(box: Box, page: str) -> tuple[str, str]:
+    """What stays of a box's sketch beside the pieces given to it, and why.
 
-    A piece that names the box or elaborates its sketch replaces the sketch when it says at least half of
-    the sketch's words (a drawing with boxes of its own: most of them), so that nothing is drawn twice;
-    otherwise the sketch says something the pieces do not, and stays whole above them."""
+    A piece that names the box or elaborates its sketch replaces the sketch, so that nothing is drawn
+    twice, as far as the page says the sketch's words to the letter (``page``: every piece's writing,
+    lower-case, without spaces): a paragraph of the sketch with words the page does not say stays, so that
+    nothing written is lost.  A drawing (boxes of its own) stays whole unless the page says nearly all of it."""
     md = box.sketch_md
     if not md.strip():
         return "", ""
     elaborating = [pl for pl in box.pieces if pl.how in ("title", "sketch", "kind") and pl.section.origin != "request"]
     if not elaborating:
         return md, ""
-    mine = frozenset().union(*(terms(pl.section.title + "\n" + pl.section.body) for pl in elaborating))
-    need = SKETCH_DRAWING_SAID if box.sketch is not None and box.sketch.has_boxes else SKETCH_SAID
-    if covered(terms(md), mine) >= need or (box.sketch is not None and not box.sketch.has_boxes
-                                             and any(pl.how == "title" for pl in elaborating)):
+    if box.sketch is not None and box.sketch.has_boxes:
+        words = surface_words(md)
+        if words and len(unsaid(md, page)) <= (1 - SKETCH_DRAWING_SAID) * len(words):
+            return "", "its drawing is said in full by " + _names(elaborating)
+        return md, ""
+    kept = [par for par in _paragraphs(md) if unsaid(par, page)]
+    if not kept:
         return "", "its sketch is said in full by " + _names(elaborating)
-    return md, ""
+    text = "\n\n".join(kept)
+    if text.strip() == md.strip():
+        return md, ""
+    return text, "its sketch is said by " + _names(elaborating) + ", but for the lines kept"
+
+
+def _paragraphs(md: str) -> list[str]:
+    out: list[list[str]] = [[]]
+    for ln in md.split("\n"):
+        if ln.strip():
+            out[-1].append(ln)
+        elif out[-1]:
+            out.append([])
+    return ["\n".join(p) for p in out if p]
 
 
 def _names(pls: list[Placement]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..sources.requests import is_request
+from ..sources.requests import is_request, picture_kind
 from ..sources.titles import is_hint
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -60,6 +60,13 @@ def _mindmap_lines(lead: str, data: str, title: str) -> list[str]:
             f"{lead}  - Level 1: " + ", ".join(f"\"{s}\"" for s in items)]
 
 
+def _has_items_under(lines: list[str], k: int) -> bool:
+    """The line ``k`` has lines indented under it (a request's data)."""
+    own = len(lines[k]) - len(lines[k].lstrip())
+    nxt = next((s for s in lines[k + 1:] if s.strip()), "")
+    return bool(nxt) and len(nxt) - len(nxt.lstrip()) > own
+
+
 def read_requests(markdown: str, title: str = "") -> tuple[str, list[str]]:
     """The markdown with requests read: a label's data kept as the picture it names, placeholders,
     hints and requests without data blanked; and the requests it read (for the plan's notes).
@@ -69,7 +76,11 @@ def read_requests(markdown: str, title: str = "") -> tuple[str, list[str]]:
     read: list[str] = []
     fence = False
     extra = 0  # lines a request grew into (a mind map's spec), taken back from the blank lines after it
-    for ln in lines:
+    for k, ln in enumerate(lines):
+        if not fence and picture_kind(ln) and not _has_items_under(lines, k):
+            read.append(ln.strip())  # a picture asked for with nothing under it: nothing to draw
+            out.append("")
+            continue
         if _FENCE.match(ln):
             fence = not fence
             out.append(ln)

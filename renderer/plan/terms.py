@@ -79,3 +79,16 @@ def covered(part: frozenset[str], whole: frozenset[str]) -> float:
     if not part:
         return 1.0
     return len(part & whole) / len(part)
+
+
+_SURFACE = re.compile(r"[^\W_]{2,}", re.UNICODE)
+
+
+def surface_words(text: str) -> list[str]:
+    """The words as written (two letters or more), for asking whether a page says them to the letter."""
+    return _SURFACE.findall(text.lower())
+
+
+def unsaid(text: str, page: str) -> list[str]:
+    """The words of ``text`` that ``page`` (lower-case, spaces taken out) does not hold to the letter."""
+    return [w for w in surface_words(text) if w not in page]

@@ -124,3 +124,16 @@ def close_fences(lines: list[str]) -> tuple[list[str], list[int]]:
             j += 1
         i = j + 1
     return out, closed
+
+
+_LINE_ARROW_RIGHT = re.compile(r"[─━═-]*[─━═]+\s*(?:→|>|▶|►)")
+_LINE_ARROW_LEFT = re.compile(r"(?:←|<|◀|◄)\s*[─━═]+[─━═-]*")
+
+
+def text_arrows(line: str) -> str:
+    """An arrow typed with line characters in a line of writing (``Q ──→ A``, ``A ──> B``, ``B <── C``) as the
+    arrow it means (``Q → A``): a line character is drawn, never written."""
+    if not any("\u2500" <= ch <= "\u257f" for ch in line):
+        return line
+    line = _LINE_ARROW_RIGHT.sub("→", line)
+    return _LINE_ARROW_LEFT.sub("←", line)

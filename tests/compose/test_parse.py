@@ -121,16 +121,25 @@ def test_pipes_inside_code_and_special_tokens_in_a_table_stay_in_their_cell() ->
     ]
 
 
-def test_a_chart_typed_with_line_characters_is_kept_as_drawn() -> None:
-    """Axes and slopes with no closed box are one monospace sketch, never loose │ among words;
-    a tree item's short └─ is no sketch."""
+def test_a_chart_typed_with_line_characters_is_drawn() -> None:
+    """Axes and slopes with no closed box are one drawing: the line characters become pen strokes where
+    the author typed them and the words stay beside them, never a line character written as text; a tree
+    item's short └─ is no chart."""
     from renderer.compose.code import CodeBlock
+    from renderer.compose.drawing import DrawingBlock
+    from renderer.compose.ink import Ink
+    from renderer.compose.marks import StrokeMark, TextMark
     from renderer.compose.parse import parse_blocks
 
     md = ("Elo ↑          ╱ RL\n    │       ╱\n    │  ─ ─ 이세돌 ─ ─\n    └──────────→ 시간\n\n"
           "- 항목\n  └─ 이유: 설명")
     blocks = parse_blocks(md, 1)
     sketch = blocks[0]
-    assert isinstance(sketch, CodeBlock) and sketch.lang == "sketch"
-    assert sketch.text.split("\n")[1] == "    │       ╱"  # the author's alignment
-    assert not any(isinstance(b, CodeBlock) for b in blocks[1:])
+    assert isinstance(sketch, DrawingBlock)
+    assert sketch.lines[1] == "    │       ╱"  # the author's alignment
+    marks = sketch.place(0, 0, 120, 10, Ink.nth(0))
+    texts = "".join(m.text for m in marks if isinstance(m, TextMark))
+    assert "Elo" in texts and "이세돌" in texts and "시간" in texts
+    assert not any("\u2500" <= ch <= "\u257f" for ch in texts)
+    assert sum(isinstance(m, StrokeMark) for m in marks) >= 6  # the axis, the slopes, the dashes, the corner
+    assert not any(isinstance(b, (CodeBlock, DrawingBlock)) for b in blocks[1:])
