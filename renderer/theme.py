@@ -180,6 +180,7 @@ PLACEHOLDER_WOBBLE = 0.3  # the hand in a placeholder's box and diagonal
 # Lines of a region: list markers, tree strokes, check boxes, section headings.
 SUBHEADING_OVER_BODY = 1.12  # a heading line inside a region, relative to the body
 TEXT_WORD_MAX = 30.0  # mm of a line's widest word that the region's narrowest column keeps
+FORMULA_KEEP_CHARS = 16  # a bracketed group without Hangul up to this many characters (a formula) stays on one line
 GLYPH_MIN_EM = 0.6  # a list marker (•, 1., ✅) takes at least this room...
 GLYPH_GAP_EM = 0.35  # ...and this gap before the words
 TREE_INDENT_EM = 1.1  # the words of a tree sub-item (└─) or a check box line start this far in
