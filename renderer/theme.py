@@ -92,10 +92,16 @@ MONO_CHAIN = (MONO, HAND, EMOJI, SYMBOL, CJK, MATH)
 # Nanum's capitals are 0.41-0.56 em and its Hangul 0.52-0.71 em tall, DejaVu's and
 # Noto Sans KR's capitals 0.73 em and Noto Sans KR's Hangul and Hanja 0.90 em,
 # STIX's capitals 0.67 em, an emoji about 1 em.
-FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, CJK: 0.66, SYMBOL: 0.66, MATH: 0.72, MONO: 0.66, PLACEHOLDER: 1.0}
+# The monospace face is sized by the handwriting's x-height (an "x" of Nanum is 0.331 em tall, one of
+# DejaVu Sans Mono 0.547 em: tests/compose/test_fonts.py measures them), so that a line of code and a
+# line of notes look the same size; like the handwriting it has no floor of its own (VISUAL_FLOOR).
+FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, CJK: 0.66, SYMBOL: 0.66, MATH: 0.72, MONO: 0.605, PLACEHOLDER: 1.0}
+# Faces whose smallest size is the handwriting's smallest seen through their scale (TEXT_PT_MIN x scale
+# looks as large as TEXT_PT_MIN of the handwriting); the others are never drawn below TEXT_PT_MIN.
+VISUAL_FLOOR = frozenset({MONO})
 # Nanum's letters stand about 0.13 em above their baseline; the printed faces' letters stand on
 # it: they are raised this much (ems of the nominal size) to sit on the same line.
-FACE_RAISE = {CJK: 0.12, SYMBOL: 0.1, MATH: 0.1, PLACEHOLDER: 0.1}
+FACE_RAISE = {CJK: 0.12, SYMBOL: 0.1, MATH: 0.1, MONO: 0.1, PLACEHOLDER: 0.1}
 PLACEHOLDER_INK = CROSS_RED  # what could not be written stands out
 PLACEHOLDER_BOX_EM = 0.62  # side of the placeholder's box; it takes one em of the line
 PLACEHOLDER_WIDTH_PT = 0.8

@@ -230,8 +230,18 @@ def face_scale(family: str) -> float:
 def face_size(family: str, size_pt: float) -> float:
     """The size a face is drawn at for a nominal size: its scale (glyphs look alike next to the
     handwriting), but never below TEXT_PT_MIN (nor below the nominal size where that is smaller,
-    in a region written smaller to fit): nothing on the page is too small to read."""
-    return max(size_pt * theme.FACE_SCALE[family], min(size_pt, theme.TEXT_PT_MIN))
+    in a region written smaller to fit): nothing on the page is too small to read.  A face sized by
+    the handwriting's x-height (``theme.VISUAL_FLOOR``: the monospace) looks as large as the
+    handwriting at every size, so its scale alone decides."""
+    scale = theme.FACE_SCALE[family]
+    if family in theme.VISUAL_FLOOR:
+        return size_pt * scale
+    return max(size_pt * scale, min(size_pt, theme.TEXT_PT_MIN))
+
+
+def seen_size(family: str, size_pt: float) -> float:
+    """How large text of a face drawn at ``size_pt`` looks: the handwriting's size it matches."""
+    return size_pt / theme.FACE_SCALE[family] if family in theme.VISUAL_FLOOR else size_pt
 
 
 def face_raise(family: str, size_pt: float) -> float:
