@@ -183,3 +183,16 @@ def test_code_is_sized_by_the_handwritings_x_height(size: float) -> None:
     hand_x = _x_height(HAND) * note.size_pt
     assert mono_x == pytest.approx(hand_x, rel=0.03)
     assert fonts.seen_size(MONO, code.size_pt) == pytest.approx(size)
+
+
+def test_a_combining_mark_joins_its_letter() -> None:
+    """x̄ is one cluster drawn in a face that has both (never a mark alone on a dotted circle);
+    e + U+0301 is the letter é; a mark's width is its letter's."""
+    assert fonts.clusters("평균 x\u0304 값") == ["평", "균", " ", "x\u0304", " ", "값"]
+    segs = fonts.segments("평균 x\u0304 와")
+    assert ("x\u0304" in "".join(t for _, t in segs)) and not any(t[0] == "\u0304" for _, t in segs)
+    fam, text = fonts.resolve("x\u0304")
+    assert text == "x\u0304" and {ord("x"), 0x304} <= set(fonts.metrics(fam).advances)
+    assert fonts.resolve("e\u0301")[1] == "\u00e9"
+    assert fonts.width("x\u0304", 10.0) == pytest.approx(fonts.seg_width(fam, "x", 10.0))
+    assert fonts.width("x\u0304", 10.0, mono=True) == pytest.approx(fonts.width("x", 10.0, mono=True))
