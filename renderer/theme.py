@@ -154,6 +154,12 @@ SPREAD_TO = 0.75  # a column that fills less of its box's body is spaced out tow
 SPREAD_GAP_MAX_LINES = 1.0  # ...each gap between whole groups growing by at most this many lines
 BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold (PNG, SVG)
 BOLD_STROKE_PT = 0.28  # in a PDF, the outline stroke that thickens the one pass of simulated bold
+EM_RULE_BELOW_EM = 0.06  # *italic* is underlined: the rule this far below the baseline, in ems
+EM_RULE_WIDTH = 0.9  # its width, times THIN_WIDTH_PT
+EM_RULE_WOBBLE = 0.3  # the hand in it and in a strike-through (1 = a box's)
+STRIKE_ABOVE_EM = 0.36  # ~~strike~~: the line through the letters' middle, this far above the baseline
+STRIKE_WIDTH = 1.0  # its width, times THIN_WIDTH_PT
+STRIKE_PAST = 0.3  # mm it runs past the words each side
 BOX_PAD = 1.8  # inner padding of a region box
 HEADER_GAP = 1.0  # space below a header line
 COLUMN_GAP = 4.0  # between newspaper columns inside a region
@@ -187,6 +193,8 @@ PLACEHOLDER_WOBBLE = 0.3  # the hand in a placeholder's box and diagonal
 # Lines of a region: list markers, tree strokes, check boxes, section headings.
 SUBHEADING_OVER_BODY = 1.12  # a heading line inside a region, relative to the body
 TEXT_WORD_MAX = 30.0  # mm of a line's widest word that the region's narrowest column keeps
+ATTRIBUTION_MAX_CHARS = 40  # "- Zack" under a quote signs it when this short...
+ATTRIBUTION_MAX_WORDS = 5  # ...in at most this many words
 FORMULA_KEEP_CHARS = 16  # a bracketed group without Hangul up to this many characters (a formula) stays on one line
 GLYPH_MIN_EM = 0.6  # a list marker (•, 1., ✅) takes at least this room...
 GLYPH_GAP_EM = 0.35  # ...and this gap before the words
@@ -198,6 +206,7 @@ TREE_FOOT_W_EM = 0.5  # ...which runs this far right
 CHECKBOX_EM = 0.55  # a check box's side...
 CHECKBOX_X_EM = 0.15  # ...this far in...
 CHECKBOX_TOP_EM = 0.3  # ...and this far below the line's top
+CHECK_TICK = ((0.15, 0.5), (0.42, 0.82), (1.05, -0.2))  # the tick of a done task (- [x]), in box sides
 ITEM_MARK_WOBBLE = 0.5  # the hand in tree strokes and check boxes (1 = a box's)
 HEADING_ASCENT_EM = 0.8  # a section heading's baseline below its top
 HEADING_ICON_GAP_EM = 0.3  # between the heading's icon and its title

@@ -112,6 +112,8 @@ def _qr(ax: Axes, m: QRMark) -> None:
 def _text(ax: Axes, m: TextMark) -> None:
     kw = dict(fontsize=m.size_pt, family=[m.face], color=m.color, va="baseline", ha=m.ha,
               rotation=m.rotation, rotation_mode="anchor", parse_math=False, zorder=Z_TEXT + m.z)
+    if m.url:
+        kw["url"] = m.url
     if m.bold:
         ax.add_artist(PenBoldText(m.x, m.y, m.text, **kw))
     else:
