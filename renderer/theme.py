@@ -228,6 +228,7 @@ HOOK_BARB_EM = 0.22  # the head's barbs: this long...
 HOOK_BARB_SPREAD = 0.8  # ...and this share of it apart from the shaft
 HOOK_WIDTH = 0.9  # times THIN_WIDTH_PT
 HOOK_WOBBLE = 0.2  # the hand in the hook (1 = a box's)
+CODE_FORCE_READ = 64  # characters of a too-long code token read at first to find where its row ends
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
 CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
