@@ -195,6 +195,7 @@ SUBHEADING_OVER_BODY = 1.12  # a heading line inside a region, relative to the b
 TEXT_WORD_MAX = 30.0  # mm of a line's widest word that the region's narrowest column keeps
 ATTRIBUTION_MAX_CHARS = 40  # "- Zack" under a quote signs it when this short...
 ATTRIBUTION_MAX_WORDS = 5  # ...in at most this many words
+HYPHEN_BREAK_FILL = 0.6  # a line breaks after a compound's hyphen only when the space before fills less of it
 FORMULA_KEEP_CHARS = 16  # a bracketed group without Hangul up to this many characters (a formula) stays on one line
 GLYPH_MIN_EM = 0.6  # a list marker (•, 1., ✅) takes at least this room...
 GLYPH_GAP_EM = 0.35  # ...and this gap before the words

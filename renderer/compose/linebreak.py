@@ -3,6 +3,8 @@
 
 - Korean keep-all: a line breaks between 어절 (at spaces); between the syllables of one only
   when it alone is wider than the line.  ``LLM은``, ``Base Model을`` stay whole.
+- A compound breaks after its hyphen (``fine-`` / ``tuning``) only when the line would otherwise be
+  short: ``Pretraining to`` / ``Post-Training`` rather than ``Pretraining to Post-`` / ``Training``.
 - A closing mark (``) ] ， 。 ） ！ ？ ： ；``, a middle dot) never starts a line and an opening
   one never ends it; an operator (``+ = ×``) never starts one either, and a short bracketed
   formula without Hangul (``√(σ² + ε)``) stays whole.
@@ -34,6 +36,7 @@ from .inline import Run
 NO_START = frozenset(")]}〉》」』】〕〗〙〛）］｝,.!?:;…”’%·，。、！？：；％")
 NO_END = frozenset("([{〈《「『【〔〖〘〚（［｛“‘")
 OPERATORS = frozenset("+=×÷±−∓<>≤≥≈≠≡∝→⇒↔")
+HYPHENS = frozenset("-‐")
 BRACKETS = {"(": ")", "[": "]", "{": "}", "（": "）"}
 # Line settings remembered per process: fitting the busiest sheet asks for about 5,000 different ones
 # (about 1 kB each), most of them again on a re-render of the same text.
@@ -258,6 +261,11 @@ def _breaks(runs: tuple[Run, ...], width: float, size_pt: float) -> list[tuple[i
             b = st.best[c][e]
             if b > s:
                 break
+        if b < n and st.brk[b] == GOOD and st.text[b - 1] in HYPHENS:
+            # after a compound's hyphen only when breaking at the space before leaves the line short
+            b2 = st.best[GOOD][b - 1]
+            if b2 > s and sums[b2] - base >= theme.HYPHEN_BREAK_FILL * width:
+                b = b2
         if b <= s:
             b = s + 1  # one cluster wider than the line
         out.append((s, b))

@@ -190,3 +190,10 @@ def test_a_prompt_of_runs_without_break_opportunities_renders_quickly() -> None:
     dots = [t for t in texts if set(t) == {"."}]
     assert sum(map(len, dots)) == 300 and len(dots) <= 6  # full lines of dots, not one a line
     assert sum(len(t) for t in texts if set(t) == {"["}) == 1000
+
+
+def test_a_compound_breaks_after_its_hyphen_only_when_the_line_would_be_short() -> None:
+    w = fonts.width("Pretraining to Post-", 9.0) + 0.5
+    assert _lines("Pretraining to Post-Training", w) == ["Pretraining to", "Post-Training"]
+    w = fonts.width("The fine-", 9.0) + 0.2
+    assert _lines("The fine-tuning of it", w)[0] == "The fine-"
