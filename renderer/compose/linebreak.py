@@ -1,8 +1,9 @@
 """Line breaking as a typesetter does it: the opportunities of Unicode's line breaking algorithm
 (UAX #14, from ``uniseg``), tailored for Korean and for notes.
 
-- Korean keep-all: a line breaks between 어절 (at spaces); between the syllables of one only
-  when it alone is wider than the line.  ``LLM은``, ``Base Model을`` stay whole.
+- Korean keep-all, as CSS ``word-break: keep-all``: UAX #14 reads Hangul as letters, so a line
+  breaks between 어절 (at spaces) and never in ``도메인(창작`` or ``등)으로``; between the syllables of
+  an 어절 only when it alone is wider than the line.  ``LLM은``, ``Base Model을`` stay whole.
 - A compound breaks after its hyphen (``fine-`` / ``tuning``) only when the line would otherwise be
   short: ``Pretraining to`` / ``Post-Training`` rather than ``Pretraining to Post-`` / ``Training``.
 - A closing mark (``) ] ， 。 ） ！ ？ ： ；``, a middle dot) never starts a line and an opening
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from uniseg.linebreak import line_break_breakables
+from uniseg.linebreak import LineBreak, line_break, line_break_breakables
 
 from .. import theme
 from . import fonts
@@ -116,18 +117,28 @@ def _hangul(ch: str) -> bool:
     return 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F
 
 
-def _simple(ch: str) -> bool:
-    return _hangul(ch) or ch.isascii() and ch.isalnum()
+# Characters whose words UAX #14 (with Hangul read as letters, as keep-all asks) never breaks inside,
+# but before an opening bracket after a closing one or a stop; checked against the library in the tests.
+PLAIN_MARKS = frozenset(".,:;'\"()[]&=_#@*~<>^`·")
+
+
+def _plain(ch: str) -> bool:
+    return _hangul(ch) or ch.isascii() and ch.isalnum() or ch in PLAIN_MARKS
+
+
+def _keep_all_class(ch: str) -> LineBreak:
+    """Korean keep-all (CSS ``word-break: keep-all``): Hangul and CJK letters break as Latin letters do."""
+    return LineBreak.AL if _keep_all(ch) else line_break(ch)
 
 
 @lru_cache(maxsize=65536)
 def _word_breaks(word: str) -> tuple[int, ...]:
-    """UAX #14's opportunities inside one word (1: a break may come before that character).  A word
-    of Hangul and ASCII letters and digits only is read without the library (it is most words, and
-    the library reads about 15,000 characters a second): it breaks beside its Hangul only."""
-    if all(_simple(c) for c in word):
-        return (0, *(1 if _hangul(a) or _hangul(b) else 0 for a, b in zip(word, word[1:])))
-    return tuple(line_break_breakables(word))
+    """UAX #14's opportunities inside one word, read with keep-all (1: a line may break before that
+    character).  A word of letters, digits and plain marks only is read without the library (it is
+    most words, and the library reads about 15,000 characters a second)."""
+    if all(_plain(c) for c in word):
+        return (0, *(1 if a in ")].,:;" and b in "([" else 0 for a, b in zip(word, word[1:])))
+    return tuple(line_break_breakables(word, property=_keep_all_class))
 
 
 def _uax14(text: str) -> list[int]:
@@ -202,11 +213,9 @@ def _stream(runs: tuple[Run, ...]) -> Stream:
             else:
                 cls = WORD  # a chip glued to words keeps them (`s.count("r")`가)
         elif allowed[starts[i]]:
-            if first in NO_START or last in NO_END or kept[starts[i]] or (
-                    (_keep_all(last) and _letter(first)) or (_letter(last) and _keep_all(first))):
-                cls = WORD
-            else:
-                cls = GOOD
+            cls = WORD if first in NO_START or last in NO_END or kept[starts[i]] else GOOD
+        elif (_keep_all(last) and _letter(first)) or (_letter(last) and _keep_all(first)):
+            cls = WORD  # between the syllables of an 어절: only when it alone is wider than the line
         else:
             cls = CHAR if first not in NO_START and last not in NO_END else ANY
         brk[i] = cls
@@ -311,7 +320,8 @@ def _set_lines(runs: tuple[Run, ...], width: float,
     return tuple(lines) or (((), 0.0),)
 
 
-def _words(runs: tuple[Run, ...], size_pt: float) -> list[float]:
+@lru_cache(maxsize=16384)
+def _words(runs: tuple[Run, ...], size_pt: float) -> tuple[float, ...]:
     """Widths of the paragraph's words (what lies between two opportunities of class GOOD)."""
     st = _stream(runs)
     sums = _sums(runs, size_pt)
@@ -325,7 +335,7 @@ def _words(runs: tuple[Run, ...], size_pt: float) -> list[float]:
                 e -= 1
             out.append(sums[e] - sums[s])
             s = i
-    return out
+    return tuple(out)
 
 
 def natural_width(runs: list[Run], size_pt: float) -> float:

@@ -197,3 +197,29 @@ def test_a_compound_breaks_after_its_hyphen_only_when_the_line_would_be_short() 
     assert _lines("Pretraining to Post-Training", w) == ["Pretraining to", "Post-Training"]
     w = fonts.width("The fine-", 9.0) + 0.2
     assert _lines("The fine-tuning of it", w)[0] == "The fine-"
+
+
+def test_keep_all_reads_hangul_as_letters_next_to_brackets_and_stops() -> None:
+    """As CSS keep-all: no break in ``도메인(창작`` before the bracket, nor in ``등)으로`` before the
+    particle, nor after a stop glued to a word (``다.그``)."""
+    for text in ("Unverifiable 도메인(창작 등)으로 전이될까? 정말.그렇다", "모델(GPT-4o)의 결과[1]는"):
+        widest = max(fonts.width(w, 9.0) for w in text.split())
+        for width in WIDTHS:
+            if width < widest:
+                continue  # an 어절 wider than the line is broken inside (another test)
+            for line in _lines(text, width):
+                assert not line.startswith(("(창작", "으로", "그렇다", "의 결과", "는")), (width, line)
+
+
+def test_the_quick_reading_of_plain_words_is_the_librarys() -> None:
+    import random
+
+    from uniseg.linebreak import line_break_breakables
+
+    from renderer.compose.linebreak import PLAIN_MARKS, _keep_all_class, _word_breaks
+
+    rng = random.Random(7)
+    chars = "aZ09가힣" + "".join(sorted(PLAIN_MARKS))
+    for _ in range(3000):
+        word = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
+        assert list(_word_breaks(word)) == list(line_break_breakables(word, property=_keep_all_class)), word
