@@ -48,8 +48,12 @@ def _parse_inline(text: str, emphasis: tuple[str, ...]) -> tuple[tuple[Run, ...]
     def add(runs: list[Run]) -> None:
         lines[-1].extend(replace(r, url=urls[-1]) if urls[-1] and not r.chip else r for r in runs)
 
+    after_br = False  # a <br> just ended the line: the newline after it ends no other
     for tok in tokens[0].children or [] if tokens else []:
         t = tok.type
+        if after_br and (t in ("softbreak", "hardbreak") or (t == "text" and not tok.content.strip())):
+            continue
+        after_br = False
         if t in ("softbreak", "hardbreak"):
             lines.append([])
         elif t in ("strong_open", "em_open", "s_open"):
@@ -70,11 +74,14 @@ def _parse_inline(text: str, emphasis: tuple[str, ...]) -> tuple[tuple[Run, ...]
         elif t == "html_inline":
             if BREAK_TAG.fullmatch(tok.content.strip()):
                 lines.append([])
+                after_br = True
             elif SPECIAL_TOKEN.fullmatch(tok.content):
                 lines[-1].append(Run(tok.content, "token"))
             # any other tag or comment is markup, never words (undrawn() names it)
         elif t == "image":
             add([Run(tok.content, style[-1])])
+    if after_br and len(lines) > 1:
+        lines.pop()  # a <br> ending the text breaks nothing
     return tuple(tuple(merge(_token_sequence(_cost_tags(_symbols(_no_stray_marks(line)))))) for line in lines)
 
 
