@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from renderer import theme  # noqa: E402
+from renderer.compose.fonts import seen_size  # noqa: E402
 from renderer.compose.region import box_rect  # noqa: E402
 from renderer.errors import InputError  # noqa: E402
 from renderer.render import render  # noqa: E402
@@ -62,7 +63,11 @@ def pdf_texts(pdf: bytes) -> list[tuple[float, float, float]]:
         scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        out.append((x * theme.PT_MM, theme.PAGE_H - y * theme.PT_MM, size * scale))
+        seen = size * scale
+        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+        if "DejaVuSansMono" in name:  # sized by the handwriting's x-height: it looks that size
+            seen = seen_size(theme.MONO, seen)
+        out.append((x * theme.PT_MM, theme.PAGE_H - y * theme.PT_MM, seen))
 
     for page in PdfReader(io.BytesIO(pdf)).pages:
         page.extract_text(visitor_text=visit)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import theme
+from .compose.fonts import seen_size
 from .compose.marks import ArrowMark, Mark, StrokeMark, TextMark
 from .errors import InputError
 from .layout.regions import Region
@@ -225,8 +226,9 @@ def _overfull(page: Page, layout: Layout, leaves: list[Region], emphasis: tuple[
 
 
 def _nominal(m: TextMark) -> float:
-    """The size a text mark is drawn at, its face's scale included: that is what a reader sees."""
-    return m.size_pt
+    """The size a text mark looks: its face's size, or for a face sized by the handwriting's x-height
+    (the monospace) the handwriting's size it matches."""
+    return seen_size(m.face, m.size_pt)
 
 
 def _region_at(x: float, y: float, leaves: list[Region]) -> Region | None:

@@ -92,10 +92,16 @@ MONO_CHAIN = (MONO, HAND, EMOJI, SYMBOL, CJK, MATH)
 # Nanum's capitals are 0.41-0.56 em and its Hangul 0.52-0.71 em tall, DejaVu's and
 # Noto Sans KR's capitals 0.73 em and Noto Sans KR's Hangul and Hanja 0.90 em,
 # STIX's capitals 0.67 em, an emoji about 1 em.
-FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, CJK: 0.66, SYMBOL: 0.66, MATH: 0.72, MONO: 0.66, PLACEHOLDER: 1.0}
+# The monospace face is sized by the handwriting's x-height (an "x" of Nanum is 0.331 em tall, one of
+# DejaVu Sans Mono 0.547 em: tests/compose/test_fonts.py measures them), so that a line of code and a
+# line of notes look the same size; like the handwriting it has no floor of its own (VISUAL_FLOOR).
+FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, CJK: 0.66, SYMBOL: 0.66, MATH: 0.72, MONO: 0.605, PLACEHOLDER: 1.0}
+# Faces whose smallest size is the handwriting's smallest seen through their scale (TEXT_PT_MIN x scale
+# looks as large as TEXT_PT_MIN of the handwriting); the others are never drawn below TEXT_PT_MIN.
+VISUAL_FLOOR = frozenset({MONO})
 # Nanum's letters stand about 0.13 em above their baseline; the printed faces' letters stand on
 # it: they are raised this much (ems of the nominal size) to sit on the same line.
-FACE_RAISE = {CJK: 0.12, SYMBOL: 0.1, MATH: 0.1, PLACEHOLDER: 0.1}
+FACE_RAISE = {CJK: 0.12, SYMBOL: 0.1, MATH: 0.1, MONO: 0.1, PLACEHOLDER: 0.1}
 PLACEHOLDER_INK = CROSS_RED  # what could not be written stands out
 PLACEHOLDER_BOX_EM = 0.62  # side of the placeholder's box; it takes one em of the line
 PLACEHOLDER_WIDTH_PT = 0.8
@@ -146,7 +152,14 @@ TABLE_VPAD_EM = 0.3  # ...and above and below
 REPEAT_MIN_WORDS = 4  # a block of at least this many words that one region writes twice is drawn once
 SPREAD_TO = 0.75  # a column that fills less of its box's body is spaced out towards this share...
 SPREAD_GAP_MAX_LINES = 1.0  # ...each gap between whole groups growing by at most this many lines
-BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold
+BOLD_OFFSET = 0.09  # mm between the two passes of simulated bold (PNG, SVG)
+BOLD_STROKE_PT = 0.28  # in a PDF, the outline stroke that thickens the one pass of simulated bold
+EM_RULE_BELOW_EM = 0.06  # *italic* is underlined: the rule this far below the baseline, in ems
+EM_RULE_WIDTH = 0.9  # its width, times THIN_WIDTH_PT
+EM_RULE_WOBBLE = 0.3  # the hand in it and in a strike-through (1 = a box's)
+STRIKE_ABOVE_EM = 0.36  # ~~strike~~: the line through the letters' middle, this far above the baseline
+STRIKE_WIDTH = 1.0  # its width, times THIN_WIDTH_PT
+STRIKE_PAST = 0.3  # mm it runs past the words each side
 BOX_PAD = 1.8  # inner padding of a region box
 HEADER_GAP = 1.0  # space below a header line
 COLUMN_GAP = 4.0  # between newspaper columns inside a region
@@ -180,6 +193,10 @@ PLACEHOLDER_WOBBLE = 0.3  # the hand in a placeholder's box and diagonal
 # Lines of a region: list markers, tree strokes, check boxes, section headings.
 SUBHEADING_OVER_BODY = 1.12  # a heading line inside a region, relative to the body
 TEXT_WORD_MAX = 30.0  # mm of a line's widest word that the region's narrowest column keeps
+ATTRIBUTION_MAX_CHARS = 40  # "- Zack" under a quote signs it when this short...
+ATTRIBUTION_MAX_WORDS = 5  # ...in at most this many words
+HYPHEN_BREAK_FILL = 0.6  # a line breaks after a compound's hyphen only when the space before fills less of it
+FORMULA_KEEP_CHARS = 16  # a bracketed group without Hangul up to this many characters (a formula) stays on one line
 GLYPH_MIN_EM = 0.6  # a list marker (•, 1., ✅) takes at least this room...
 GLYPH_GAP_EM = 0.35  # ...and this gap before the words
 TREE_INDENT_EM = 1.1  # the words of a tree sub-item (└─) or a check box line start this far in
@@ -190,6 +207,7 @@ TREE_FOOT_W_EM = 0.5  # ...which runs this far right
 CHECKBOX_EM = 0.55  # a check box's side...
 CHECKBOX_X_EM = 0.15  # ...this far in...
 CHECKBOX_TOP_EM = 0.3  # ...and this far below the line's top
+CHECK_TICK = ((0.15, 0.5), (0.42, 0.82), (1.05, -0.2))  # the tick of a done task (- [x]), in box sides
 ITEM_MARK_WOBBLE = 0.5  # the hand in tree strokes and check boxes (1 = a box's)
 HEADING_ASCENT_EM = 0.8  # a section heading's baseline below its top
 HEADING_ICON_GAP_EM = 0.3  # between the heading's icon and its title
@@ -211,6 +229,7 @@ HOOK_BARB_EM = 0.22  # the head's barbs: this long...
 HOOK_BARB_SPREAD = 0.8  # ...and this share of it apart from the shaft
 HOOK_WIDTH = 0.9  # times THIN_WIDTH_PT
 HOOK_WOBBLE = 0.2  # the hand in the hook (1 = a box's)
+CODE_FORCE_READ = 64  # characters of a too-long code token read at first to find where its row ends
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
 CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side

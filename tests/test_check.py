@@ -18,6 +18,7 @@ from renderer.check import (
     page_findings,
 )
 from renderer.cli import main
+from renderer.compose import fonts
 from renderer.compose.marks import TextMark
 from renderer.render import compose
 from tests.conftest import CHAPTERS
@@ -160,7 +161,9 @@ def test_overfull_and_small_text_are_errors(tmp_path: Path) -> None:
 def test_faces_drawn_at_a_scale_never_go_below_the_smallest_size() -> None:
     chapter, page = compose(CHAPTERS / "ch10.yaml", overflow_ok=True)
     faces = [m for m in page.marks if isinstance(m, TextMark) and m.face != theme.HAND]
-    assert faces and min(m.size_pt for m in faces) >= theme.TEXT_PT_MIN
+    # what a reader sees: the monospace is sized by the handwriting's x-height, so it looks its body's size
+    assert faces and min(fonts.seen_size(m.face, m.size_pt) for m in faces) >= theme.TEXT_PT_MIN - 1e-9
+    assert any(m.face == theme.MONO and m.size_pt < theme.TEXT_PT_MIN for m in faces)
     assert not [f for f in page_findings(page, page.layout) if f.kind == "small-text"]
 
 

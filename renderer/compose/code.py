@@ -68,13 +68,22 @@ def _may_break(tokens: list[str], k: int) -> bool:
 
 def _force(token: str, avail: float, size_pt: float) -> int:
     """How many characters of a token wider than a whole row fit ``avail`` (whole clusters, at
-    least one)."""
-    taken = 0
-    for cl in fonts.clusters(token):
-        if taken and fonts.width(token[: taken + len(cl)], size_pt, mono=True) > avail:
-            break
-        taken += len(cl)
-    return taken
+    least one).  Only the token's head is read (a row's worth, doubled while it all fits), each
+    cluster measured once: a token of thousands of characters is cut in linear work."""
+    limit = theme.CODE_FORCE_READ
+    while True:
+        cls = fonts.clusters(token[:limit])
+        if limit < len(token):
+            cls = cls[:-1]  # the last cluster may go on past the part read
+        taken, w = 0, 0.0
+        for cl in cls:
+            w += fonts.width(cl, size_pt, mono=True)
+            if taken and w > avail + 1e-6:
+                return taken
+            taken += len(cl)
+        if limit >= len(token):
+            return max(taken, len(token[:1]))
+        limit *= 2
 
 
 def wrap_line(line: str, width: float, size_pt: float) -> list[CodeRow]:
@@ -115,7 +124,8 @@ def wrap_line(line: str, width: float, size_pt: float) -> list[CodeRow]:
             n = _force(tokens[k], avail, size_pt)
             head, tail = tokens[k][:n], tokens[k][n:]
             tokens[k : k + 1] = [head, tail]
-            widths[k : k + 1] = [fonts.width(head, size_pt, mono=True), fonts.width(tail, size_pt, mono=True)]
+            head_w = fonts.width(head, size_pt, mono=True)
+            widths[k : k + 1] = [head_w, widths[k] - head_w]  # the tail is not measured again: linear work
             cut = k + 1
         rows.append(CodeRow(x, "".join(tokens[k:cut]).rstrip(), bool(rows), lead))
         k = cut

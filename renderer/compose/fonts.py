@@ -139,9 +139,15 @@ def silent(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
 
 
+def _mark(ch: str) -> bool:
+    """A combining mark (an accent, a macron over x̄): drawn on the character before it."""
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
+
+
 def clusters(text: str) -> list[str]:
-    """``text`` cut into what is drawn as one: a character with what modifies it, or an emoji
-    sequence (ZWJ-joined emoji, keycap, skin tone, regional indicator pair, tag sequence)."""
+    """``text`` cut into what is drawn as one: a character with what modifies it (variation
+    selectors, combining marks), or an emoji sequence (ZWJ-joined emoji, keycap, skin tone, regional
+    indicator pair, tag sequence)."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -152,7 +158,7 @@ def clusters(text: str) -> list[str]:
         while j < n:
             c = text[j]
             cp = ord(c)
-            if c in (VS15, VS16, KEYCAP) or _is_tag(cp) or (emoji and _is_modifier(cp)):
+            if c in (VS15, VS16, KEYCAP) or _is_tag(cp) or (emoji and _is_modifier(cp)) or _mark(c):
                 j += 1
             elif c == ZWJ and emoji and j + 1 < n and _emoji_like(text[j + 1]):
                 j += 2
@@ -189,10 +195,21 @@ def resolve(cluster: str, mono: bool = False) -> tuple[str, str] | None:
     core = "".join(c for c in cluster if c not in (VS15, VS16))
     if len(core) > 1 and tuple(map(ord, core)) in emoji_sequences():
         return theme.EMOJI, core
+    if len(core) > 1 and len(composed := unicodedata.normalize("NFC", core)) == 1:
+        core = composed  # a letter and its accent that Unicode composes: the one letter
     base = core[:1]
     if not base or silent(base):
         return None
     chain = theme.MONO_CHAIN if mono else theme.TEXT_CHAIN
+    marks = "".join(c for c in core[1:] if _mark(c))
+    if marks and not _mark(base):
+        # a letter with combining marks: in the first face that has them all, so that the marks sit on
+        # it (never alone, which shaping would draw on a dotted circle); else the letter alone
+        for fam in chain:
+            adv = metrics(fam).advances
+            if all(ord(c) in adv for c in base + marks):
+                return fam, base + marks
+        return (_first_face(base, chain) or PLACEHOLDER), base
     if VS16 in cluster or len(core) > 1:  # emoji presentation asked for, or a sequence's base
         chain = (theme.EMOJI, *(f for f in chain if f != theme.EMOJI))
     elif VS15 in cluster or _text_default(base):  # text presentation asked for, or the usual one
@@ -230,8 +247,18 @@ def face_scale(family: str) -> float:
 def face_size(family: str, size_pt: float) -> float:
     """The size a face is drawn at for a nominal size: its scale (glyphs look alike next to the
     handwriting), but never below TEXT_PT_MIN (nor below the nominal size where that is smaller,
-    in a region written smaller to fit): nothing on the page is too small to read."""
-    return max(size_pt * theme.FACE_SCALE[family], min(size_pt, theme.TEXT_PT_MIN))
+    in a region written smaller to fit): nothing on the page is too small to read.  A face sized by
+    the handwriting's x-height (``theme.VISUAL_FLOOR``: the monospace) looks as large as the
+    handwriting at every size, so its scale alone decides."""
+    scale = theme.FACE_SCALE[family]
+    if family in theme.VISUAL_FLOOR:
+        return size_pt * scale
+    return max(size_pt * scale, min(size_pt, theme.TEXT_PT_MIN))
+
+
+def seen_size(family: str, size_pt: float) -> float:
+    """How large text of a face drawn at ``size_pt`` looks: the handwriting's size it matches."""
+    return size_pt / theme.FACE_SCALE[family] if family in theme.VISUAL_FLOOR else size_pt
 
 
 def face_raise(family: str, size_pt: float) -> float:
@@ -251,7 +278,8 @@ def _units(family: str, text: str) -> float:
         if seq is not None:
             return seq / m.upem
     adv = m.advances
-    return sum(adv.get(ord(c), 0) for c in text) / m.upem
+    # shaping gives a non-spacing mark no advance of its own
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me") else adv.get(ord(c), 0) for c in text) / m.upem
 
 
 def seg_width(family: str, text: str, size_pt: float) -> float:

@@ -1,4 +1,6 @@
-"""Inline markdown -> styled runs: plain, bold (on marker), code and special-token chips."""
+"""Inline markdown -> styled runs: plain, bold (on marker), italic (underlined, as a manuscript marks
+it), struck through, code and special-token chips; a link keeps its words (and its address, which the
+PDF links); raw HTML is never words on the page (``<br>`` breaks the line)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from .. import theme
 from ..sources.markdown import parser
 
 SPECIAL_TOKEN = re.compile(r"<\|[A-Za-z0-9_]+\|>|<(?:im_[a-z]+|sep|eos|bos|/?s)>")
+BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 STRAY_MARKS = re.compile(r"\*{2,}|`+")
 COST_TAG = re.compile(r"(?<![\w$])\$+(?![\w$])")
 GOOD = frozenset("✓✅✔☑")
@@ -20,8 +23,9 @@ INLINE_CACHE = 4096  # pieces of inline markdown remembered per process (a sheet
 @dataclass(frozen=True)
 class Run:
     text: str
-    style: str = "plain"  # plain | bold | code | token
+    style: str = "plain"  # plain | bold | em | strike | code | token
     color: str | None = None
+    url: str | None = None  # a link's address
 
     @property
     def chip(self) -> bool:
@@ -39,24 +43,60 @@ def _parse_inline(text: str, emphasis: tuple[str, ...]) -> tuple[tuple[Run, ...]
     tokens = parser().parseInline(text)
     lines: list[list[Run]] = [[]]
     style = ["plain"]
+    urls: list[str | None] = [None]
+
+    def add(runs: list[Run]) -> None:
+        lines[-1].extend(replace(r, url=urls[-1]) if urls[-1] and not r.chip else r for r in runs)
+
+    after_br = False  # a <br> just ended the line: the newline after it ends no other
     for tok in tokens[0].children or [] if tokens else []:
         t = tok.type
+        if after_br and (t in ("softbreak", "hardbreak") or (t == "text" and not tok.content.strip())):
+            continue
+        after_br = False
         if t in ("softbreak", "hardbreak"):
             lines.append([])
-        elif t in ("strong_open", "em_open"):
-            style.append("bold")
-        elif t in ("strong_close", "em_close"):
+        elif t in ("strong_open", "em_open", "s_open"):
+            new = {"strong_open": "bold", "em_open": "em", "s_open": "strike"}[t]
+            style.append("bold" if style[-1] == "bold" else new)  # bold wins: it is the marker
+        elif t in ("strong_close", "em_close", "s_close"):
             if len(style) > 1:
                 style.pop()
+        elif t == "link_open":
+            urls.append(str(tok.attrs.get("href") or "") or None)
+        elif t == "link_close":
+            if len(urls) > 1:
+                urls.pop()
         elif t == "code_inline":
             lines[-1].extend(_code_runs(tok.content))
-        elif t in ("text", "html_inline"):
-            lines[-1].extend(_text_runs(tok.content, style[-1], emphasis))
+        elif t == "text":
+            add(_text_runs(tok.content, style[-1], emphasis))
+        elif t == "html_inline":
+            if BREAK_TAG.fullmatch(tok.content.strip()):
+                lines.append([])
+                after_br = True
+            elif SPECIAL_TOKEN.fullmatch(tok.content):
+                lines[-1].append(Run(tok.content, "token"))
+            # any other tag or comment is markup, never words (undrawn() names it)
         elif t == "image":
-            lines[-1].append(Run(tok.content, style[-1]))
-        elif t == "s_open" or t == "s_close":
-            continue
+            add([Run(tok.content, style[-1])])
+    if after_br and len(lines) > 1:
+        lines.pop()  # a <br> ending the text breaks nothing
     return tuple(tuple(merge(_token_sequence(_cost_tags(_symbols(_no_stray_marks(line)))))) for line in lines)
+
+
+def undrawn(text: str) -> list[str]:
+    """What of a piece of inline markdown is not drawn, each as typed: raw HTML tags and comments
+    (their words are), images (their alt text is)."""
+    tokens = parser().parseInline(text)
+    out: list[str] = []
+    for tok in tokens[0].children or [] if tokens else []:
+        if tok.type == "html_inline" and not BREAK_TAG.fullmatch(tok.content.strip()) and not SPECIAL_TOKEN.fullmatch(
+                tok.content):
+            out.append(tok.content)
+        elif tok.type == "image":
+            out.append(f"![{tok.content}]({tok.attrs.get('src', '')})")
+    return out
 
 
 def _no_stray_marks(runs: list[Run]) -> list[Run]:
@@ -168,7 +208,7 @@ def merge(runs: list[Run]) -> list[Run]:
     for r in runs:
         if not r.text:
             continue
-        if out and out[-1].style == r.style and out[-1].color == r.color and not r.chip:
+        if out and out[-1].style == r.style and out[-1].color == r.color and out[-1].url == r.url and not r.chip:
             out[-1] = replace(out[-1], text=out[-1].text + r.text)
         else:
             out.append(r)

@@ -19,6 +19,7 @@ class TextMark:
     ha: str = "left"
     rotation: float = 0.0
     z: int = 0  # above the ordinary text: words written on a backing (LABEL_Z)
+    url: str | None = None  # a link's address: the PDF links the words to it
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from .. import theme
 from ..errors import Notice
 from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS
@@ -27,7 +28,7 @@ from .drawing import DrawingBlock
 from .flow import FlowBlock, is_down_line, parse_flow
 from .frame import FrameBlock
 from .graph import graph_from_chains
-from .inline import Run, merge, parse_inline
+from .inline import SPECIAL_TOKEN, Run, merge, parse_inline, undrawn
 from .mermaid import flatten, parse_mermaid
 from .mindmap import MindMapBlock, MindNode, tree_from_indented
 from .quote import QuoteBlock
@@ -36,6 +37,8 @@ from .text_item import TextItem
 
 TREE = re.compile(r"^\s*(?:└─*|├─*|ㄴ)\s*")
 BOXMARK = re.compile(r"^\s*(?:□|☐|\[ \])\s*")
+CHECKED = re.compile(r"^\s*\[[xX]\]\s+")  # a task done: - [x]
+HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 DASH = re.compile(r"^\s*[-*•·]\s+")
 GLYPHS = "✓✅✔☑❌⛔✗✘⚠🚫"
 LABELS = re.compile(r"\S {3,}\S")  # captions typed in columns above a drawing
@@ -437,9 +440,10 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
     emphasis = ctx.emphasis
     lines = [_guard_cell_pipes(s) for s in lines]
     tokens = parse("\n".join(lines))
+    _warn_undrawn(tokens, line0, ctx)
     out: list[Block] = []
     i = 0
-    list_stack: list[list] = []  # [kind, counter]
+    list_stack: list[list] = []  # [kind, counter, bullet]
     while i < len(tokens):
         t = tokens[i]
         ln = line0 + (t.map[0] if t.map else 0)
@@ -450,7 +454,7 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             continue
         if t.type in ("bullet_list_open", "ordered_list_open"):
             start = int(t.attrGet("start") or 1) if t.type == "ordered_list_open" else 0
-            list_stack.append(["ol" if start else "ul", start])
+            list_stack.append(["ol" if start else "ul", start, t.markup])
         elif t.type in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
         elif t.type == "list_item_open":
@@ -462,6 +466,21 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             else:
                 glyph = [Run("•", "plain")]
             i += 1
+            if kind[2] == "+" and i < len(tokens) and tokens[i].type == "paragraph_open":
+                # "+ more" continues the line above (an addition to it), never a bullet of its own
+                src = _src_lines(lines, tokens[i])
+                items = _line_items(tokens[i + 1].content, src, line0 + tokens[i].map[0], emphasis, level)
+                prev = out[-1] if out and isinstance(out[-1], TextItem) else None
+                for k, it in enumerate(items):
+                    if k == 0:
+                        it.runs = merge([Run("+ "), *it.runs])
+                    if prev is not None and prev.marker == "glyph":
+                        it.level = prev.level + 1
+                if prev is not None and items:
+                    prev.keep_with_next = True
+                out.extend(items)
+                i += 3
+                continue
             # the item's first paragraph: first line takes the marker, the rest hang under it
             if i < len(tokens) and tokens[i].type == "paragraph_open":
                 src = _src_lines(lines, tokens[i])
@@ -511,8 +530,12 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
                         tk.type == "list_item_close" for tk in tokens[i:j])
                     texts.append(("- " if in_list else "") + tokens[j].content)
                 j += 1
-            out.append(_quote(texts, ln, emphasis))
+            quote = _quote(texts, ln, emphasis)
             i = j + 1
+            by = _attribution(tokens, i, t.map[1] if t.map else -1)
+            if by is not None and not quote.author:
+                quote.author, i = by
+            out.append(quote)
             continue
         elif t.type == "table_open":
             j, header, rows = _table(tokens, i, emphasis)
@@ -526,14 +549,58 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             out.append(res.block)
         elif t.type in ("fence", "code_block"):
             out.append(CodeBlock(t.content, ln, (t.info or "").strip()))
-        elif t.type == "html_block":
-            out.extend(TextItem(parse_inline(s)[0], ln + k) for k, s in enumerate(t.content.splitlines()) if s.strip())
+        elif t.type == "html_block":  # the markup is never drawn (a warning names it); its words are
+            for k, s in enumerate(t.content.splitlines()):
+                words = HTML_TAG.sub(lambda m: m.group(0) if SPECIAL_TOKEN.fullmatch(m.group(0)) else " ", s).strip()
+                if words:
+                    out.append(TextItem(parse_inline(words, emphasis)[0], ln + k))
         i += 1
     _keep_leads(out)
     return out
 
 
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _warn_undrawn(tokens: list[Token], line0: int, ctx: _Ctx) -> None:
+    """A warning for each piece of markdown that is not drawn: raw HTML (tags, comments), images."""
+    for t in tokens:
+        ln = line0 + (t.map[0] if t.map else 0) + 1
+        if t.type == "inline":
+            for what in undrawn(t.content):
+                kind = "an image" if what.startswith("![") else "raw HTML"
+                ctx.notices.append(Notice(ctx.file, ln, 1, f"{kind} {what!r} is not drawn"
+                                          + (": its alt text is written" if kind == "an image" else "")))
+        elif t.type == "html_block":
+            for what in HTML_TAG.findall(t.content):
+                if not SPECIAL_TOKEN.fullmatch(what):
+                    ctx.notices.append(Notice(ctx.file, ln, 1, f"raw HTML {what.strip()!r} is not drawn"))
+
+
+def _attribution(tokens: list[Token], i: int, quote_end: int) -> tuple[str, int] | None:
+    """A one-item list right under a quote (``- Zack``), or a paragraph ``— Amanda``: the quote's author,
+    with the index of the token after it."""
+    if i >= len(tokens) or not tokens[i].map or tokens[i].map[0] != quote_end:
+        return None
+    t = tokens[i]
+    if t.type == "bullet_list_open" and t.markup in "-–—" and i + 6 < len(tokens) + 1:
+        kinds = [tk.type for tk in tokens[i : i + 7]]
+        if kinds == ["bullet_list_open", "list_item_open", "paragraph_open", "inline", "paragraph_close",
+                     "list_item_close", "bullet_list_close"]:
+            name = tokens[i + 3].content.strip()
+            if _a_name(name):
+                return name, i + 7
+    if t.type == "paragraph_open" and i + 2 < len(tokens):
+        m = ATTRIB.match(tokens[i + 1].content)
+        if m and "\n" not in tokens[i + 1].content and _a_name(m.group(1).strip()):
+            return m.group(1).strip(), i + 3
+    return None
+
+
+def _a_name(text: str) -> bool:
+    """Short, one line, no sentence: what signs a quote (``Zack``, ``Andrej Karpathy, 2023``)."""
+    return 0 < len(text) <= theme.ATTRIBUTION_MAX_CHARS and not text.endswith((".", "?", "!", ":", "다")) \
+        and len(text.split()) <= theme.ATTRIBUTION_MAX_WORDS
 
 
 def _loose_table(src: list[str]) -> tuple[int, int] | None:
@@ -598,14 +665,12 @@ def _line_items(content: str, src: list[str], line0: int, emphasis: tuple[str, .
         first = runs[0].text if runs and not runs[0].chip else ""
         level = base_level + (1 if indent - base_indent >= 2 else 0)
         marker, glyph = "", []
-        for pat, kind in ((TREE, "tree"), (BOXMARK, "box"), (DASH, "dash")):
+        for pat, kind in ((TREE, "tree"), (BOXMARK, "box"), (CHECKED, "checked"), (DASH, "dash")):
             m = pat.match(first)
             if m:
-                runs = [Run(first[m.end():], runs[0].style, runs[0].color)] + runs[1:]
-                if kind == "tree":
-                    marker = "tree"
-                elif kind == "box":
-                    marker = "box"
+                runs = [Run(first[m.end():], runs[0].style, runs[0].color, runs[0].url)] + runs[1:]
+                if kind in ("tree", "box", "checked"):
+                    marker = kind
                 else:
                     marker, glyph = "glyph", [Run("•")]
                 break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from .. import theme
 from . import fonts
 from .ink import Ink
@@ -108,5 +110,15 @@ def line_marks(line: Line, x: float, top: float, size_pt: float, ink: Ink, color
             pad = theme.MARKER_PAD_EM * size_mm
             out.append(MarkerMark(px - pad, top + theme.MARKER_TOP_EM * size_mm, p.width + 2 * pad, theme.MARKER_H_EM * size_mm,
                                   ink.marker, theme.MARKER_ALPHA))
-        out.extend(text_marks(px, base, p.text, size_pt, r.color or color or ink.pen, bold=r.style == "bold"))
+        pen = r.color or color or ink.pen
+        marks = text_marks(px, base, p.text, size_pt, pen, bold=r.style == "bold")
+        out.extend(dataclasses.replace(m, url=r.url) if r.url and isinstance(m, TextMark) else m for m in marks)
+        if r.style == "em":  # a manuscript underlines what print sets in italics
+            y = base + theme.EM_RULE_BELOW_EM * size_mm
+            out.append(StrokeMark(((px, y), (px + p.width, y)), pen, theme.THIN_WIDTH_PT * theme.EM_RULE_WIDTH,
+                                  wobble=theme.EM_RULE_WOBBLE))
+        elif r.style == "strike":
+            y = base - theme.STRIKE_ABOVE_EM * size_mm
+            out.append(StrokeMark(((px - theme.STRIKE_PAST, y), (px + p.width + theme.STRIKE_PAST, y)), pen,
+                                  theme.THIN_WIDTH_PT * theme.STRIKE_WIDTH, wobble=theme.EM_RULE_WOBBLE, z=4))
     return out

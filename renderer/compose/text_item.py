@@ -20,7 +20,7 @@ class TextItem:
     runs: list[Run]
     line: int
     level: int = 0
-    marker: str = ""  # "" | glyph | tree | box | lead | heading
+    marker: str = ""  # "" | glyph | tree | box | checked | lead | heading
     glyph: list[Run] = field(default_factory=list)  # what a glyph marker writes (•, 1., ✅)
     keep_with_next: bool = False
     tight: bool = False  # continues the list or paragraph above: no block gap before it
@@ -32,7 +32,7 @@ class TextItem:
     def _indent(self, size_pt: float) -> float:
         em = size_pt * theme.PT_MM
         ind = self.level * theme.INDENT_EM * em
-        if self.marker in ("tree", "box"):
+        if self.marker in ("tree", "box", "checked"):
             ind += theme.TREE_INDENT_EM * em
         elif self.marker == "glyph":
             ind += max(natural_width(self.glyph, size_pt), theme.GLYPH_MIN_EM * em) + theme.GLYPH_GAP_EM * em
@@ -59,11 +59,14 @@ class TextItem:
             out.append(StrokeMark(((cx, y + theme.TREE_TOP_EM * em), (cx, y + theme.TREE_FOOT_EM * em),
                                    (cx + theme.TREE_FOOT_W_EM * em, y + theme.TREE_FOOT_EM * em)),
                                   ink.pen, theme.THIN_WIDTH_PT, wobble=theme.ITEM_MARK_WOBBLE))
-        elif self.marker == "box":
+        elif self.marker in ("box", "checked"):
             side = theme.CHECKBOX_EM * em
             bx, by = mx + theme.CHECKBOX_X_EM * em, y + theme.CHECKBOX_TOP_EM * em
             out.append(StrokeMark(((bx, by), (bx + side, by), (bx + side, by + side), (bx, by + side)),
                                   ink.pen, theme.THIN_WIDTH_PT, closed=True, wobble=theme.ITEM_MARK_WOBBLE))
+            if self.marker == "checked":  # - [x]: the box ticked in green
+                tick = tuple((bx + fx * side, by + fy * side) for fx, fy in theme.CHECK_TICK)
+                out.append(StrokeMark(tick, theme.TICK_GREEN, theme.PEN_WIDTH_PT, wobble=theme.ITEM_MARK_WOBBLE))
         elif self.marker == "glyph":
             gx = mx
             for r in self.glyph:

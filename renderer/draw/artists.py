@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
+from matplotlib.text import Text
 
 from .. import theme
 from ..compose.marks import ArrowMark, BackingMark, Mark, MarkerMark, QRMark, StrokeMark, TextMark
@@ -111,6 +112,49 @@ def _qr(ax: Axes, m: QRMark) -> None:
 def _text(ax: Axes, m: TextMark) -> None:
     kw = dict(fontsize=m.size_pt, family=[m.face], color=m.color, va="baseline", ha=m.ha,
               rotation=m.rotation, rotation_mode="anchor", parse_math=False, zorder=Z_TEXT + m.z)
-    ax.text(m.x, m.y, m.text, **kw)
+    if m.url:
+        kw["url"] = m.url
     if m.bold:
-        ax.text(m.x + theme.BOLD_OFFSET, m.y, m.text, **kw)
+        ax.add_artist(PenBoldText(m.x, m.y, m.text, **kw))
+    else:
+        ax.text(m.x, m.y, m.text, **kw)
+
+
+class PenBoldText(Text):
+    """Simulated bold, written once: in a PDF one text whose glyphs are filled and stroked in their
+    own ink (text rendering mode 2, ``theme.BOLD_STROKE_PT`` wide), so that the text layer holds each
+    word once; in a picture (PNG, SVG) the text drawn twice ``theme.BOLD_OFFSET`` mm apart."""
+
+    def draw(self, renderer) -> None:
+        pdf = getattr(renderer, "_renderer", renderer)
+        if hasattr(pdf, "file") and hasattr(pdf, "check_gc") and hasattr(pdf.file, "output"):
+            self._draw_stroked(pdf, renderer)
+            return
+        super().draw(renderer)
+        x, y = self.get_position()
+        self.set_x(x + theme.BOLD_OFFSET)
+        try:
+            super().draw(renderer)
+        finally:
+            self.set_x(x)
+            self.stale = False
+
+    def _draw_stroked(self, pdf, renderer) -> None:
+        from matplotlib.backends.backend_pdf import Verbatim
+
+        plain = pdf.draw_text
+
+        def stroked(gc, *args, **kwargs):
+            gc.set_linewidth(theme.BOLD_STROKE_PT)
+            gc.set_joinstyle("round")
+            pdf.file.output(Verbatim(b"2 Tr"))
+            try:
+                plain(gc, *args, **kwargs)
+            finally:
+                pdf.file.output(Verbatim(b"0 Tr"))
+
+        pdf.draw_text = stroked
+        try:
+            super().draw(renderer)
+        finally:
+            del pdf.draw_text

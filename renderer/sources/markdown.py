@@ -72,7 +72,7 @@ def _emphasis(state: StateInline, silent: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.inline.ruler.at("emphasis", _emphasis)
     return md
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..errors import InputError
@@ -72,7 +73,8 @@ def read_text(path: Path) -> str:
 
 
 def decode_text(data: bytes, shown: str) -> str:
-    """The text of a prompt or chapter file's bytes (UTF-8, a BOM dropped, line ends made \\n);
+    """The text of a prompt or chapter file's bytes (UTF-8, a BOM dropped, line ends made \\n, in
+    Unicode normal form C);
     ``shown`` names it in errors."""
     kind = _binary_kind(data)
     if kind is not None:
@@ -99,4 +101,6 @@ def decode_text(data: bytes, shown: str) -> str:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # NFC: decomposed Hangul (as macOS writes file names and some editors text) and e + U+0301 become
+    # the syllables and letters the fonts have; a mark with no composed form stays with its letter.
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -131,3 +131,22 @@ def test_a_long_block_continues_into_the_next_column() -> None:
     marks = comp.place(f)
     written = {m.text.strip() for m in marks if isinstance(m, TextMark)}
     assert all(any(f"step_{k} =" in w for w in written) for k in range(1, 40))
+
+
+def test_a_token_wider_than_many_rows_is_cut_in_linear_work(monkeypatch) -> None:
+    """A line of 8,000 characters without a break measures each character a few times, not every
+    tail again for every row."""
+    from renderer.compose import code as code_mod
+
+    measured = [0]
+    real = code_mod.fonts.width
+
+    def counted(text, *a, **k):
+        measured[0] += len(text)
+        return real(text, *a, **k)
+
+    monkeypatch.setattr(code_mod.fonts, "width", counted)
+    line = "x = \"" + "a" * 8000 + "\""
+    rows = code_mod.wrap_line(line, 60.0, 9.0)
+    assert len(rows) > 100 and "".join(r.text for r in rows).replace(" ", "") == line.replace(" ", "")
+    assert measured[0] <= 4 * len(line)

@@ -157,3 +157,42 @@ def test_a_word_wider_than_the_line_never_breaks_inside_an_emoji_sequence() -> N
     for text in pieces:
         assert fonts.clusters(text)[0] in (TECHNOLOGIST, FLAG_KR, KEYCAP_1)
         assert fonts.clusters(text)[-1] in (TECHNOLOGIST, FLAG_KR, KEYCAP_1)
+
+
+def _x_height(face: str) -> float:
+    """Height of the face's "x" in ems, measured from its outline."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(fonts.faces()[face].path), lazy=True)
+    glyphs = font.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[font.getBestCmap()[ord("x")]].draw(pen)
+    _, y0, _, y1 = pen.bounds
+    return (y1 - y0) / font["head"].unitsPerEm
+
+
+@pytest.mark.parametrize("size", [6.0, 7.0, 7.5, 9.0, 12.0, 20.0])
+def test_code_is_sized_by_the_handwritings_x_height(size: float) -> None:
+    """A line of code and a line of notes look the same size at every body size, the smallest too:
+    the monospace "x" is as tall as the handwriting's (within 3 %)."""
+    (code,) = text_marks(0.0, 10.0, "count", size, theme.PEN, mono=True)
+    (note,) = text_marks(0.0, 10.0, "count", size, theme.PEN)
+    assert code.face == MONO and note.face == HAND
+    mono_x = _x_height(MONO) * code.size_pt
+    hand_x = _x_height(HAND) * note.size_pt
+    assert mono_x == pytest.approx(hand_x, rel=0.03)
+    assert fonts.seen_size(MONO, code.size_pt) == pytest.approx(size)
+
+
+def test_a_combining_mark_joins_its_letter() -> None:
+    """x̄ is one cluster drawn in a face that has both (never a mark alone on a dotted circle);
+    e + U+0301 is the letter é; a mark's width is its letter's."""
+    assert fonts.clusters("평균 x\u0304 값") == ["평", "균", " ", "x\u0304", " ", "값"]
+    segs = fonts.segments("평균 x\u0304 와")
+    assert ("x\u0304" in "".join(t for _, t in segs)) and not any(t[0] == "\u0304" for _, t in segs)
+    fam, text = fonts.resolve("x\u0304")
+    assert text == "x\u0304" and {ord("x"), 0x304} <= set(fonts.metrics(fam).advances)
+    assert fonts.resolve("e\u0301")[1] == "\u00e9"
+    assert fonts.width("x\u0304", 10.0) == pytest.approx(fonts.seg_width(fam, "x", 10.0))
+    assert fonts.width("x\u0304", 10.0, mono=True) == pytest.approx(fonts.width("x", 10.0, mono=True))
