@@ -137,7 +137,7 @@ def parse_grid(lines: list[str]) -> Grid:
         else:
             kinds.append("blank")  # nothing, or only the sides of boxes going down: as low as an empty row
     loose = [(r, row.cols[i], ch) for r, row in enumerate(rows) for i, ch in enumerate(row.text)
-             if ch in LOOSE and not _on_box(r, row.cols[i], boxes)]
+             if ch in LOOSE and not _on_box(r, row.cols[i], boxes) and not (ch in WALLS and _all_sides(r, row, boxes))]
     return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds, loose)
 
 
@@ -147,9 +147,20 @@ def _on_box(r: int, c: int, boxes: list[GridBox]) -> bool:
         inside_cols = b.left - 1 <= c <= b.right + 2
         if (r in (b.top, b.bottom) or r in b.rules) and inside_cols:
             return True
-        if b.top <= r <= b.bottom and (abs(c - b.left) <= 1 or abs(c - b.right) <= 2):
+        if b.top <= r <= b.bottom and (abs(c - b.left) <= 1 or abs(c - b.right) <= DRIFT_COLS):
             return True
     return False
+
+
+def _all_sides(r: int, row: Row, boxes: list[GridBox]) -> bool:
+    """The row's walls are as many as the sides of the boxes it crosses: every wall is one of them, however far
+    wide letters before it pushed it."""
+    walls = sum(1 for ch in row.text if ch in WALLS)
+    sides = sum(2 for b in boxes if b.top < r < b.bottom)
+    return walls == sides
+
+
+DRIFT_COLS = 4  # how far right of its box's corner a side may be typed: wide letters in the row push it
 
 
 def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
@@ -196,6 +207,8 @@ def _loose_strokes(g: Grid, x0: float, cw: float, tops: list[float], hs: list[fl
             while cells.get((end + 1, c)) == "│":
                 end += 1
                 done.add((end, c))
+            if end == r and any(b.top < r < b.bottom for b in g.boxes):
+                continue  # one row's side of a box, pushed out of line by the wide letters before it
             out.append(StrokeMark(((mid_x(c), tops[r]), (mid_x(c), tops[end] + hs[end])), ink.pen, width))
         elif ch in "╱╲╳":
             xa, xb = x0 + c * cw, x0 + (c + 1) * cw

@@ -13,6 +13,21 @@ from ..sources.markdown import parser
 
 SPECIAL_TOKEN = re.compile(r"<\|[A-Za-z0-9_]+\|>|<(?:im_[a-z]+|sep|eos|bos|/?s)>")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+# the tags of HTML an author puts in markdown for its look: markup, never drawn.  Any other tag in angle
+# brackets (<instructions>, <example>, <answer>, <thinking>) is the prompt-writing course's own subject: a token.
+HTML_NAMES = frozenset(
+    "a abbr article b big blockquote br center cite code col colgroup del details div em figcaption figure font "
+    "footer h1 h2 h3 h4 h5 h6 header hr i iframe img ins kbd li mark nav ol p pre q s samp script section small "
+    "span strike strong style sub summary sup table tbody td tfoot th thead tr tt u ul".split())
+_TAG_NAME = re.compile(r"^<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def is_markup(tag: str) -> bool:
+    """A raw tag or comment that is HTML markup (never drawn), not a token of the subject written as a tag."""
+    if tag.startswith("<!--"):
+        return True
+    m = _TAG_NAME.match(tag)
+    return bool(m) and m.group(1).lower() in HTML_NAMES
 STRAY_MARKS = re.compile(r"\*{2,}|`+")
 COST_TAG = re.compile(r"(?<![\w$])\$+(?![\w$])")
 GOOD = frozenset("✓✅✔☑")
@@ -75,7 +90,7 @@ def _parse_inline(text: str, emphasis: tuple[str, ...]) -> tuple[tuple[Run, ...]
             if BREAK_TAG.fullmatch(tok.content.strip()):
                 lines.append([])
                 after_br = True
-            elif SPECIAL_TOKEN.fullmatch(tok.content):
+            elif SPECIAL_TOKEN.fullmatch(tok.content) or not is_markup(tok.content):
                 lines[-1].append(Run(tok.content, "token"))
             # any other tag or comment is markup, never words (undrawn() names it)
         elif t == "image":
@@ -91,8 +106,7 @@ def undrawn(text: str) -> list[str]:
     tokens = parser().parseInline(text)
     out: list[str] = []
     for tok in tokens[0].children or [] if tokens else []:
-        if tok.type == "html_inline" and not BREAK_TAG.fullmatch(tok.content.strip()) and not SPECIAL_TOKEN.fullmatch(
-                tok.content):
+        if tok.type == "html_inline" and not BREAK_TAG.fullmatch(tok.content.strip()) and is_markup(tok.content):
             out.append(tok.content)
         elif tok.type == "image":
             out.append(f"![{tok.content}]({tok.attrs.get('src', '')})")

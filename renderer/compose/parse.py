@@ -28,7 +28,7 @@ from .drawing import DrawingBlock
 from .flow import FlowBlock, is_down_line, parse_flow
 from .frame import FrameBlock
 from .graph import graph_from_chains
-from .inline import SPECIAL_TOKEN, Run, merge, parse_inline, undrawn
+from .inline import Run, is_markup, merge, parse_inline, undrawn
 from .mermaid import flatten, parse_mermaid
 from .mindmap import MindMapBlock, MindNode, tree_from_indented
 from .quote import QuoteBlock
@@ -551,7 +551,7 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             out.append(CodeBlock(t.content, ln, (t.info or "").strip()))
         elif t.type == "html_block":  # the markup is never drawn (a warning names it); its words are
             for k, s in enumerate(t.content.splitlines()):
-                words = HTML_TAG.sub(lambda m: m.group(0) if SPECIAL_TOKEN.fullmatch(m.group(0)) else " ", s).strip()
+                words = HTML_TAG.sub(lambda m: " " if is_markup(m.group(0)) else m.group(0), s).strip()
                 if words:
                     out.append(TextItem(parse_inline(words, emphasis)[0], ln + k))
         i += 1
@@ -573,7 +573,7 @@ def _warn_undrawn(tokens: list[Token], line0: int, ctx: _Ctx) -> None:
                                           + (": its alt text is written" if kind == "an image" else "")))
         elif t.type == "html_block":
             for what in HTML_TAG.findall(t.content):
-                if not SPECIAL_TOKEN.fullmatch(what):
+                if is_markup(what):
                     ctx.notices.append(Notice(ctx.file, ln, 1, f"raw HTML {what.strip()!r} is not drawn"))
 
 

@@ -38,6 +38,8 @@ KIND_MIN = 0.6  # a kind and words match at least this good decides
 WANTS_SCORE = 0.75  # a piece of the kind the box's sketch asks for
 MAIN_CORE_SCORE = 1.0  # the main process or matrix, for the box the prompt calls widest
 MAIN_SCORE = 0.25  # another picture, for that box
+SPARSE = 0.15  # a box whose sketch fills less than this of it, with no piece, is nearly empty
+SPARSE_TAKES = 0.25  # ... and takes a piece from a crowded box that says this much of its sketch
 CROWD_WEIGHT = 0.3  # how much a box already full counts against it
 WORDS_WEIGHT = 2.0  # a box's words weigh this much beside what the piece is (its kind)
 SKETCH_DRAWING_SAID = 1.0  # the share of a drawing's words the page must say to the letter to leave it out
@@ -188,6 +190,7 @@ def assign(pieces: list[Section], boxes: list[Box]) -> list[Placement]:
                                         b.room))
         _put(box, p, "room", 0.0, "no box names it: the box with the most room", sizes[id(p)])
     _fill_empty(boxes, sizes)
+    _fill_sparse(boxes, sizes)
     placed = {id(pl.section): pl for b in boxes for pl in b.pieces}
     placed.update({id(pl.section): pl for pl in nothing})
     return [placed[id(p)] for p in pieces]
@@ -220,6 +223,25 @@ def _fill_empty(boxes: list[Box], sizes: dict[int, float]) -> None:
         d.load -= sizes[id(pl.section)]
         _put(box, pl.section, "room", 0.0, f"moved from {d.id}, which held several, to fill an empty box",
              sizes[id(pl.section)])
+
+
+def _fill_sparse(boxes: list[Box], sizes: dict[int, float]) -> None:
+    """A box holding only a few words of sketch takes, from a box holding several pieces, the one that speaks
+    most of what its sketch says (one it did not get by its title), as a person fills the empty box with it."""
+    for box in boxes:
+        if box.pieces or box.load / box.room >= SPARSE:
+            continue
+        donors = [(d, pl) for d in boxes if d is not box and len(d.pieces) > 1 for pl in d.pieces
+                  if pl.how in ("kind", "sketch", "room") and pl.section.origin != "request"]
+        scored = [(_sketch_score(terms(pl.section.title + "\n" + pl.section.body), box), d, pl) for d, pl in donors]
+        scored = [t for t in scored if t[0] >= SPARSE_TAKES]
+        if not scored:
+            continue
+        score, d, pl = max(scored, key=lambda t: t[0])
+        d.pieces.remove(pl)
+        d.load -= sizes[id(pl.section)]
+        _put(box, pl.section, "sketch", score, f"it says more of what the box's sketch says ({score:.2f}), and "
+                                               f"{d.id} held several", sizes[id(pl.section)])
 
 
 def use_reserve(reserve: list[Section], boxes: list[Box], only_empty: bool) -> list[Placement]:
