@@ -155,14 +155,20 @@ def parse_diagram(src: LayoutSource) -> Diagram:
 
     diagram = Diagram(left, right, [], [], rows[bottom].line)
     band = DiagramBand(first.line + 1, first.line, percent=rule_percent(first.text))
+    tees = _tees(first, left, right)
     for row in rows[1:bottom]:
         li = row.find_near(left, RULE + VLINE, LEFT_TOL)
         if (li >= 0 and row.text[li] in RULE and row.text[:li].strip() == "") or _is_rule(row, left, right, RULE_END):
             _close_band(src, diagram, band, row.line - 1)
             band = DiagramBand(row.line + 1, row.line, percent=rule_percent(row.text))
+            tees = _tees(row, left, right)
             continue
         band.bottom_line = row.line
-        _feed(src, band, _strip_frame(row, left, right, li))
+        inner = _strip_frame(row, left, right, li)
+        if tees:
+            _feed_split(band, inner, left, right, tees)
+        else:
+            _feed(src, band, inner)
     _close_band(src, diagram, band, rows[bottom].line - 1)
     for b in diagram.bands:
         for box in b.boxes:
@@ -177,6 +183,37 @@ def parse_diagram(src: LayoutSource) -> Diagram:
             "write the page's bands between the frame's top ┌───┐ and bottom └───┘",
         )
     return diagram
+
+
+def _tees(rule: Row, left: int, right: int) -> list[int]:
+    """Columns where a band's top rule (or the frame's top) branches down (``├────┬────┤``): the band
+    below is one frame split into boxes side by side by ``│`` lines from there to its ``┴`` rule."""
+    return [c for ch, c in zip(rule.text, rule.cols) if ch in "┬┼" and left + 2 < c < right - 2]
+
+
+def _feed_split(band: DiagramBand, row: Row, left: int, right: int, tees: list[int]) -> None:
+    """One line of a band split by ``┬ … ┴``: the part between two split lines goes to that box (a
+    line lacking a split line is cut at the column where the line runs)."""
+    edges = [left] + tees + [right]
+    if not band.boxes:
+        top = band.top_line - 1  # the rule the split hangs from
+        band.boxes = [DiagramBox(a, b, top, top_col=a) for a, b in zip(edges, edges[1:])]
+    cuts: list[int] = []
+    lo = 0
+    for t in tees:
+        i = row.find_near(t, VLINE + "┼├┤", BORDER_TOL, lo=lo)
+        if i < 0:
+            i = next((k for k in range(lo, len(row.text)) if row.cols[k] >= t), len(row.text))
+            cuts.append(i)
+            lo = i
+        else:
+            cuts.append(i)
+            lo = i + 1
+    starts = [0] + [c + 1 if c < len(row.text) and row.text[c] in VLINE + "┼├┤" else c for c in cuts]
+    ends = cuts + [len(row.text)]
+    for box, a, b in zip(band.boxes, starts, ends):
+        box.rows.append(row.slice(a, b))
+        box.bottom_line = row.line + 1  # the rule (or frame bottom) under the band closes it
 
 
 def rule_percent(text: str) -> float | None:
