@@ -302,8 +302,11 @@ GRAPH_ROW_GAP = 0.7  # a chart drawn downwards keeps this share of GRAPH_GAP_EM 
 GRAPH_SEP_EM = 0.9  # between nodes of one rank
 GRAPH_PAD_EM = 0.45  # inside a node, round its words
 GRAPH_NODE_MAX_EM = 12.0  # a node's words wrap past this width
-GRAPH_DIAMOND_WIDEN = 1.5  # a decision diamond is this much wider than its words' box...
-GRAPH_DIAMOND_PAD = 1.3  # ...and its padding above and below this much taller
+# A decision diamond holds its words' box (with GRAPH_PAD_EM round it) inside its four sides: the
+# box's corner lies on a side when the diamond is W times as wide and W / (W - 1) times as tall.
+GRAPH_DIAMOND_WIDEN = 1.8
+GRAPH_DIAMOND_WRAP_EM = 7.0  # a diamond's words wrap past this width (a squarer box needs a smaller diamond)
+GRAPH_HEX_POINT = 0.45  # a hexagon's pointed ends reach this share of its height out past its words' box
 GRAPH_ARROW_HEAD_EM = 0.5
 GRAPH_ARROW_GAP = 0.6  # mm between an arrow's ends and the boxes it joins
 GRAPH_SLANT_DEG = 75.0  # an arrow leaves (enters) a side of a box at most this far from square to it
