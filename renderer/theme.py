@@ -213,7 +213,6 @@ HOOK_WIDTH = 0.9  # times THIN_WIDTH_PT
 HOOK_WOBBLE = 0.2  # the hand in the hook (1 = a box's)
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
-CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
 
 # --- blocks of a region's column ----------------------------------------------
 # Boxed blocks (frames, chains, tables, drawings, cost bars) keep room for their lines' wobble.
