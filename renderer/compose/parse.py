@@ -144,7 +144,9 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             while end + 1 < len(lines) and COST_LINE.match(lines[end + 1]):
                 end += 1
             rows = cost_rows(lines[i : end + 1])
-            if rows:
+            # a chart compares amounts of one thing: the whole list, never a few items of a longer one
+            if rows and not (i > 0 and LIST_ITEM.match(lines[i - 1])) and not (
+                    end + 1 < len(lines) and LIST_ITEM.match(lines[end + 1])):
                 flush_md(i)
                 blocks.append(CostBarsBlock(rows, line0 + i))
                 i = end + 1
@@ -229,6 +231,7 @@ def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, i
     return graph_from_chains([c for c in chains if any(x.strip() for x in c)], line0 + i), end
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 CHAIN_SPLIT = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
 _QUOTED_LABEL = re.compile(r"[\"“]([^\"”]+)[\"”]")
 
