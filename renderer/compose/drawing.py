@@ -236,28 +236,59 @@ class DrawingBlock:
                                   fill=None if outer else ink.marker, fill_alpha=theme.DRAWING_BOX_FILL_ALPHA))
             for r in b.rules:
                 out.append(StrokeMark(((bx0, mid(r)), (bx1, mid(r))), ink.pen, theme.THIN_WIDTH_PT))
+        # words first: where each label is written (and how wide it really is), so that an arrow
+        # across is drawn in the room between the words and borders of its row, never over them
+        placed: list[tuple[GridText, list, bool, float, float]] = []  # text, lines, boxed, x, top
+        for t in g.texts:
+            runs, boxed = self._label_runs(t)
+            lines = set_lines(runs, 1e6, s)
+            top = tops[t.row] + (hs[t.row] - s * theme.PT_MM) / 2 - theme.DRAWING_LABEL_RAISE_EM * em
+            tx = x0 + t.col * cw
+            if boxed and lines:
+                tx += max(0.0, ((t.end - t.col) * cw - lines[0].width) / 2)
+            placed.append((t, lines, boxed, tx, top))
+        clear = theme.DRAWING_ARROW_CLEAR_EM * em
+        least = theme.DRAWING_ARROW_LEAST_EM * em
+        tag = theme.DRAWING_TAG_PAD_EM * em
         for a in g.arrows:
             if a.dy == 0:
                 xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + theme.DRAWING_ARROW_MIN_COLS) * cw
+                borders = [x0 + (c + 0.5) * cw for bx in g.boxes if bx.top <= a.row <= bx.bottom
+                           for c in (bx.left, bx.right)]
+                row = [k for k, p in enumerate(placed) if p[0].row == a.row]
+
+                def right_end(k: int) -> float:
+                    _, lines, boxed, tx, _top = placed[k]
+                    return tx + (lines[0].width if lines else 0.0) + (tag if boxed else 0.0)
+
+                lo = max([right_end(k) + clear for k in row if placed[k][0].col < a.col]
+                         + [c + clear for c in borders if c <= xa + cw / 2], default=x)
+                after = [k for k in row if placed[k][0].col >= a.end]
+                hi_words = min((placed[k][3] - (tag if placed[k][2] else 0.0) - clear for k in after), default=x + width)
+                hi_border = min((c - clear for c in borders if c > xa + cw / 2), default=x + width)
+                start, end = max(xa, lo), min(xb, hi_words, hi_border)
+                if end - start < least:  # too little room: the words after the arrow move right
+                    want = min(start + least, hi_border)
+                    push = max(0.0, want - hi_words)
+                    if push and max((right_end(k) for k in after), default=0.0) + push <= min(hi_border + clear, x + width):
+                        for k in after:
+                            t, lines, boxed, tx, top = placed[k]
+                            placed[k] = (t, lines, boxed, tx + push, top)
+                        hi_words += push
+                    end = min(want, hi_words, hi_border)
                 if a.dx < 0:
-                    xa, xb = xb, xa
-                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT * theme.DRAWING_ARROW_WIDTH,
-                                     theme.DRAWING_ARROW_HEAD_EM * em))
+                    start, end = end, start
+                out.append(ArrowMark((start, mid(a.row)), (end, mid(a.row)), ink.accent,
+                                     theme.PEN_WIDTH_PT * theme.DRAWING_ARROW_WIDTH, theme.DRAWING_ARROW_HEAD_EM * em))
             else:
                 cx = x0 + (a.col + 0.5) * cw
                 ya, yb = tops[a.row] + theme.DRAWING_DOWN_INSET_EM * em, tops[a.row] + hs[a.row] - theme.DRAWING_DOWN_INSET_EM * em
                 if a.dy < 0:
                     ya, yb = yb, ya
                 out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, theme.DRAWING_DOWN_HEAD_EM * em))
-        for t in g.texts:
-            runs, boxed = self._label_runs(t)
+        for _t, lines, boxed, tx, top in placed:
             ts = s
-            lines = set_lines(runs, 1e6, s)
-            top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - theme.DRAWING_LABEL_RAISE_EM * em
-            tx = x0 + t.col * cw
             if boxed and lines:
-                w = (t.end - t.col) * cw
-                tx += max(0.0, (w - lines[0].width) / 2)
                 pad = theme.DRAWING_TAG_PAD_EM * em
                 out.append(StrokeMark(((tx - pad, top - theme.DRAWING_TAG_ABOVE_EM * em), (tx + lines[0].width + pad, top - theme.DRAWING_TAG_ABOVE_EM * em),
                                        (tx + lines[0].width + pad, top + theme.DRAWING_TAG_BELOW_EM * ts * theme.PT_MM),
