@@ -107,7 +107,8 @@ def unread_split(text: str) -> bool:
     """Whether ``text`` (a band's words other than its own share) looks like a column split that was
     not understood: two shares or more (``%``, ``a:b``), or a split word (``등분``, ``columns``)."""
     text = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", "", text)  # a time (1:01:30) is no split
-    shares = len(re.findall(r"\d\s*%", text)) + len(re.findall(r"\d\s*:\s*\d", text))
+    shares = (len(re.findall(r"\d\s*%", text)) + len(re.findall(r"\d\s*:\s*\d", text))
+              + len(re.findall(rf"(?<![가-힣A-Za-z]){_SIDE}\s*[:(]?\s*\d", text, re.I)))
     return shares >= 2 or bool(_SPLIT_WORDS.search(text))
 
 

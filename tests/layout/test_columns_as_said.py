@@ -57,8 +57,8 @@ def test_a_column_split_in_a_bullet(tmp_path: Path, spec: str) -> None:
     assert not layout.notices
 
 
-def test_a_split_that_cannot_be_read_is_a_warning_at_its_place(tmp_path: Path) -> None:
-    odd = "좌 20% / 가온 20% / 우 60%"
+@pytest.mark.parametrize("odd", ["좌 20% / 가온 20% / 우 60%", "좌 1/3, 우 2/3", "20%, 그리고 80%"])
+def test_a_split_that_cannot_be_read_is_a_warning_at_its_place(tmp_path: Path, odd: str) -> None:
     spec = ratio_table([("상단", "10%", "타이틀"), ("중앙", "60%", odd), ("하단", "30%", "전체")])
     layout = layout_of(tmp_path, THREE, spec=spec)
     notes = [n for n in layout.notices if "not understood" in n.message]
@@ -116,3 +116,14 @@ def test_a_tee_split_without_ratios_follows_the_drawn_widths(tmp_path: Path) -> 
     assert len(b2.children) == 2
     a, b = (c.rect[2] for c in b2.children)
     assert a / (a + b) == pytest.approx(24 / 47, abs=0.03)  # the ┬ sits 24 of 47 columns in
+
+
+@pytest.mark.parametrize("spec", [
+    "**배치 비율**:\n- 상단 (10%): 타이틀\n- 중앙 (60%): 좌 1/3, 우 2/3\n- 하단 (30%): 전체\n",
+    "**배치 비율**: 타이틀 10% / 중앙 60% (좌 1/3, 우 2/3) / 하단 30%\n",
+], ids=["bullet", "one-line"])
+def test_a_split_not_understood_in_bullets_or_one_line_is_a_warning(tmp_path: Path, spec: str) -> None:
+    layout = layout_of(tmp_path, THREE, spec=spec)
+    notes = [n.message for n in layout.notices]
+    assert any("band 2" in m and "not understood" in m and "1/3" in m for m in notes), notes
+    assert [round(b.rect[3] / H * 100, 3) for b in layout.bands] == pytest.approx([10, 60, 30])
