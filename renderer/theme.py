@@ -306,6 +306,7 @@ GRAPH_NODE_MAX_EM = 12.0  # a node's words wrap past this width
 # A decision diamond holds its words' box (with GRAPH_PAD_EM round it) inside its four sides: the
 # box's corner lies on a side when the diamond is W times as wide and W / (W - 1) times as tall.
 GRAPH_DIAMOND_WIDEN = 1.8
+GRAPH_DIAMOND_CLEAR_EM = 0.15  # between a diamond's words' box and its sides (at the box's corners)
 GRAPH_DIAMOND_WRAP_EM = 7.0  # a diamond's words wrap past this width (a squarer box needs a smaller diamond)
 GRAPH_HEX_POINT = 0.45  # a hexagon's pointed ends reach this share of its height out past its words' box
 GRAPH_ARROW_HEAD_EM = 0.5

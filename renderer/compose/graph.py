@@ -218,8 +218,7 @@ class GraphBlock:
         w = min(natural_width(runs, size_pt), room)
         lines = set_lines(runs, max(1.0, w), size_pt)
         lw = max((ln.width for ln in lines), default=0.0)
-        bw, bh = lw + 2 * pad, len(lines) * pitch(size_pt) + 2 * pad
-        return lines, *_shape_size(node.shape, bw, bh)
+        return lines, *_shape_size(node.shape, *_words_box(node.shape, lw, len(lines), size_pt))
 
     def _group_pad(self, size_pt: float) -> float:
         return theme.GROUP_PAD_EM * size_pt * theme.PT_MM
@@ -243,11 +242,9 @@ class GraphBlock:
 
     def _item_min(self, i: str, direction: str, size_pt: float) -> float:
         """The narrowest an item can be drawn."""
-        em = size_pt * theme.PT_MM
         node = self._node(i)
         if node is not None:
-            word = widest_word(node.runs(), size_pt) + 2 * theme.GRAPH_PAD_EM * em
-            return _shape_size(node.shape, word, pitch(size_pt) + 2 * theme.GRAPH_PAD_EM * em)[0]
+            return _shape_size(node.shape, *_words_box(node.shape, widest_word(node.runs(), size_pt), 1, size_pt))[0]
         return self._item(i, 0.0, direction, size_pt).w
 
     def _node(self, i: str) -> GNode | None:
@@ -577,6 +574,14 @@ class GraphBlock:
     def texts(self) -> list[str]:
         return ([plain_text(n.runs()) for n in self.nodes] + [e.label for e in self.edges]
                 + [g.label for g in self.groups])
+
+
+def _words_box(shape: str, lw: float, nlines: int, size_pt: float) -> tuple[float, float]:
+    """The box a node's words need inside its outline: their lines with GRAPH_PAD_EM round them (a
+    diamond's slanted sides already leave room round the box: GRAPH_DIAMOND_CLEAR_EM is enough)."""
+    em = size_pt * theme.PT_MM
+    pad = (theme.GRAPH_DIAMOND_CLEAR_EM if shape == "diamond" else theme.GRAPH_PAD_EM) * em
+    return lw + 2 * pad, nlines * pitch(size_pt) + 2 * pad
 
 
 def _shape_size(shape: str, bw: float, bh: float) -> tuple[float, float]:

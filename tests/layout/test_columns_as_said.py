@@ -126,4 +126,3 @@ def test_a_tee_split_without_ratios_follows_the_drawn_widths(tmp_path: Path) -> 
     assert len(b2.children) == 2
     a, b = (c.rect[2] for c in b2.children)
     assert a / (a + b) == pytest.approx(24 / 47, abs=0.03)  # the ┬ sits 24 of 47 columns in
-
