@@ -126,3 +126,26 @@ def test_a_tee_split_without_ratios_follows_the_drawn_widths(tmp_path: Path) -> 
     assert len(b2.children) == 2
     a, b = (c.rect[2] for c in b2.children)
     assert a / (a + b) == pytest.approx(24 / 47, abs=0.03)  # the ┬ sits 24 of 47 columns in
+
+
+@pytest.mark.parametrize("diagram", [
+    """
+    ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+    ┃ 🍌 굵은 펜 🍌                                      ┃
+    ┣━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━┫
+    ┃ 📖 왼쪽                  ┃ 👥 오른쪽               ┃
+    ┗━━━━━━━━━━━━━━━━━━━━━━━━┻━━━━━━━━━━━━━━━━━━━━━━━┛
+    """,
+    """
+    +------------------------------------------------+
+    | TITLE                                          |
+    +------------------------+-----------------------+
+    | 📖 왼쪽                 | 👥 오른쪽               |
+    +------------------------+-----------------------+
+    """,
+], ids=["heavy", "ascii"])
+def test_a_tee_split_in_any_pen(tmp_path: Path, diagram: str) -> None:
+    layout = layout_of(tmp_path, diagram, ["상단 (20%): 타이틀", "본문 (80%): 좌 30% / 우 70%"])
+    assert [c.title for c in layout.bands[1].children] == ["왼쪽", "오른쪽"]
+    assert widths(layout.bands[1]) == pytest.approx([30, 70], abs=0.01)
+    assert not layout.notices
