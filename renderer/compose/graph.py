@@ -209,12 +209,16 @@ class GraphBlock:
         pad = theme.GRAPH_PAD_EM * em
         runs = node.runs()
         diamond = node.shape == "diamond"
-        # the words' box may take only what the shape leaves inside it
-        room = (max_w / theme.GRAPH_DIAMOND_WIDEN if diamond else max_w) - 2 * pad
+        # the words' box may take only what the shape leaves inside it, but never less than the
+        # longest word (a word is not broken to make a shape narrower)
         if diamond:
+            room = max_w / theme.GRAPH_DIAMOND_WIDEN - 2 * theme.GRAPH_DIAMOND_CLEAR_EM * em
             room = min(room, theme.GRAPH_DIAMOND_WRAP_EM * em)
+        else:
+            room = max_w - 2 * pad
         if node.shape == "hexagon":
             room -= 2 * theme.GRAPH_HEX_POINT * (pitch(size_pt) + 2 * pad)
+        room = max(room, widest_word(runs, size_pt))
         w = min(natural_width(runs, size_pt), room)
         lines = set_lines(runs, max(1.0, w), size_pt)
         lw = max((ln.width for ln in lines), default=0.0)

@@ -66,6 +66,7 @@ class DiagramBand:
     boxes: list[DiagramBox] = field(default_factory=list)
     loose: list[Row] = field(default_factory=list)  # text beside or below the boxes
     percent: float | None = None  # a share written on the rule above it (├── 35% ──┤)
+    split_rows: list[Row] = field(default_factory=list)  # its lines as written, when a ┬ rule splits it
 
 
 @dataclass
@@ -166,6 +167,7 @@ def parse_diagram(src: LayoutSource) -> Diagram:
         band.bottom_line = row.line
         inner = _strip_frame(row, left, right, li)
         if tees:
+            band.split_rows.append(inner)
             _feed_split(band, inner, left, right, tees)
         else:
             _feed(src, band, inner)
@@ -238,7 +240,13 @@ def _is_rule(row: Row, left: int, right: int, ends: str) -> bool:
 
 
 def _close_band(src: LayoutSource, diagram: Diagram, band: DiagramBand, last_line: int) -> None:
-    """End a band at ``last_line``; a band with no line at all (two rules in a row) is dropped."""
+    """End a band at ``last_line``; a band with no line at all (two rules in a row) is dropped.  A band
+    split by a ``┬`` rule whose parts hold boxes of their own is read as those boxes."""
+    if band.split_rows and any(next((r.text.strip() for r in b.rows if r.text.strip()), "").startswith(CORNERS_TOP)
+                               for b in band.boxes):
+        rows, band.boxes, band.split_rows = band.split_rows, [], []
+        for row in rows:
+            _feed(src, band, row)
     if band.top_line > last_line:
         diagram.notices.append(Notice(
             src.file, band.top_line, 1, "two band rules with no line between them: the empty band is left out",

@@ -149,3 +149,19 @@ def test_a_tee_split_in_any_pen(tmp_path: Path, diagram: str) -> None:
     assert [c.title for c in layout.bands[1].children] == ["왼쪽", "오른쪽"]
     assert widths(layout.bands[1]) == pytest.approx([30, 70], abs=0.01)
     assert not layout.notices
+
+
+def test_a_tee_split_whose_parts_hold_boxes_is_read_as_those_boxes(tmp_path: Path) -> None:
+    diagram = """
+    ┌────────────────────────────────────────────────┐
+    │ 🍌 칸 속 상자 🍌                                  │
+    ├────────────────────────┬───────────────────────┤
+    │ ┌────────────────────┐ │ ┌───────────────────┐ │
+    │ │ 📖 왼쪽             │ │ │ 💡 오른쪽           │ │
+    │ └────────────────────┘ │ └───────────────────┘ │
+    └────────────────────────┴───────────────────────┘
+    """
+    layout = layout_of(tmp_path, diagram)
+    cols = layout.bands[1].children
+    assert [c.kind for c in cols] == ["column", "column"]
+    assert cols[0].title == "왼쪽" and not cols[0].rows  # the box's own title, no drawing of a box
