@@ -1,5 +1,5 @@
-"""Arrows never cross writing: on every sheet (the prompts of tests/data/pictures and the bundled
-chapters) no arrow's path runs through the box of a word."""
+"""Arrows never cross writing: on every sheet (the prompts of tests/data/pictures, the bundled
+chapters and the corpus's sheets richest in pictures) no arrow's path runs through the box of a word."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from renderer.render import compose
 from tests.compose.helpers import extent
 
 ROOT = Path(__file__).resolve().parents[2]
-SHEETS = sorted((ROOT / "tests" / "data" / "pictures").glob("*.md")) + sorted((ROOT / "chapters").glob("*.yaml"))
+# the sheets written for this test, the bundled chapters and the prompt corpus's pictures-heavy sheets
+SHEETS = (sorted((ROOT / "tests" / "data" / "pictures").glob("*.md")) + sorted((ROOT / "chapters").glob("*.yaml"))
+          + [ROOT / "tests" / "prompts" / f"{n}.md" for n in ("mermaid_zoo", "ch05_tokenization", "ch18_deepseek_r1")])
 INSET = 0.15  # mm: a stroke's wobble may graze a word's box; it may not run through it
 
 
