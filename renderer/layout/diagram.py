@@ -202,13 +202,15 @@ def _feed_split(band: DiagramBand, row: Row, left: int, right: int, tees: list[i
         band.boxes = [DiagramBox(a, b, top, top_col=a) for a, b in zip(edges, edges[1:])]
     cuts: list[int] = []
     lo = 0
-    for t in tees:
-        i = row.find_near(t, VLINE + "┼├┤", BORDER_TOL, lo=lo)
+    drift = 0  # wide characters push each split line further right than the rule put it
+    for k, t in enumerate(tees):
+        i = row.find_near(t + drift, VLINE + "┼├┤", min(MAX_TOL, BORDER_TOL + k), lo=lo)
         if i < 0:
-            i = next((k for k in range(lo, len(row.text)) if row.cols[k] >= t), len(row.text))
+            i = next((j for j in range(lo, len(row.text)) if row.cols[j] >= t + drift), len(row.text))
             cuts.append(i)
             lo = i
         else:
+            drift = row.cols[i] - t
             cuts.append(i)
             lo = i + 1
     starts = [0] + [c + 1 if c < len(row.text) and row.text[c] in VLINE + "┼├┤" else c for c in cuts]

@@ -165,3 +165,17 @@ def test_a_tee_split_whose_parts_hold_boxes_is_read_as_those_boxes(tmp_path: Pat
     cols = layout.bands[1].children
     assert [c.kind for c in cols] == ["column", "column"]
     assert cols[0].title == "왼쪽" and not cols[0].rows  # the box's own title, no drawing of a box
+
+
+def test_a_tee_split_line_pushed_right_by_wide_characters_is_still_found(tmp_path: Path) -> None:
+    # each │ sits further right than its ┬ (the words before it are wider than typed)
+    diagram = """
+    ┌────────────────────────────────────────────────┐
+    │ 🍌 고리 시험 🍌                                   │
+    ├───────────────┬───────────────┬────────────────┤
+    │ 🔁 세로 고리    │ 🔄 가로 고리     │ 🧭 글 고리        │
+    └───────────────┴───────────────┴────────────────┘
+    """
+    layout = layout_of(tmp_path, diagram)
+    assert [(c.icon, c.title) for c in layout.bands[1].children] == [
+        ("🔁", "세로 고리"), ("🔄", "가로 고리"), ("🧭", "글 고리")]
