@@ -231,6 +231,7 @@ def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, i
     return graph_from_chains([c for c in chains if any(x.strip() for x in c)], line0 + i), end
 
 
+CONSOLE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|In \[\d*\]:)\s")  # a prompt's line: >>> x, $ cmd, In [1]: x
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 CHAIN_SPLIT = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
 _QUOTED_LABEL = re.compile(r"[\"“]([^\"”]+)[\"”]")
@@ -327,6 +328,8 @@ def _drawing_or_frame(body: list[str], line: int, ctx: _Ctx) -> Block:
     text = [s.rstrip() for s in inner]
     ind = min((len(s) - len(s.lstrip()) for s in text if s.strip()), default=0)
     md = "\n".join(s[ind:] for s in text)
+    if any(CONSOLE.match(s) for s in md.split("\n")):  # a session at a prompt: its lines as typed
+        return FrameBlock(title, [CodeBlock(md.strip("\n"), line + 1, "console")], line)
     return FrameBlock(title, parse_blocks(md, line + 1, ctx.emphasis, ctx.notices, ctx.file), line)
 
 

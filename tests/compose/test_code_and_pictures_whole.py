@@ -58,3 +58,13 @@ def test_code_lines_keep_their_order_on_the_page() -> None:
     heads = [w.split("(")[0] for w in written if w.startswith(("from", "import", "def"))]
     assert heads == ["from dataclasses import dataclass", "from pathlib import Path", "import json"] + [
         f"def step_{k}" for k in range(14)]
+
+
+def test_an_execution_box_keeps_its_session_as_typed() -> None:
+    session = ['>>> model("2+2")', "→ 4", '>>> model("사과 값")', "→$3"]
+    width = 28
+    box = ["┌" + "─" * width + "┐"] + [f"│ {s:<{width - 1}}│" for s in session] + ["└" + "─" * width + "┘"]
+    (frame,) = blocks_of("```\n" + "\n".join(box) + "\n```")
+    (code,) = frame.blocks
+    assert isinstance(code, CodeBlock)  # not a quote: '>>>' is no markdown here
+    assert code.source_lines() == session
