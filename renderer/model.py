@@ -32,6 +32,8 @@ class Ratio:
     col: int
     label: str
     columns: tuple[float, ...] = ()  # the band's horizontal split, when given
+    unread: str = ""  # words that look like a column split but could not be read as one
+    unread_col: int = 0  # 1-based column of those words in the line
 
 
 @dataclass(frozen=True)

@@ -232,7 +232,6 @@ HOOK_WOBBLE = 0.2  # the hand in the hook (1 = a box's)
 CODE_FORCE_READ = 64  # characters of a too-long code token read at first to find where its row ends
 CODE_MIN_CONT_SHARE = 0.5  # continuation rows keep at least this share of the panel's width
 CODE_MIN_W_MAX = 40.0  # mm: a code block never asks for a wider column than this
-CODE_SPLIT_MIN_ROWS = 2  # a code block split across columns keeps this many rows on each side
 
 # --- blocks of a region's column ----------------------------------------------
 # Boxed blocks (frames, chains, tables, drawings, cost bars) keep room for their lines' wobble.
@@ -261,6 +260,8 @@ DRAWING_BOX_FILL_ALPHA = 0.16  # the tint of an innermost box
 DRAWING_ARROW_MIN_COLS = 3  # an arrow across is at least this many columns long
 DRAWING_ARROW_WIDTH = 1.5  # an arrow across, times PEN_WIDTH_PT...
 DRAWING_ARROW_HEAD_EM = 0.6  # ...and its head
+DRAWING_ARROW_CLEAR_EM = 0.25  # an arrow across keeps this far from the words and borders beside it...
+DRAWING_ARROW_LEAST_EM = 1.4  # ...and is at least this long (the words after it move right to make room)
 DRAWING_DOWN_INSET_EM = 0.1  # an arrow down its row stops this far from the row's edges...
 DRAWING_DOWN_HEAD_EM = 0.45  # ...and has this head
 DRAWING_LABEL_RAISE_EM = 0.05  # a label sits this much above its row's middle
@@ -321,8 +322,12 @@ GRAPH_ROW_GAP = 0.7  # a chart drawn downwards keeps this share of GRAPH_GAP_EM 
 GRAPH_SEP_EM = 0.9  # between nodes of one rank
 GRAPH_PAD_EM = 0.45  # inside a node, round its words
 GRAPH_NODE_MAX_EM = 12.0  # a node's words wrap past this width
-GRAPH_DIAMOND_WIDEN = 1.5  # a decision diamond is this much wider than its words' box...
-GRAPH_DIAMOND_PAD = 1.3  # ...and its padding above and below this much taller
+# A decision diamond holds its words' box (with GRAPH_PAD_EM round it) inside its four sides: the
+# box's corner lies on a side when the diamond is W times as wide and W / (W - 1) times as tall.
+GRAPH_DIAMOND_WIDEN = 1.8
+GRAPH_DIAMOND_CLEAR_EM = 0.15  # between a diamond's words' box and its sides (at the box's corners)
+GRAPH_DIAMOND_WRAP_EM = 7.0  # a diamond's words wrap past this width (a squarer box needs a smaller diamond)
+GRAPH_HEX_POINT = 0.45  # a hexagon's pointed ends reach this share of its height out past its words' box
 GRAPH_ARROW_HEAD_EM = 0.5
 GRAPH_ARROW_GAP = 0.6  # mm between an arrow's ends and the boxes it joins
 GRAPH_SLANT_DEG = 75.0  # an arrow leaves (enters) a side of a box at most this far from square to it

@@ -3,8 +3,8 @@
 A line too wide for the panel wraps at a token boundary (after spaces, after an opening
 bracket or an operator; never inside a number or a word, unless one token alone is wider than
 the panel), and its continuation rows hang under the line's own indent behind a small
-hand-drawn hook (↪).  A long block may continue into the next newspaper column: it splits
-between rows, at a source line where it can (``split``).
+hand-drawn hook (↪).  A block is never split across newspaper columns: its lines are read in
+one piece, top to bottom, as they were written.
 """
 
 from __future__ import annotations
@@ -173,66 +173,11 @@ class CodeBlock:
                       if not t.isspace()), default=0.0)
         return min(theme.CODE_MIN_W_MAX, widest + 2 * _pad(size_pt))
 
-    def split(self, width: float, size_pt: float, room: float) -> tuple[CodeSlice, CodeSlice] | None:
-        return CodeSlice(self, width, size_pt, 0, len(self.rows(width, size_pt))).split(width, size_pt, room)
-
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         return _panel(self.rows(width, size_pt), x, y, width, size_pt, ink)
 
     def texts(self) -> list[str]:
         return self.source_lines()
-
-
-@dataclass(eq=False)
-class CodeSlice:
-    """Rows ``start:end`` of a code block as set at one width and size: a part of a block
-    that continues into the next column."""
-
-    block: CodeBlock
-    width: float
-    size_pt: float
-    start: int
-    end: int
-    keep_with_next: bool = False
-
-    @property
-    def line(self) -> int:
-        return self.block.line
-
-    def _rows(self, width: float, size_pt: float) -> list[CodeRow]:
-        return self.block.rows(width, size_pt)[self.start : self.end]
-
-    def measure(self, width: float, size_pt: float) -> float:
-        return _height(len(self._rows(width, size_pt)), size_pt)
-
-    def min_width(self, size_pt: float) -> float:
-        return self.block.min_width(size_pt)
-
-    def split(self, width: float, size_pt: float, room: float) -> tuple[CodeSlice, CodeSlice] | None:
-        """Head rows that fit ``room`` mm and the rest, both at least ``theme.CODE_SPLIT_MIN_ROWS``
-        long; the cut falls before a source line when one is in reach, and blank rows at the
-        cut are left out."""
-        rows = self._rows(width, size_pt)
-        fit = int((room - 2 * _pad(size_pt)) / pitch(size_pt) + 1e-6)
-        least = theme.CODE_SPLIT_MIN_ROWS
-        cuts = range(least, min(fit, len(rows) - least) + 1)
-        if not cuts:
-            return None
-        at_line = [k for k in cuts if not rows[k].cont]
-        k = max(at_line) if at_line else max(cuts)
-        head_end, tail_start = k, k
-        while head_end > 1 and not rows[head_end - 1].text:
-            head_end -= 1
-        while tail_start < len(rows) - 1 and not rows[tail_start].text:
-            tail_start += 1
-        return (CodeSlice(self.block, width, size_pt, self.start, self.start + head_end),
-                CodeSlice(self.block, width, size_pt, self.start + tail_start, self.end))
-
-    def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
-        return _panel(self._rows(width, size_pt), x, y, width, size_pt, ink)
-
-    def texts(self) -> list[str]:
-        return [r.text for r in self._rows(self.width, self.size_pt)]
 
 
 def _pad(size_pt: float) -> float:
@@ -258,4 +203,4 @@ def _panel(rows: list[CodeRow], x: float, y: float, width: float, size_pt: float
     return out
 
 
-__all__ = ["CodeBlock", "CodeRow", "CodeSlice", "wrap_line"]
+__all__ = ["CodeBlock", "CodeRow", "wrap_line"]

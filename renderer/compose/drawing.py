@@ -1,7 +1,8 @@
 """A box drawing inside a region or a section, redrawn by hand on its own character grid.
 
 Every box (any depth) becomes a wobbly rectangle, ``├──┤`` rules become lines,
-``→ ↓ ← ↑`` become drawn arrows and the words stay where the author typed
+``→ ↓ ← ↑`` become drawn arrows, lines between boxes (``───►``, ``│``/``▼``, ``└───┘``) become
+lines and arrows running from box to box, and the words stay where the author typed
 them, scaled from terminal columns to millimetres.  No box-drawing character
 is ever written as text.  Heavy, double, rounded and ASCII lines are read as
 light ones (layout.boxchars).
@@ -22,6 +23,10 @@ from .marks import ArrowMark, Mark, StrokeMark
 from .text import line_marks
 
 ARROWS = {"→": (1, 0), "←": (-1, 0), "↓": (0, 1), "↑": (0, -1), "⇒": (1, 0), "⬇": (0, 1)}
+HEADS = {"►": (1, 0), "▶": (1, 0), "◄": (-1, 0), "◀": (-1, 0), "▲": (0, -1), "▼": (0, 1)}  # a connector's arrowhead
+# which way a line character reaches out of its cell (a head reaches back along its line)
+REACH = {"─": "WE", "│": "NS", "┌": "ES", "┐": "WS", "└": "NE", "┘": "NW", "├": "NSE", "┤": "NSW",
+         "┬": "WES", "┴": "WEN", "┼": "NSWE", "►": "W", "▶": "W", "◄": "E", "◀": "E", "▲": "S", "▼": "N"}
 RULE_TEXT = re.compile(r"^[-=|:+ ]+$")
 WALLS = "│├┤┼"  # a box's side as a row between its top and bottom lines shows it
 
@@ -54,17 +59,28 @@ class GridArrow:
 
 
 @dataclass
+class GridLine:
+    """A connector drawn with line characters outside the boxes (``───►``, ``│``/``▼``, ``└────┘``):
+    a straight run from ``a`` to ``b`` in grid units (x: columns, y: rows, at cell centres), with an
+    arrowhead at ``b`` when the run ends in one (``►◄▲▼``)."""
+
+    a: tuple[float, float]
+    b: tuple[float, float]
+    head: bool = False
+
+
+@dataclass
 class Grid:
     boxes: list[GridBox]
     texts: list[GridText]
     arrows: list[GridArrow]
     ncols: int
     kinds: list[str]  # per row: text | rule | blank
-    lines: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, char): line cells of no box
+    lines: list[GridLine] = field(default_factory=list)
+    slopes: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, char) of ╱ ╲ ╳ ‾
 
 
-# line characters drawn as strokes where no box uses them: axes, slopes, trees, dashed rules
-LOOSE = "─│╱╲‾┼├┤┬┴└┘┌┐╳"
+SLOPES = "╱╲╳‾"  # drawn across (or along the top of) their cell: a chart's slopes and overlines
 
 
 def parse_grid(lines: list[str]) -> Grid:
@@ -92,6 +108,7 @@ def parse_grid(lines: list[str]) -> Grid:
                 if li >= 0:
                     box.rules.append(r2)
             boxes.append(box)
+    lines_, heads_used = _connectors(rows, boxes)
     texts: list[GridText] = []
     arrows: list[GridArrow] = []
     kinds: list[str] = []
@@ -102,7 +119,13 @@ def parse_grid(lines: list[str]) -> Grid:
         i = 0
         while i < len(t):
             ch = t[i]
-            if ch.isspace() or ch in BOX_CHARS or ch in LOOSE:
+            if ch.isspace() or ch in BOX_CHARS or ch in SLOPES or (r, i) in heads_used:
+                i += 1
+                continue
+            if ch in HEADS:  # a head on its own: an arrow in its cell, like ↓
+                dx, dy = HEADS[ch]
+                arrows.append(GridArrow(r, row.cols[i], row.cols[i] + 1, dx, dy))
+                has_text = True
                 i += 1
                 continue
             if ch in ARROWS:
@@ -115,7 +138,8 @@ def parse_grid(lines: list[str]) -> Grid:
                 i = j + 1
                 continue
             j = i
-            while j + 1 < len(t) and t[j + 1] not in BOX_CHARS and t[j + 1] not in LOOSE and t[j + 1] not in ARROWS and not (
+            while j + 1 < len(t) and t[j + 1] not in BOX_CHARS and t[j + 1] not in SLOPES and t[j + 1] not in ARROWS \
+                    and t[j + 1] not in HEADS and not (
                 t[j + 1] == " " and (j + 2 >= len(t) or t[j + 2] == " " or t[j + 2] in BOX_CHARS)
             ):
                 j += 1
@@ -132,35 +156,123 @@ def parse_grid(lines: list[str]) -> Grid:
             ncols = max(ncols, row.cols[-1] + (2 if _wide(t[-1]) else 1))
         if has_text:
             kinds.append("text")
-        elif any(c in BOX_CHARS and c not in "│" for c in t):
+        elif any((c in BOX_CHARS and c not in "│") or c in HEADS or c in SLOPES for c in t):
             kinds.append("rule")
         else:
-            kinds.append("blank")  # nothing, or only the sides of boxes going down: as low as an empty row
-    loose = [(r, row.cols[i], ch) for r, row in enumerate(rows) for i, ch in enumerate(row.text)
-             if ch in LOOSE and not _on_box(r, row.cols[i], boxes) and not (ch in WALLS and _all_sides(r, row, boxes))]
-    return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds, loose)
+            kinds.append("blank")  # nothing, or only lines going down: as low as an empty row
+    slopes = [(r, row.cols[i], ch) for r, row in enumerate(rows) for i, ch in enumerate(row.text) if ch in SLOPES]
+    return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds, lines_,
+                slopes)
 
 
-def _on_box(r: int, c: int, boxes: list[GridBox]) -> bool:
-    """The cell is part of a box's outline or of one of its rules (within the drift a hand-typed box has)."""
+def _outline_cells(rows: list[Row], boxes: list[GridBox]) -> dict[tuple[int, int], float | None]:
+    """(row, index) of every character that draws a box (its top and bottom lines, its sides and
+    rules): for a side, the column the box's top line draws it at (a row with wide characters puts
+    its own walls further right); None for the others."""
+    out: dict[tuple[int, int], float | None] = {}
     for b in boxes:
-        inside_cols = b.left - 1 <= c <= b.right + 2
-        if (r in (b.top, b.bottom) or r in b.rules) and inside_cols:
-            return True
-        if b.top <= r <= b.bottom and (abs(c - b.left) <= 1 or abs(c - b.right) <= DRIFT_COLS):
-            return True
-    return False
+        for r in (b.top, b.bottom, *b.rules):
+            row = rows[r]
+            li = row.find_near(b.left, CORNERS_TOP + CORNERS_BOTTOM + "├│", 2)
+            ri = row.find_near(b.right, CORNERS_TOP_RIGHT + CORNERS_BOTTOM_RIGHT + "┤│", 4)
+            if li >= 0 and ri > li:
+                out.update(((r, i), None) for i in range(li, ri + 1) if row.text[i] in BOX_CHARS)
+    for r, row in enumerate(rows):
+        # the walls a row should show, left to right; wide characters push each one further right
+        # than the top line put it, so each is looked for where the one before it was found
+        want = sorted((col, k) for b in boxes if b.top < r < b.bottom and r not in b.rules
+                      for col, k in ((b.left, 0), (b.right, 1)))
+        drift = 0
+        lo = 0
+        for col, k in want:
+            i = row.find_near(col + drift, WALLS, 2 if k == 0 else 4, lo=lo)
+            if i >= 0:
+                out[(r, i)] = float(col)
+                drift = row.cols[i] - col
+                lo = i + 1
+    return out
 
 
-def _all_sides(r: int, row: Row, boxes: list[GridBox]) -> bool:
-    """The row's walls are as many as the sides of the boxes it crosses: every wall is one of them, however far
-    wide letters before it pushed it."""
-    walls = sum(1 for ch in row.text if ch in WALLS)
-    sides = sum(2 for b in boxes if b.top < r < b.bottom)
-    return walls == sides
+STEP = {"E": (1, 0), "W": (-1, 0), "S": (0, 1), "N": (0, -1)}  # (columns, rows)
+BACK = {"E": "W", "W": "E", "S": "N", "N": "S"}
+TOUCH_GAP = 2  # a line's end this many cells or fewer from a box (spaces between) runs on to it
 
 
-DRIFT_COLS = 4  # how far right of its box's corner a side may be typed: wide letters in the row push it
+def _connectors(rows: list[Row], boxes: list[GridBox]) -> tuple[list[GridLine], set[tuple[int, int]]]:
+    """The lines drawn between boxes with line characters (what is not a box's outline) as straight
+    runs, and the (row, index) of the arrowheads they end in.  A run's end next to a box (a space or
+    two between) runs on to the box's line; a run in a row with wide characters is measured from
+    the box wall to its left, as the words of such a row are."""
+    outline = _outline_cells(rows, boxes)
+    cells: dict[tuple[int, int], str] = {}  # (row, column) -> character
+    where: dict[tuple[int, int], int] = {}  # (row, column) -> index in its row
+    walls: dict[tuple[int, int], float | None] = {}  # (row, column) of a box's line -> its drawn column
+    for r, row in enumerate(rows):
+        for i, ch in enumerate(row.text):
+            if (r, i) in outline:
+                walls[(r, row.cols[i])] = outline[(r, i)]
+            elif ch in REACH:
+                cells[(r, row.cols[i])] = ch
+                where[(r, row.cols[i])] = i
+
+    def joins(a: tuple[int, int], way: str) -> tuple[int, int] | None:
+        dx, dy = STEP[way]
+        b = (a[0] + dy, a[1] + dx)
+        if b in cells and way in REACH[cells[a]] and BACK[way] in REACH[cells[b]]:
+            return b
+        return None
+
+    def shift(r: int, c: int) -> float:
+        """Columns the row's own walls sit off the boxes' lines, left of column c."""
+        left = [(cc, x) for (rr, cc), x in walls.items() if rr == r and cc < c and x is not None]
+        if not left:
+            return 0.0
+        cc, x = max(left)
+        return x - cc
+
+    lines: list[GridLine] = []
+    heads: set[tuple[int, int]] = set()
+    for fwd, bwd in (("E", "W"), ("S", "N")):
+        for a in sorted(cells):
+            if joins(a, bwd) is not None or (joins(a, fwd) is None and cells[a] not in "─│"):
+                continue  # not the first cell of a run (a lone corner or head is no line)
+            run = [a]
+            while (nxt := joins(run[-1], fwd)) is not None:
+                run.append(nxt)
+            if len(run) == 1 and (fwd == "E") != (cells[a] == "─"):
+                continue  # a lone ─ is a line across, a lone │ one down
+            off = shift(*run[0]) if fwd == "E" else 0.0
+            ends = []
+            for (r, c), way in ((run[0], bwd), (run[-1], fwd)):
+                ch = cells[(r, c)]
+                x, y = c + 0.5 + off, float(r)
+                dx, dy = STEP[way]
+                if ch in HEADS or way in REACH[ch]:  # a tip or an open end: on to a box near it
+                    reach = 0.5
+                    for k in range(1, TOUCH_GAP + 2):
+                        spot = (r + dy * k, c + dx * k)
+                        if spot in walls:
+                            drawn = walls[spot]
+                            if dx and drawn is not None:  # the box's side where its top line draws it
+                                x, reach = drawn + 0.5, 0.0
+                            else:
+                                reach = float(k)
+                            break
+                        if spot in cells or (0 <= spot[0] < len(rows) and _char_at(rows[spot[0]], spot[1]).strip()):
+                            break
+                    x, y = x + dx * reach, y + dy * reach
+                ends.append((x, y, ch in HEADS))
+            (xa, ya, ha), (xb, yb, hb) = ends
+            if ha and not hb:
+                (xa, ya, ha), (xb, yb, hb) = (xb, yb, hb), (xa, ya, ha)
+            lines.append(GridLine((xa, ya), (xb, yb), hb))
+            heads.update((r, where[(r, c)]) for r, c in (run[0], run[-1]) if cells[(r, c)] in HEADS)
+    return lines, heads
+
+
+def _char_at(row: Row, col: int) -> str:
+    i = next((k for k, c in enumerate(row.cols) if c == col), -1)
+    return row.text[i] if i >= 0 else " "
 
 
 def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
@@ -177,56 +289,6 @@ def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
     k = left[-1]
     shift = edges[k][0] - walls[k]
     return GridText(t.row, t.col + shift, t.end + shift, t.text, t.room)
-
-
-def _loose_strokes(g: Grid, x0: float, cw: float, tops: list[float], hs: list[float], ink: Ink) -> list[Mark]:
-    """The line cells of no box as pen strokes: a run of ─ as one line, a column of │ as one line, each ╱ ╲
-    across its cell, ‾ along the cell's top, a corner or a tee as its arms."""
-    cells = {(r, c): ch for r, c, ch in g.lines}
-    out: list[Mark] = []
-    width = theme.THIN_WIDTH_PT
-
-    def mid_x(c: int) -> float:
-        return x0 + (c + 0.5) * cw
-
-    def mid_y(r: int) -> float:
-        return tops[r] + hs[r] / 2
-
-    done: set[tuple[int, int]] = set()
-    for (r, c), ch in sorted(cells.items()):
-        if (r, c) in done:
-            continue
-        if ch == "─":
-            end = c
-            while cells.get((r, end + 1)) == "─":
-                end += 1
-                done.add((r, end))
-            out.append(StrokeMark(((x0 + c * cw, mid_y(r)), (x0 + (end + 1) * cw, mid_y(r))), ink.pen, width))
-        elif ch == "│":
-            end = r
-            while cells.get((end + 1, c)) == "│":
-                end += 1
-                done.add((end, c))
-            if end == r and any(b.top < r < b.bottom for b in g.boxes):
-                continue  # one row's side of a box, pushed out of line by the wide letters before it
-            out.append(StrokeMark(((mid_x(c), tops[r]), (mid_x(c), tops[end] + hs[end])), ink.pen, width))
-        elif ch in "╱╲╳":
-            xa, xb = x0 + c * cw, x0 + (c + 1) * cw
-            ya, yb = tops[r], tops[r] + hs[r]
-            if ch in "╱╳":
-                out.append(StrokeMark(((xa, yb), (xb, ya)), ink.accent, width))
-            if ch in "╲╳":
-                out.append(StrokeMark(((xa, ya), (xb, yb)), ink.accent, width))
-        elif ch == "‾":
-            out.append(StrokeMark(((x0 + c * cw, tops[r]), (x0 + (c + 1) * cw, tops[r])), ink.accent, width))
-        else:  # a corner, a tee or a cross: its arms from the cell's middle
-            arms = {"┼": "lrud", "├": "rud", "┤": "lud", "┬": "lrd", "┴": "lru", "└": "ru", "┘": "lu", "┌": "rd",
-                    "┐": "ld"}[ch]
-            cx, cy = mid_x(c), mid_y(r)
-            ends = {"l": (x0 + c * cw, cy), "r": (x0 + (c + 1) * cw, cy), "u": (cx, tops[r]), "d": (cx, tops[r] + hs[r])}
-            for a in arms:
-                out.append(StrokeMark(((cx, cy), ends[a]), ink.pen, width))
-    return out
 
 
 def _wide(ch: str) -> bool:
@@ -315,34 +377,87 @@ class DrawingBlock:
                                   fill=None if outer else ink.marker, fill_alpha=theme.DRAWING_BOX_FILL_ALPHA))
             for r in b.rules:
                 out.append(StrokeMark(((bx0, mid(r)), (bx1, mid(r))), ink.pen, theme.THIN_WIDTH_PT))
+        def gy(v: float) -> float:
+            """A row position in mm: a whole number is a row's middle, a half the edge between two rows."""
+            k = max(0, min(len(hs) - 1, int(v // 1)))
+            f = v - k
+            if abs(f - 0.5) < 1e-9:
+                return tops[k + 1]
+            if f <= 0:
+                return mid(k) + f * hs[k]
+            nxt = mid(k + 1) if k + 1 < len(hs) else tops[-1]
+            return mid(k) + f * (nxt - mid(k))
+
+        for r, c, ch in g.slopes:
+            xa, xb, ya, yb = x0 + c * cw, x0 + (c + 1) * cw, tops[r], tops[r] + hs[r]
+            if ch == "‾":
+                out.append(StrokeMark(((xa, ya), (xb, ya)), ink.accent, theme.THIN_WIDTH_PT))
+            if ch in "╱╳":
+                out.append(StrokeMark(((xa, yb), (xb, ya)), ink.accent, theme.THIN_WIDTH_PT))
+            if ch in "╲╳":
+                out.append(StrokeMark(((xa, ya), (xb, yb)), ink.accent, theme.THIN_WIDTH_PT))
+        gap = theme.GRAPH_ARROW_GAP
+        for ln in g.lines:
+            (ax, ay), (bx, by) = (x0 + ln.a[0] * cw, gy(ln.a[1])), (x0 + ln.b[0] * cw, gy(ln.b[1]))
+            if not ln.head:
+                out.append(StrokeMark(((ax, ay), (bx, by)), ink.accent, theme.PEN_WIDTH_PT))
+                continue
+            length = max(1e-6, abs(bx - ax) + abs(by - ay))
+            tip = (bx - (bx - ax) / length * gap, by - (by - ay) / length * gap)
+            out.append(ArrowMark((ax, ay), tip, ink.accent, theme.PEN_WIDTH_PT, theme.DRAWING_DOWN_HEAD_EM * em))
+        # words first: where each label is written (and how wide it really is), so that an arrow
+        # across is drawn in the room between the words and borders of its row, never over them
+        placed: list[tuple[GridText, list, bool, float, float]] = []  # text, lines, boxed, x, top
+        for t in g.texts:
+            runs, boxed = self._label_runs(t)
+            lines = set_lines(runs, 1e6, s)
+            top = tops[t.row] + (hs[t.row] - s * theme.PT_MM) / 2 - theme.DRAWING_LABEL_RAISE_EM * em
+            tx = x0 + t.col * cw
+            if boxed and lines:
+                tx += max(0.0, ((t.end - t.col) * cw - lines[0].width) / 2)
+            placed.append((t, lines, boxed, tx, top))
+        clear = theme.DRAWING_ARROW_CLEAR_EM * em
+        least = theme.DRAWING_ARROW_LEAST_EM * em
+        tag = theme.DRAWING_TAG_PAD_EM * em
         for a in g.arrows:
             if a.dy == 0:
-                # at least DRAWING_ARROW_MIN_COLS long, but never into the words after it on its row
-                after = min((t.col for t in g.texts if t.row == a.row and t.col >= a.end), default=None)
-                end = max(a.end, a.col + theme.DRAWING_ARROW_MIN_COLS)
-                if after is not None:
-                    end = min(end, max(a.end, after - 0.5))
-                xa, xb = x0 + a.col * cw, x0 + end * cw
+                xa, xb = x0 + a.col * cw, x0 + max(a.end, a.col + theme.DRAWING_ARROW_MIN_COLS) * cw
+                borders = [x0 + (c + 0.5) * cw for bx in g.boxes if bx.top <= a.row <= bx.bottom
+                           for c in (bx.left, bx.right)]
+                row = [k for k, p in enumerate(placed) if p[0].row == a.row]
+
+                def right_end(k: int) -> float:
+                    _, lines, boxed, tx, _top = placed[k]
+                    return tx + (lines[0].width if lines else 0.0) + (tag if boxed else 0.0)
+
+                lo = max([right_end(k) + clear for k in row if placed[k][0].col < a.col]
+                         + [c + clear for c in borders if c <= xa + cw / 2], default=x)
+                after = [k for k in row if placed[k][0].col >= a.end]
+                hi_words = min((placed[k][3] - (tag if placed[k][2] else 0.0) - clear for k in after), default=x + width)
+                hi_border = min((c - clear for c in borders if c > xa + cw / 2), default=x + width)
+                start, end = max(xa, lo), min(xb, hi_words, hi_border)
+                if end - start < least:  # too little room: the words after the arrow move right
+                    want = min(start + least, hi_border)
+                    push = max(0.0, want - hi_words)
+                    if push and max((right_end(k) for k in after), default=0.0) + push <= min(hi_border + clear, x + width):
+                        for k in after:
+                            t, lines, boxed, tx, top = placed[k]
+                            placed[k] = (t, lines, boxed, tx + push, top)
+                        hi_words += push
+                    end = min(want, hi_words, hi_border)
                 if a.dx < 0:
-                    xa, xb = xb, xa
-                out.append(ArrowMark((xa, mid(a.row)), (xb, mid(a.row)), ink.accent, theme.PEN_WIDTH_PT * theme.DRAWING_ARROW_WIDTH,
-                                     theme.DRAWING_ARROW_HEAD_EM * em))
+                    start, end = end, start
+                out.append(ArrowMark((start, mid(a.row)), (end, mid(a.row)), ink.accent,
+                                     theme.PEN_WIDTH_PT * theme.DRAWING_ARROW_WIDTH, theme.DRAWING_ARROW_HEAD_EM * em))
             else:
                 cx = x0 + (a.col + 0.5) * cw
                 ya, yb = tops[a.row] + theme.DRAWING_DOWN_INSET_EM * em, tops[a.row] + hs[a.row] - theme.DRAWING_DOWN_INSET_EM * em
                 if a.dy < 0:
                     ya, yb = yb, ya
                 out.append(ArrowMark((cx, ya), (cx, yb), ink.accent, theme.PEN_WIDTH_PT, theme.DRAWING_DOWN_HEAD_EM * em))
-        out.extend(_loose_strokes(g, x0, cw, tops, hs, ink))
-        for t in g.texts:
-            runs, boxed = self._label_runs(t)
+        for _t, lines, boxed, tx, top in placed:
             ts = s
-            lines = set_lines(runs, 1e6, s)
-            top = tops[t.row] + (hs[t.row] - ts * theme.PT_MM) / 2 - theme.DRAWING_LABEL_RAISE_EM * em
-            tx = x0 + t.col * cw
             if boxed and lines:
-                w = (t.end - t.col) * cw
-                tx += max(0.0, (w - lines[0].width) / 2)
                 pad = theme.DRAWING_TAG_PAD_EM * em
                 out.append(StrokeMark(((tx - pad, top - theme.DRAWING_TAG_ABOVE_EM * em), (tx + lines[0].width + pad, top - theme.DRAWING_TAG_ABOVE_EM * em),
                                        (tx + lines[0].width + pad, top + theme.DRAWING_TAG_BELOW_EM * ts * theme.PT_MM),

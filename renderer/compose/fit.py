@@ -69,6 +69,12 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
         for _ in range(3):  # shrinking some regions frees room for the others: settle both
             shrunk = n.shrink(split, size)
             split = n.split_at(size, None, sizes=shrunk)
+        if n.overfull(split, size, shrunk):  # only then may columns leave the prompt's split further
+            n.columns_held = False
+            split = n.split_at(size, None)
+            for _ in range(3):
+                shrunk = n.shrink(split, size)
+                split = n.split_at(size, None, sizes=shrunk)
     over = n.overfull(split, size, shrunk)
     if over:
         names = ", ".join(f'"{n.label_of(rid)}" by {mm:.1f} mm' for rid, mm in over)
@@ -85,8 +91,10 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
         label = n.label_of(mv.region_id)
         if mv.region_id == n.bands[0].id and n.bands[0].kind == "title":
             msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that the title banner holds its QR code'
-        elif "column" in mv.what:
-            msg = f'{mv.what.split(",")[0]}: columns widened so that "{label}" fits'
+        elif "column" in mv.what:  # a column's share of its band's width, said as it moved
+            share = f"{mv.before * 100:.0f}% -> {mv.after * 100:.0f}% of the band's width"
+            msg = (f'{mv.what}: {share} so that "{label}" fits' if mv.after > mv.before
+                   else f'{mv.what}: {share} to make room for its neighbours')
         elif mv.after > mv.before:
             msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that "{label}" fits'
         else:
@@ -110,6 +118,7 @@ class _Negotiation:
         self.base = layout.split
         self.composers = composers
         self.tol: float | None = 0.0  # how far stacked boxes may move from their drawn heights
+        self.columns_held = True  # columns stay within the tolerance of the prompt's split
         _, _, self.width, self.height = usable_rect()
 
     def label_of(self, rid: str) -> str:
@@ -176,14 +185,20 @@ class _Negotiation:
 
     def best_columns(self, band: Region, size: float, tol: float | None,
                      sizes: dict[str, float] | None = None) -> tuple[list[float] | None, float]:
-        """Column shares within the tolerance (``None``: down to MIN_COLUMN_SHARE) that make the
-        band need the least height, and that height.  Width goes from the column that needs least
-        to the one that needs most, in halving steps."""
+        """Column shares within the tolerance that make the band need the least height, and that
+        height.  Width goes from the column that needs least to the one that needs most, in halving
+        steps.  Columns keep the prompt's split within a quarter of each column even when bands
+        may move without limit (``tol`` None): a box drawn at 40% of its band never becomes a
+        sliver beside its neighbour; the band grows, or its writing gets smaller, instead."""
         if band.id not in self.base.columns:
             return None, self.band_need(band, size, None, sizes)
         base = self.base.columns[band.id]
-        lo = [max(theme.MIN_COLUMN_SHARE, f * (1 - tol)) if tol is not None else theme.MIN_COLUMN_SHARE for f in base]
-        hi = [f * (1 + tol) if tol is not None else 1.0 for f in base]
+        col_tol = (theme.FIT_TOLERANCE if self.columns_held else None) if tol is None else tol
+        if col_tol is None:  # the last resort: nothing else lets the page hold its content
+            lo, hi = [theme.MIN_COLUMN_SHARE] * len(base), [1.0] * len(base)
+        else:
+            lo = [max(theme.MIN_COLUMN_SHARE, f * (1 - col_tol)) for f in base]
+            hi = [f * (1 + col_tol) for f in base]
         fracs = list(base)
         top = heading_height(theme.band_heading_pt(size)) if band.heading_outside else 0.0
 
@@ -191,8 +206,8 @@ class _Negotiation:
             return [self.cell_need(k, size, self.width * f, sizes) for k, f in zip(band.children, fr)]
 
         cur = needs(fracs)
-        step = max(hi[i] - base[i] for i in range(len(base))) / 2 if tol is not None else 0.25
-        for _ in range(10 if tol is None else 8):
+        step = max(hi[i] - base[i] for i in range(len(base))) / 2 if col_tol is not None else 0.25
+        for _ in range(8 if col_tol is not None else 10):
             if step < 0.002:
                 break
             i = max(range(len(cur)), key=lambda k: cur[k])

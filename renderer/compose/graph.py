@@ -208,13 +208,21 @@ class GraphBlock:
         em = size_pt * theme.PT_MM
         pad = theme.GRAPH_PAD_EM * em
         runs = node.runs()
-        w = min(natural_width(runs, size_pt), max_w - 2 * pad)
+        diamond = node.shape == "diamond"
+        # the words' box may take only what the shape leaves inside it, but never less than the
+        # longest word (a word is not broken to make a shape narrower)
+        if diamond:
+            room = max_w / theme.GRAPH_DIAMOND_WIDEN - 2 * theme.GRAPH_DIAMOND_CLEAR_EM * em
+            room = min(room, theme.GRAPH_DIAMOND_WRAP_EM * em)
+        else:
+            room = max_w - 2 * pad
+        if node.shape == "hexagon":
+            room -= 2 * theme.GRAPH_HEX_POINT * (pitch(size_pt) + 2 * pad)
+        room = max(room, widest_word(runs, size_pt))
+        w = min(natural_width(runs, size_pt), room)
         lines = set_lines(runs, max(1.0, w), size_pt)
         lw = max((ln.width for ln in lines), default=0.0)
-        diamond = node.shape == "diamond"
-        extra = theme.GRAPH_DIAMOND_WIDEN if diamond else 1.0
-        return lines, (lw + 2 * pad) * extra, len(lines) * pitch(size_pt) + 2 * pad * (
-            theme.GRAPH_DIAMOND_PAD if diamond else 1.0)
+        return lines, *_shape_size(node.shape, *_words_box(node.shape, lw, len(lines), size_pt))
 
     def _group_pad(self, size_pt: float) -> float:
         return theme.GROUP_PAD_EM * size_pt * theme.PT_MM
@@ -225,7 +233,7 @@ class GraphBlock:
         if node is not None:
             # never narrower than its longest word: a node too wide for the room makes the chart
             # turn downwards, or reports its width as the chart's narrowest (min_width)
-            least = widest_word(node.runs(), size_pt) + 2 * theme.GRAPH_PAD_EM * em
+            least = self._item_min(i, direction, size_pt)
             lines, w, h = self._node_lines(node, size_pt, max(min(room, theme.GRAPH_NODE_MAX_EM * em), least))
             return _Item(w, h, lines=lines)
         g = self._group(i)
@@ -238,10 +246,9 @@ class GraphBlock:
 
     def _item_min(self, i: str, direction: str, size_pt: float) -> float:
         """The narrowest an item can be drawn."""
-        em = size_pt * theme.PT_MM
         node = self._node(i)
         if node is not None:
-            return widest_word(node.runs(), size_pt) + 2 * theme.GRAPH_PAD_EM * em
+            return _shape_size(node.shape, *_words_box(node.shape, widest_word(node.runs(), size_pt), 1, size_pt))[0]
         return self._item(i, 0.0, direction, size_pt).w
 
     def _node(self, i: str) -> GNode | None:
@@ -573,6 +580,26 @@ class GraphBlock:
                 + [g.label for g in self.groups])
 
 
+def _words_box(shape: str, lw: float, nlines: int, size_pt: float) -> tuple[float, float]:
+    """The box a node's words need inside its outline: their lines with GRAPH_PAD_EM round them (a
+    diamond's slanted sides already leave room round the box: GRAPH_DIAMOND_CLEAR_EM is enough)."""
+    em = size_pt * theme.PT_MM
+    pad = (theme.GRAPH_DIAMOND_CLEAR_EM if shape == "diamond" else theme.GRAPH_PAD_EM) * em
+    return lw + 2 * pad, nlines * pitch(size_pt) + 2 * pad
+
+
+def _shape_size(shape: str, bw: float, bh: float) -> tuple[float, float]:
+    """The width and height of a node of ``shape`` that holds a box of words ``bw`` x ``bh`` (its
+    padding included) inside its outline: a diamond W times as wide and W / (W - 1) times as tall
+    puts the box's corners on its sides; a hexagon's points reach out past the box."""
+    if shape == "diamond":
+        k = theme.GRAPH_DIAMOND_WIDEN
+        return bw * k, bh * k / (k - 1)
+    if shape == "hexagon":
+        return bw + 2 * theme.GRAPH_HEX_POINT * bh, bh
+    return bw, bh
+
+
 def _inside(a: NodeBox, b: NodeBox) -> bool:
     """Whether box a lies within box b."""
     return a.x >= b.x - 1e-6 and a.y >= b.y - 1e-6 and a.x + a.w <= b.x + b.w + 1e-6 and a.y + a.h <= b.y + b.h + 1e-6
@@ -643,6 +670,8 @@ def graph_from_chains(chains: list[list[str]], line: int) -> GraphBlock:
             shape = "rect"
             if label.startswith("[") and label.endswith("]"):
                 label = label[1:-1].strip()
+            if not label:  # "A → → B", "A →": an arrow with nothing at its end is no node
+                continue
             key = label.lower()
             if key not in nodes:
                 nodes[key] = GNode(f"n{len(nodes)}", label, shape)

@@ -1,5 +1,5 @@
 """```mermaid blocks drawn as pictures: ``flowchart``/``graph`` (TD TB BT LR RL; nodes
-``A[..]`` ``B(..)`` ``C{..}`` ``D((..))``; edges ``-->`` ``-- text -->`` ``-->|text|`` ``-.->``
+``A[..]`` ``B(..)`` ``C{..}`` ``H{{..}}`` ``D((..))``; edges ``-->`` ``-- text -->`` ``-->|text|`` ``-.->``
 ``==>``, ``A & B --> C``; ``subgraph`` frames), ``sequenceDiagram``, ``pie`` and ``mindmap``
 (indentation tree).  Anything else is drawn as its text, with a warning naming the line."""
 
@@ -91,8 +91,12 @@ def _flowchart(lines: list[str], first: int, line: int) -> MermaidResult:
         raw = tok.group(2) or ""
         if raw.startswith("((") or raw.startswith("(") or raw.startswith("(["):
             shape = "round"
+        elif raw.startswith("{{"):
+            shape = "hexagon"
         elif raw.startswith("{"):
             shape = "diamond"
+        if label is not None and not _unquote(label):  # A[] or A[" "]: a node with no words shows its id
+            label = nid
         if nid not in nodes:
             nodes[nid] = GNode(nid, _unquote(label) if label is not None else nid, shape)
         elif label is not None:
@@ -192,6 +196,18 @@ def _flowchart(lines: list[str], first: int, line: int) -> MermaidResult:
     # a subgraph's id written as a node is the subgraph (its frame), not a node of its own
     for gid in groups:
         nodes.pop(gid, None)
+    # a subgraph holding no node would be an empty frame: one that an edge names is a node with its
+    # title, any other is not drawn
+    holding = {n.group for n in nodes.values()}
+    for gid in list(holding):
+        while gid in groups and groups[gid].parent is not None and groups[gid].parent not in holding:
+            gid = groups[gid].parent
+            holding.add(gid)
+    named = {x for e in edges for x in (e.a, e.b)}
+    for gid in [g for g in groups if g not in holding]:
+        g = groups.pop(gid)
+        if gid in named:
+            nodes[gid] = GNode(gid, g.label or gid, "rect", g.parent)
     for n in nodes.values():
         if n.group not in groups:
             n.group = None

@@ -153,7 +153,9 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             while end + 1 < len(lines) and COST_LINE.match(lines[end + 1]):
                 end += 1
             rows = cost_rows(lines[i : end + 1])
-            if rows:
+            # a chart compares amounts of one thing: the whole list, never a few items of a longer one
+            if rows and not (i > 0 and LIST_ITEM.match(lines[i - 1])) and not (
+                    end + 1 < len(lines) and LIST_ITEM.match(lines[end + 1])):
                 flush_md(i)
                 blocks.append(CostBarsBlock(rows, line0 + i))
                 i = end + 1
@@ -248,6 +250,8 @@ def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, i
     return graph_from_chains([c for c in chains if any(x.strip() for x in c)], line0 + i), end
 
 
+CONSOLE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|In \[\d*\]:)\s")  # a prompt's line: >>> x, $ cmd, In [1]: x
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 CHAIN_SPLIT = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
 _QUOTED_LABEL = re.compile(r"[\"“]([^\"”]+)[\"”]")
 
@@ -345,6 +349,8 @@ def _drawing_or_frame(body: list[str], line: int, ctx: _Ctx) -> Block:
     text = [s.rstrip() for s in inner]
     ind = min((len(s) - len(s.lstrip()) for s in text if s.strip()), default=0)
     md = "\n".join(s[ind:] for s in text)
+    if any(CONSOLE.match(s) for s in md.split("\n")):  # a session at a prompt: its lines as typed
+        return FrameBlock(title, [CodeBlock(md.strip("\n"), line + 1, "console")], line)
     return FrameBlock(title, parse_blocks(md, line + 1, ctx.emphasis, ctx.notices, ctx.file), line)
 
 

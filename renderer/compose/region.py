@@ -99,43 +99,24 @@ class RegionComposer:
 
     def flow(self, size: float, ncols: int, width: float, height: float) -> Fit:
         """Groups of blocks down the columns in order, top to bottom then left to right; a group
-        that reaches past the bottom goes to the next column whole, unless its last block can split
-        there (a long code block does): then its head fills this column and the rest starts the next."""
+        that reaches past the bottom goes to the next column whole (a code block, a table, a
+        picture is never cut: a person copies it in one piece)."""
         colw = (width - (ncols - 1) * theme.COLUMN_GAP) / ncols
         cols: list[list[tuple[Block, float]]] = [[]]
         ys = [0.0]
         ok = max(self._min_widths(size), default=0.0) <= colw + 0.01
-        queue: list[tuple[list[Block], tuple[list[float], list[float], float]]] = list(
-            zip(self._groups(), self._group_heights(size, colw)))
-        k = 0
-        while k < len(queue):
-            group, (hs, gs, gh) = queue[k]
-            k += 1
+        for group, (hs, gs, gh) in zip(self._groups(), self._group_heights(size, colw)):
             y = ys[-1] + (gs[0] if cols[-1] else 0.0)
-            parts = None
-            if y + gh > height and len(cols) < ncols:
-                parts = _split_last(group, colw, size, height - y - (gh - hs[-1]))
-                if parts is None and cols[-1]:
-                    cols.append([])
-                    ys.append(0.0)
-                    y = 0.0
-                    if gh > height and len(cols) < ncols:
-                        parts = _split_last(group, colw, size, height - (gh - hs[-1]))
-            if parts is not None:
-                head, tail = parts
-                group = group[:-1] + [head]
-                hs = hs[:-1] + [head.measure(colw, size)]
-                th = tail.measure(colw, size)
-                queue.insert(k, ([tail], ([th], [0.0], th)))
+            if y + gh > height and len(cols) < ncols and cols[-1]:
+                cols.append([])
+                ys.append(0.0)
+                y = 0.0
             for j, (b, h) in enumerate(zip(group, hs)):
                 if j:
                     y += gs[j]
                 cols[-1].append((b, y))
                 y += h
             ys[-1] = y
-            if parts is not None:  # the rest of the split block starts the next column
-                cols.append([])
-                ys.append(0.0)
         tallest = max(ys)
         return Fit(size, ncols, cols, tallest, ok and tallest <= height + 1e-6)
 
@@ -303,14 +284,6 @@ class RegionComposer:
         extra = min(want / len(breaks), theme.SPREAD_GAP_MAX_LINES * line) if breaks else 0.0
         used += extra * len(breaks)
         return breaks, extra, max(0.0, min(theme.SPREAD_TO * height - used, (height - used) / 2))
-
-
-def _split_last(group: list[Block], width: float, size: float, room: float) -> tuple[Block, Block] | None:
-    """The group's last block cut so that its head fits ``room`` mm, if it can be cut."""
-    split = getattr(group[-1], "split", None)
-    if split is None or room <= 0:
-        return None
-    return split(width, size, room)
 
 
 def _is_item(b: Block) -> bool:

@@ -17,7 +17,7 @@ class NodeBox:
     y: float
     w: float
     h: float
-    shape: str = "rect"  # rect | round | diamond
+    shape: str = "rect"  # rect | round | diamond | hexagon
 
     def anchor(self, name: str) -> Point:
         cx, cy = self.x + self.w / 2, self.y + self.h / 2
@@ -30,6 +30,9 @@ class NodeBox:
         x, y, w, h = self.x, self.y, self.w, self.h
         if self.shape == "diamond":
             return ((x + w / 2, y), (x + w, y + h / 2), (x + w / 2, y + h), (x, y + h / 2))
+        if self.shape == "hexagon":  # ``{{…}}``: pointed at its left and right
+            c = min(w / 2, h * theme.GRAPH_HEX_POINT)
+            return ((x + c, y), (x + w - c, y), (x + w, y + h / 2), (x + w - c, y + h), (x + c, y + h), (x, y + h / 2))
         if self.shape == "round":
             r = min(h / 2, theme.NODE_ROUND_MAX)
             pts = []

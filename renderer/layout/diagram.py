@@ -66,6 +66,7 @@ class DiagramBand:
     boxes: list[DiagramBox] = field(default_factory=list)
     loose: list[Row] = field(default_factory=list)  # text beside or below the boxes
     percent: float | None = None  # a share written on the rule above it (├── 35% ──┤)
+    split_rows: list[Row] = field(default_factory=list)  # its lines as written, when a ┬ rule splits it
 
 
 @dataclass
@@ -155,14 +156,21 @@ def parse_diagram(src: LayoutSource) -> Diagram:
 
     diagram = Diagram(left, right, [], [], rows[bottom].line)
     band = DiagramBand(first.line + 1, first.line, percent=rule_percent(first.text))
+    tees = _tees(first, left, right)
     for row in rows[1:bottom]:
         li = row.find_near(left, RULE + VLINE, LEFT_TOL)
         if (li >= 0 and row.text[li] in RULE and row.text[:li].strip() == "") or _is_rule(row, left, right, RULE_END):
             _close_band(src, diagram, band, row.line - 1)
             band = DiagramBand(row.line + 1, row.line, percent=rule_percent(row.text))
+            tees = _tees(row, left, right)
             continue
         band.bottom_line = row.line
-        _feed(src, band, _strip_frame(row, left, right, li))
+        inner = _strip_frame(row, left, right, li)
+        if tees:
+            band.split_rows.append(inner)
+            _feed_split(band, inner, left, right, tees)
+        else:
+            _feed(src, band, inner)
     _close_band(src, diagram, band, rows[bottom].line - 1)
     for b in diagram.bands:
         for box in b.boxes:
@@ -177,6 +185,39 @@ def parse_diagram(src: LayoutSource) -> Diagram:
             "write the page's bands between the frame's top ┌───┐ and bottom └───┘",
         )
     return diagram
+
+
+def _tees(rule: Row, left: int, right: int) -> list[int]:
+    """Columns where a band's top rule (or the frame's top) branches down (``├────┬────┤``): the band
+    below is one frame split into boxes side by side by ``│`` lines from there to its ``┴`` rule."""
+    return [c for ch, c in zip(rule.text, rule.cols) if ch in "┬┼" and left + 2 < c < right - 2]
+
+
+def _feed_split(band: DiagramBand, row: Row, left: int, right: int, tees: list[int]) -> None:
+    """One line of a band split by ``┬ … ┴``: the part between two split lines goes to that box (a
+    line lacking a split line is cut at the column where the line runs)."""
+    edges = [left] + tees + [right]
+    if not band.boxes:
+        top = band.top_line - 1  # the rule the split hangs from
+        band.boxes = [DiagramBox(a, b, top, top_col=a) for a, b in zip(edges, edges[1:])]
+    cuts: list[int] = []
+    lo = 0
+    drift = 0  # wide characters push each split line further right than the rule put it
+    for k, t in enumerate(tees):
+        i = row.find_near(t + drift, VLINE + "┼├┤", min(MAX_TOL, BORDER_TOL + k), lo=lo)
+        if i < 0:
+            i = next((j for j in range(lo, len(row.text)) if row.cols[j] >= t + drift), len(row.text))
+            cuts.append(i)
+            lo = i
+        else:
+            drift = row.cols[i] - t
+            cuts.append(i)
+            lo = i + 1
+    starts = [0] + [c + 1 if c < len(row.text) and row.text[c] in VLINE + "┼├┤" else c for c in cuts]
+    ends = cuts + [len(row.text)]
+    for box, a, b in zip(band.boxes, starts, ends):
+        box.rows.append(row.slice(a, b))
+        box.bottom_line = row.line + 1  # the rule (or frame bottom) under the band closes it
 
 
 def rule_percent(text: str) -> float | None:
@@ -201,7 +242,13 @@ def _is_rule(row: Row, left: int, right: int, ends: str) -> bool:
 
 
 def _close_band(src: LayoutSource, diagram: Diagram, band: DiagramBand, last_line: int) -> None:
-    """End a band at ``last_line``; a band with no line at all (two rules in a row) is dropped."""
+    """End a band at ``last_line``; a band with no line at all (two rules in a row) is dropped.  A band
+    split by a ``┬`` rule whose parts hold boxes of their own is read as those boxes."""
+    if band.split_rows and any(next((r.text.strip() for r in b.rows if r.text.strip()), "").startswith(CORNERS_TOP)
+                               for b in band.boxes):
+        rows, band.boxes, band.split_rows = band.split_rows, [], []
+        for row in rows:
+            _feed(src, band, row)
     if band.top_line > last_line:
         diagram.notices.append(Notice(
             src.file, band.top_line, 1, "two band rules with no line between them: the empty band is left out",

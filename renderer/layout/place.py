@@ -147,6 +147,12 @@ def _column_fracs(bands: list[Region], ratios: tuple | None, file: str | None,
             notices.append(Notice(file, r.line, r.col,
                                   f"band {k + 1} is split {len(given)} ways here but the diagram draws {drawn}: "
                                   "the drawn widths are used"))
+        unread = ratios[k].unread if ratios and ratios[k] is not None else ""
+        if unread and file is not None:
+            r = ratios[k]
+            notices.append(Notice(file, r.line, r.unread_col or r.col,
+                                  f'band {k + 1}: the column split "{unread}" is not understood: '
+                                  "the drawn widths are used (write it as 좌 40% / 우 60%, 40:60 or 3등분)"))
         if not cols:
             continue
         if len(given) == len(cols):

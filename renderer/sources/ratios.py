@@ -22,8 +22,8 @@ from ..model import Ratio, RatioSpec
 _PCT = re.compile(r"([^\s(:/%*_`\[~≈=,+]*)\s*%")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUM = r"(\d+(?:\.\d+)?)"
-_SIDE = r"(?:좌측|우측|좌|우|왼쪽|오른쪽|가운데|중앙|left|right|cent(?:er|re)|middle|mid)"
-_CENTRE = re.compile(r"(?:가운데|중앙|cent(?:er|re)|middle|mid)", re.I)
+_SIDE = r"(?:좌측|우측|좌|우|왼쪽|오른쪽|가운데|중앙|중간|중|left|right|cent(?:er|re)|middle|mid)"
+_CENTRE = re.compile(r"(?:가운데|중앙|중간|중|cent(?:er|re)|middle|mid)", re.I)
 # a column named by its side, with its share: "좌 40%", "우: 60", "left 40%", "(좌 40 : 우 60)"
 _SPLIT = re.compile(rf"(?<![가-힣A-Za-z]){_SIDE}\s*[:(]?\s*{_NUM}\s*%?", re.I)
 # shares only: "40:60", "1 : 1 : 1"
@@ -32,13 +32,19 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "두": 2,
 _EQUAL = re.compile(
     r"(\d+|two|three|four|five|six)\s*(?:등분|분할|equal\s+(?:columns|cols|parts|boxes|widths)|"
     r"(?:columns|cols|parts|boxes)\s+of\s+equal\s+width|(?:칸|열)\s*균등|균등\s*(?:칸|열|분할))", re.I)
+# shares as bare percentages one after the other: "20% / 20% / 60%", "30% | 70%"
+_BARE = re.compile(rf"(?<![\d.:]){_NUM}\s*%(?:\s*[/|·]\s*{_NUM}\s*%)+")
+# what an author writes when a band is meant to be split (to tell a split not understood from prose)
+_SPLIT_WORDS = re.compile(r"\d+\s*(?:등분|분할|칸|열|equal|columns|cols|parts|ways)", re.I)
 MAX_SPLIT = 12  # more columns than this in one band is no page layout
 _HINT = "write each band as '- 상단 (10%): 타이틀', one per band, top to bottom"
 _SEPARATORS = "/|,·→>;"
 
 
-def _split_spans(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
-    """Column splits written in ``text``: (start, end, shares), in order."""
+def _split_spans(text: str, bare: bool = False) -> list[tuple[int, int, tuple[float, ...]]]:
+    """Column splits written in ``text``: (start, end, shares), in order.  ``bare``: percentages
+    joined only by ``/`` (``20% / 20% / 60%``) are a split too (not on a line of bands, where
+    ``10% / 50% / 40%`` may be the bands themselves)."""
     out: list[tuple[int, int, tuple[float, ...]]] = []
     matches = list(_SPLIT.finditer(text))
     k = 0
@@ -61,9 +67,15 @@ def _split_spans(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
             out.append((group[0].start(), group[-1].end(), shares))
     taken = [(a, b) for a, b, _ in out]
     for m in _COLON.finditer(text):
+        if re.search(r":\s*0\d", m.group(0)):  # 1:01:30, 12:05: a time, no split
+            continue
         if not any(a < m.end() and m.start() < b for a, b in taken) and "%" not in text[m.end() : m.end() + 2]:
             shares = tuple(float(x) for x in re.findall(_NUM, m.group(0)))
             out.append((m.start(), m.end(), shares))
+    if bare:
+        for m in _BARE.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), tuple(float(x) for x in re.findall(_NUM, m.group(0)))))
     for m in _EQUAL.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b, _ in out):
             word = m.group(1).lower()
@@ -73,12 +85,31 @@ def _split_spans(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
     return sorted(out)
 
 
-def _columns(text: str) -> tuple[float, ...]:
-    """A band's horizontal split written in ``text``; () when none (or none that makes sense)."""
-    for _, _, shares in _split_spans(text):
-        if 2 <= len(shares) <= MAX_SPLIT and all(0 < v <= 100 for v in shares):
-            return shares
+def _columns(text: str, bare: bool = True) -> tuple[float, ...]:
+    """A band's horizontal split written in ``text``; () when none (or none that makes sense).  A
+    split said in words (``3등분``, ``좌 40% / 우 60%``) is read before bare shares (``2:1``), which
+    may be part of what the band is about."""
+    spans = [(a, sh) for a, _, sh in _split_spans(text, bare)
+             if 2 <= len(sh) <= MAX_SPLIT and all(0 < v <= 100 for v in sh)]
+    worded = [sh for a, sh in spans if _SPLIT.match(text, a) or _EQUAL.match(text, a)]
+    return (worded or [sh for _, sh in spans] or [()])[0]
+
+
+def _table_columns(cells: list[str]) -> tuple[float, ...]:
+    """A table row's split: the last cell that writes one (the 배치 column comes last), else ()."""
+    for cell in reversed(cells):
+        if cols := _columns(cell):
+            return cols
     return ()
+
+
+def unread_split(text: str) -> bool:
+    """Whether ``text`` (a band's words other than its own share) looks like a column split that was
+    not understood: two shares or more (``%``, ``a:b``), or a split word (``등분``, ``columns``)."""
+    text = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", "", text)  # a time (1:01:30) is no split
+    shares = (len(re.findall(r"\d\s*%", text)) + len(re.findall(r"\d\s*:\s*\d", text))
+              + len(re.findall(rf"(?<![가-힣A-Za-z]){_SIDE}\s*[:(]?\s*\d", text, re.I)))
+    return shares >= 2 or bool(_SPLIT_WORDS.search(text))
 
 
 def _percents(text: str, file: str, line: int, col0: int, src_line: str,
@@ -113,7 +144,14 @@ def _band(text: str, file: str, line: int, col0: int, src_line: str, label: str)
         return None
     pct, col = pcts[0]
     _check_band(pct, file, line, col, src_line)
-    return Ratio(pct, line, col, label, _columns(text))
+    columns = _columns(text)
+    at = col - 1 - col0  # the band's own share is no column's
+    rest = text[:at] + text[at:].split("%", 1)[-1]
+    if not columns and unread_split(rest):
+        after = text[at:].split("%", 1)[-1]
+        words = after.strip(" )]:：—-–,") or text.strip()
+        return Ratio(pct, line, col, label, (), words, col0 + max(0, text.find(words)) + 1)
+    return Ratio(pct, line, col, label, columns)
 
 
 def ratios_from_list(tokens: list[Token], start: int, file: str, lines: list[str], spec_line: int) -> RatioSpec:
@@ -125,7 +163,7 @@ def ratios_from_list(tokens: list[Token], start: int, file: str, lines: list[str
     def close_band() -> None:
         if ratios and len(nested) >= 2 and not ratios[-1].columns and len(nested) <= MAX_SPLIT:
             r = ratios[-1]
-            ratios[-1] = Ratio(r.percent, r.line, r.col, r.label, tuple(nested))
+            ratios[-1] = Ratio(r.percent, r.line, r.col, r.label, tuple(nested))  # read after all
         nested.clear()
 
     while i < len(tokens):
@@ -184,7 +222,11 @@ def ratios_from_lines(file: str, lines: list[str], first: int, last: int, col_fr
             # its columns: a split written after it (before the next band), or before the first band
             cols = next((sh for a, _, sh in splits if (at < a < nxt or (k == 0 and a < at))
                          and 2 <= len(sh) <= MAX_SPLIT and all(0 < v <= 100 for v in sh)), ())
-            ratios.append(Ratio(pct, ln + 1, col, label, cols))
+            own = text[at:nxt].split("%", 1)[-1]
+            if not cols and unread_split(own):
+                ratios.append(Ratio(pct, ln + 1, col, label, (), own.strip(" /,;"), col))
+            else:
+                ratios.append(Ratio(pct, ln + 1, col, label, cols))
             prev_end = text.find("%", at) + 1
     if not ratios:
         return None
@@ -248,6 +290,14 @@ def ratios_from_table(tokens: list[Token], start: int, file: str, lines: list[st
                 file, ln + 1, col0 + 1, "this ratio row has no percentage",
                 "put the band's share as e.g. 25% in the 비율 column", src_line,
             )
-        others = " ".join(c for k, c in enumerate(cells) if k != cell_k)
-        ratios.append(Ratio(ratio.percent, ratio.line, ratio.col, ratio.label, ratio.columns or _columns(others)))
+        others = [c for k, c in enumerate(cells) if k != cell_k and k > 0]
+        columns = ratio.columns or _table_columns(others)
+        if columns or ratio.unread:
+            ratios.append(Ratio(ratio.percent, ratio.line, ratio.col, ratio.label, columns, ratio.unread,
+                                ratio.unread_col))
+            continue
+        # a cell that looks like a split but is none: said, with its place
+        odd = next((c for c in others if unread_split(c)), "")
+        col = src_line.find(odd) + 1 if odd and src_line.find(odd) >= 0 else ratio.col
+        ratios.append(Ratio(ratio.percent, ratio.line, ratio.col, ratio.label, (), odd, col))
     return RatioSpec(file, spec_line, tuple(ratios))

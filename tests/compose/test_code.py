@@ -1,5 +1,5 @@
 """Code blocks: every fenced block renders; long lines wrap at token boundaries with a hanging
-indent and a drawn hook; a long block continues into the next newspaper column."""
+indent and a drawn hook; a block is never split across newspaper columns."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from renderer import theme
 from renderer.compose import fonts
-from renderer.compose.code import CodeBlock, CodeSlice, wrap_line
+from renderer.compose.code import CodeBlock, wrap_line
 from renderer.compose.marks import StrokeMark, TextMark
 from renderer.compose.region import RegionComposer
 from renderer.layout.regions import Region
@@ -105,32 +105,18 @@ def test_wrapped_rows_get_a_drawn_hook_and_stay_in_the_panel() -> None:
     assert h == pytest.approx(nrows * SIZE * theme.PT_MM * theme.LINE_GAP + 2 * theme.CODE_PAD_EM * EM)
 
 
-def test_split_between_source_lines_with_enough_rows_each_side() -> None:
-    text = "\n".join(f"line_{k} = {k}" for k in range(20))
-    (b,) = blocks_of(f"```\n{text}\n```")
-    pitch = SIZE * theme.PT_MM * theme.LINE_GAP
-    pad = theme.CODE_PAD_EM * EM
-    head, tail = b.split(60.0, SIZE, 7.5 * pitch + 2 * pad)
-    assert isinstance(head, CodeSlice) and (head.start, head.end, tail.start, tail.end) == (0, 7, 7, 20)
-    assert head.texts() == [f"line_{k} = {k}" for k in range(7)]
-    assert b.split(60.0, SIZE, 1.5 * pitch + 2 * pad) is None  # one row is too little to leave behind
-    assert b.split(60.0, SIZE, 19.5 * pitch + 2 * pad)[1].start == 18  # two rows at least go on
-
-
-def test_a_long_block_continues_into_the_next_column() -> None:
+def test_a_long_block_stays_whole_in_one_column() -> None:
     text = "\n".join(f"step_{k} = model(step_{k - 1})  # {k}" for k in range(1, 40))
     (b,) = blocks_of(f"```python\n{text}\n```")
+    assert not hasattr(b, "split")
     region = Region("box", "band", "", rect=(0.0, 0.0, 200.0, 70.0))
     comp = RegionComposer(region, [b], INK, False)
     f = comp.fit()
-    assert f.fits and f.ncols >= 2
     parts = [blk for col in f.columns for blk, _ in col]
-    assert all(isinstance(p, CodeSlice) for p in parts) and len(parts) == f.ncols
-    assert sum(p.end - p.start for p in parts) == 39
-    assert [p.start for p in parts[1:]] == [p.end for p in parts[:-1]]
+    assert parts == [b]
     marks = comp.place(f)
-    written = {m.text.strip() for m in marks if isinstance(m, TextMark)}
-    assert all(any(f"step_{k} =" in w for w in written) for k in range(1, 40))
+    written = [m for m in marks if isinstance(m, TextMark) and m.text.strip().startswith("step_")]
+    assert [int(m.text.split("=")[0].strip()[5:]) for m in sorted(written, key=lambda m: m.y)] == list(range(1, 40))
 
 
 def test_a_token_wider_than_many_rows_is_cut_in_linear_work(monkeypatch) -> None:
