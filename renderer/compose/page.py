@@ -93,21 +93,28 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
             marks.extend(_band_heading(band, layout.split.heading_pt, _ink_of(band, composers)))
     for rid, comp in composers.items():
         if fitted is None:
-            f = comp.fit()
-        else:
-            size = fitted.sizes[rid]
-            comp.header_pt = header_size(min(size, fitted.body_pt))  # one header size for the sheet
-            f = comp.fit_at(size)
-            if not f.fits:
-                f = _tighter(comp, f)
-            if size >= fitted.body_pt and f.fits:
-                f = _fuller(comp, f, fitted.body_pt)
-        fits[rid] = f
-        marks.extend(comp.place_fitted(f))
+            fits[rid] = comp.fit()
+            continue
+        size = fitted.sizes[rid]
+        comp.header_pt = header_size(min(size, fitted.body_pt))  # one header size for the sheet
+        f = comp.fit_at(size)
+        fits[rid] = _tighter(comp, f) if not f.fits else f
+    if fitted is not None:
+        # a roomy region writes a little larger, but never further above the sheet's smallest region than
+        # the one hand's spread
+        usual = [f.size for rid, f in fits.items() if fitted.sizes[rid] >= fitted.body_pt]
+        ceiling = min(usual, default=fitted.body_pt) + theme.BODY_SPREAD_PT
+        for rid, comp in composers.items():
+            if fitted.sizes[rid] >= fitted.body_pt and fits[rid].fits:
+                fits[rid] = _fuller(comp, fits[rid], ceiling)
+    for rid, comp in composers.items():
+        marks.extend(comp.place_fitted(fits[rid]))
     banner = layout.bands[0].kind == "title"
     marks.extend(_footer(chapter, with_title=not banner, with_link=not (banner and qr)))
-    return Page(marks, fits, notices, layout, fitted.body_pt if fitted else 0.0, fitted.moves if fitted else [],
-                missing)
+    body = fitted.body_pt if fitted else 0.0
+    if fitted is not None:  # a region written tighter than fitting measured sets the sheet's body
+        body = min([f.size for rid, f in fits.items() if fitted.sizes[rid] >= fitted.body_pt], default=body)
+    return Page(marks, fits, notices, layout, body, fitted.moves if fitted else [], missing)
 
 
 def _tighter(comp: RegionComposer, f: Fit) -> Fit:
@@ -123,15 +130,16 @@ def _tighter(comp: RegionComposer, f: Fit) -> Fit:
     return f
 
 
-def _fuller(comp: RegionComposer, f: Fit, body_pt: float) -> Fit:
+def _fuller(comp: RegionComposer, f: Fit, ceiling: float) -> Fit:
     """A region whose content covers less than FILL_MIN of its box at the page's body size writes
-    a little larger (at most BODY_SPREAD_PT more), as a person fills a roomy box."""
+    a little larger (up to ``ceiling``: the one hand's spread above the sheet's smallest region), as a
+    person fills a roomy box."""
     _, _, _, bh = comp._body(f.size)
     if bh <= 0 or f.height >= theme.FILL_MIN * bh:
         return f
     best = f
     size = f.size + theme.BODY_PT_STEP
-    while size <= min(body_pt + theme.BODY_SPREAD_PT, theme.BODY_PT_SPARSE_MAX) + 1e-9:
+    while size <= min(ceiling, theme.BODY_PT_SPARSE_MAX) + 1e-9:
         g = comp.fit_at(size)
         if not g.fits:
             break

@@ -8,6 +8,7 @@ notes of what it decided.  Nothing it is given is changed.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..layout.engine import Layout
@@ -33,6 +34,8 @@ def plan_sheet(chapter: Chapter, layout: Layout) -> Layout:
                    for b in boxes for pl in b.pieces)
     content: dict[str, list[Content]] = {}
     notes: list[str] = []
+    # a title several pieces share ("### 토론 내용" under each topic) says less than the part it sits in
+    titles = Counter(p.title for p in pieces)
     sketches: dict[str, Content] = {}
     for box in boxes:
         items: list[Content] = []
@@ -50,7 +53,8 @@ def plan_sheet(chapter: Chapter, layout: Layout) -> Layout:
             md, _ = read_requests(s.body, s.title)
             line = s.body_line
             if _needs_heading(pl, box, len(own) + bool(items)):
-                md, line = f"### {s.icon} {s.title}".strip() + "\n" + md, s.body_line - 1
+                title = s.title if titles[s.title] == 1 or not s.context else s.context
+                md, line = f"### {s.icon} {title}".strip() + "\n" + md, s.body_line - 1
             items.append(Content(md, s.file, line, f"{s.icon} {s.title}".strip()))
         content[box.id] = items
     placed = placements + reserve

@@ -233,8 +233,12 @@ def _fill_sparse(boxes: list[Box], sizes: dict[int, float]) -> None:
             continue
         donors = [(d, pl) for d in boxes if d is not box and len(d.pieces) > 1 for pl in d.pieces
                   if pl.how in ("kind", "sketch", "room") and pl.section.origin != "request"]
-        scored = [(_sketch_score(terms(pl.section.title + "\n" + pl.section.body), box), d, pl) for d, pl in donors]
-        scored = [t for t in scored if t[0] >= SPARSE_TAKES]
+        scored = []
+        for d, pl in donors:
+            pw = terms(pl.section.title + "\n" + pl.section.body)
+            here, there = _sketch_score(pw, box), _sketch_score(pw, d)
+            if here >= SPARSE_TAKES and here >= WORDS_LEAD * there:  # it speaks clearly more of the empty box
+                scored.append((here, d, pl))
         if not scored:
             continue
         score, d, pl = max(scored, key=lambda t: t[0])
@@ -247,11 +251,11 @@ def _fill_sparse(boxes: list[Box], sizes: dict[int, float]) -> None:
 def use_reserve(reserve: list[Section], boxes: list[Box], only_empty: bool) -> list[Placement]:
     """The Source Text's summary and key points, where the prompt says nothing else: each key point to the
     box whose words it shares most, the summary to a summing-up box (else the emptiest).  With
-    ``only_empty``, only into boxes that hold nothing at all."""
+    ``only_empty``, only into boxes that hold no piece and little sketch."""
     out: list[Placement] = []
 
     def open_boxes() -> list[Box]:
-        return [b for b in boxes if not only_empty or (not b.pieces and not b.sketch_md.strip())]
+        return [b for b in boxes if not only_empty or (not b.pieces and b.load / b.room < SPARSE)]
 
     for piece in reserve:
         if not open_boxes():

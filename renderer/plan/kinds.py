@@ -42,7 +42,7 @@ _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[✓✅❌☐□⛔])\s+")
 _TAKEAWAY_WORDS = ("takeaway", "summary", "요약", "정리", "결론", "마무리", "wrap-up", "핵심 포인트", "key point", "기억할", "remember",
                    "tl;dr", "한눈에", "wrap-up", "recap")
 _INSIGHT_WORDS = ("insight", "quote", "인사이트", "통찰", "명언", "한마디", "인용", "어록", "notable", "말씀", "발언",
-                  "토론", "discussion", "voices", "대담")
+                  "voices")
 _MAIN_WORDS = ("가장 넓", "핵심", "main", "widest", "largest", "core", "중심")
 _WANTS = (
     (MINDMAP, ("mind map", "mindmap", "마인드맵", "마인드 맵", "개념 지도", "개념도", "topic overview")),
