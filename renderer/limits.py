@@ -1,0 +1,19 @@
+"""Every limit on what an input may hold, in one place (README.md, "Limits", lists them).
+
+Each is far beyond what a chapter's sheet holds (a bundled chapter is about 20 KB, a few dozen table rows,
+lists three levels deep); an input past one is refused at once, with the limit named, before any work is
+spent on it."""
+
+from __future__ import annotations
+
+MAX_INPUT_BYTES = 1_000_000  # a prompt, chapter YAML or layout file
+MAX_URL_CHARS = 1_000  # a video address (source_url, sourceUrl): a QR code holds about 2,300 bytes
+URL_SCHEMES = ("http", "https")  # the only schemes a video address (and so the QR code) may have
+MAX_YAML_NODES = 20_000  # values in a chapter YAML or front matter, aliases counted as expanded
+MAX_NESTING = 40  # levels of a nested list, a mind map, or frames (loop, alt, ...) of a sequence diagram
+MAX_TABLE_ROWS = 300  # rows of one markdown table
+MAX_PIE_SLICES = 100  # slices of one pie
+MAX_PIE_VALUE = 1e15  # a pie slice's value
+MAX_CODE_LINES = 800  # lines of one fenced code block or mermaid diagram
+MAX_BANDS = 60  # bands of a layout diagram, and entries of its ratio spec
+MAX_DPI = 1200  # --dpi of a PNG (1200 dpi: 14,031 x 9,921 px, about 420 MB while drawing)
