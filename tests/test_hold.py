@@ -28,6 +28,21 @@ class Case:
 CASES = [
     Case("quote_only_marker.md"),
     Case("quote_only_author_dash.md"),
+    # the video address: one rule (http or https, at most MAX_URL_CHARS) wherever it is written
+    Case("source_url_3000_chars.md", error="1,000"),
+    Case("source_url_javascript.md", error="not a web address"),
+    Case("source_url_data.md", error="not a web address"),
+    Case("project/chapters/source_url_file.yaml", error="not a web address"),
+    Case("project/chapters/source_url_javascript.yaml", error="not a web address"),
+    # aliases of aliases: refused before anything expands them
+    Case("yaml_alias_bomb_front_matter.md", error="20,000 values"),
+    Case("project/chapters/yaml_alias_bomb.yaml", error="20,000 values"),
+    # a layout is read from the project's layouts/ only, and a refused file is never shown
+    Case("project/chapters/ok.yaml"),
+    Case("project/chapters/layout_parent_path.yaml", error="outside the project's layouts/ folder"),
+    Case("project/chapters/layout_absolute_path.yaml", error="not anywhere on the machine"),
+    # a terminal's escape sequences in an input are shown escaped
+    Case("diagram_terminal_escapes.md", error="\\x1b]0;pwn\\x07\\x1b[2J"),
 ]
 
 
@@ -41,6 +56,7 @@ def test_reproducer_renders_or_fails_cleanly(case: Case, tmp_path: Path, capsys:
     err = capsys.readouterr().err
     assert "Traceback" not in err and "internal error" not in err, err
     assert "\x1b" not in err and "\x07" not in err, err
+    assert "root:" not in err, err  # nothing of a file outside the project is shown
     if case.error:
         assert code == 1, err
         assert re.match(r"[^\n]+:\d+:\d+: ", err), err
@@ -52,3 +68,44 @@ def test_reproducer_renders_or_fails_cleanly(case: Case, tmp_path: Path, capsys:
     if case.warning:
         assert case.warning in err, err
     assert took < SECONDS, f"{case.file}: {took:.2f} s"
+
+
+def test_a_layout_linked_out_of_the_project_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "p"
+    (project / "chapters").mkdir(parents=True)
+    (project / "layouts").mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("# Layout Structure\nthe secret line\n", encoding="utf-8")
+    (project / "layouts" / "small.txt").symlink_to(secret)
+    chapter = project / "chapters" / "c.yaml"
+    chapter.write_text((HOLD / "project" / "chapters" / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["render", str(chapter), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "outside the project's layouts/ folder" in err and "secret" not in err, err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_an_input_that_is_no_plain_file_is_refused_at_once(kind: str, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    path = tmp_path / "x.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    start = time.perf_counter()
+    code = main(["build", "--chapters", str(tmp_path), "-o", str(tmp_path / "out"), "-j", "1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "not a plain file" in err, err
+    assert time.perf_counter() - start < 10
+
+
+def test_an_input_past_the_size_limit_is_refused_with_the_limit_named(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from renderer.limits import MAX_INPUT_BYTES
+
+    path = tmp_path / "big.md"
+    path.write_bytes((HOLD / "quote_only_marker.md").read_bytes() + b"x" * MAX_INPUT_BYTES)
+    assert main(["render", str(path), "-o", str(tmp_path / "out")]) == 1
+    assert f"{MAX_INPUT_BYTES:,} bytes" in capsys.readouterr().err
