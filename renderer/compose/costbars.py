@@ -13,7 +13,7 @@ from .linebreak import natural_width, set_lines, widest_word
 from .marks import Mark, StrokeMark
 from .text import line_marks, pitch, text_marks
 
-COST_LINE = re.compile(r"^\s*(?:[-*•]\s+)?([^:$|]{1,40}?)\s*:\s*(\$+)\s*(.*?)\s*$")
+COST_LINE = re.compile(r"^\s*(?:[-*•]\s+)?([^:$|\s][^:$|]{0,39}?)\s*:\s*(\$+)\s*(.*?)\s*$")
 
 
 @dataclass
