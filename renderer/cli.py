@@ -12,6 +12,7 @@ from . import theme
 from .console import Console, utf8_streams
 from .errors import InputError, Notice
 from .export import OutputFolderError
+from .limits import MAX_DPI
 from .sources import STDIN
 
 
@@ -29,6 +30,19 @@ def _version() -> str:
 SOURCE_HELP = ("a chapter source file of the course (a translation with 'timestamp:' in its front matter, or a "
                "transcript with [H:MM:SS] marks): the chapter's moment in the video, for the footer and the QR code, "
                "where the prompt gives none")
+
+
+def _dpi(text: str) -> int:
+    """A --dpi value: a whole number up to MAX_DPI (a PNG past it would take gigabytes to draw)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if value > MAX_DPI:
+        raise argparse.ArgumentTypeError(f"{value} is more than {MAX_DPI}, the highest resolution a sheet is "
+                                         f"drawn at ({MAX_DPI} dpi is already {round(MAX_DPI * 297 / 25.4):,} px "
+                                         "wide)")
+    return value
 
 
 def _examples(*lines: str) -> str:
@@ -69,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--out", default="out", metavar="DIR|FILE",
                    help="a folder (default: out/) for DIR/NAME.pdf and .png, or one file NAME.pdf, .png or .svg "
                         "(format from its extension; one input only)")
-    r.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+    r.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI,
                    help=f"PNG resolution (default: {theme.DEFAULT_DPI}, i.e. 2339 x 1654 px)")
     only = r.add_mutually_exclusive_group()
     only.add_argument("--pdf-only", action="store_true", help="write the PDF only")
@@ -100,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="draw the rendered sheet with the fitted region tree on top to FILE.png: each region's "
                           "outline, id, title, size in mm and share of the page, its sections and how far "
                           "fitting moved it")
-    lay.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+    lay.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI,
                      help=f"with --overlay: its resolution (default: {theme.DEFAULT_DPI})")
     lay.add_argument("--exact", action="store_true",
                      help="with --fitted or --overlay: fit with the bands at the prompt's ratios")
@@ -129,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
                          "cheatsheet build -o course/ --booklet course/course.pdf"))
     b.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
-    b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
+    b.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
     b.add_argument("--booklet", metavar="FILE.pdf",
                    help="also write one PDF of all chapters in chapter order, one page each, with a bookmark "
@@ -144,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
     w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
     w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
-    w.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
+    w.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
 
     c = sub.add_parser(

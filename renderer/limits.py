@@ -16,4 +16,4 @@ MAX_PIE_SLICES = 100  # slices of one pie
 MAX_PIE_VALUE = 1e15  # a pie slice's value
 MAX_CODE_LINES = 800  # lines of one fenced code block or mermaid diagram
 MAX_BANDS = 60  # bands of a layout diagram, and entries of its ratio spec
-MAX_DPI = 1200  # --dpi of a PNG (1200 dpi: 14,031 x 9,921 px, about 420 MB while drawing)
+MAX_DPI = 600  # --dpi of a PNG (600 dpi: 7,016 x 4,961 px, about 300 MB while drawing; print needs no more)

@@ -41,9 +41,29 @@ CASES = [
     Case("project/chapters/ok.yaml"),
     Case("project/chapters/layout_parent_path.yaml", error="outside the project's layouts/ folder"),
     Case("project/chapters/layout_absolute_path.yaml", error="not anywhere on the machine"),
+    # recursion: deep trees and frames are walked without it, or drawn to a depth
+    Case("mindmap_350_deep.md"),
+    Case("sequence_200_nested_loops.md", error="cannot hold the content"),
+    Case("nested_list_400_deep.md"),
+    # numbers no pie can share out
+    Case("pie_1e308.md", warning="larger than 1e+15"),
+    # content past a limit is refused before any of it is measured
+    Case("pie_2000_slices.md", error="more than the 800"),
+    Case("table_3000_rows.md", error="more than the 300"),
+    Case("table_10000_rows.md", error="more than the 300"),
+    Case("code_3000_long_lines.md", error="more than the 800"),
+    Case("diagram_5000_bands.md", error="more than the 60"),
+    Case("ratio_spec_5000_bands.md", warning="lists 5000 bands"),
     # a terminal's escape sequences in an input are shown escaped
     Case("diagram_terminal_escapes.md", error="\\x1b]0;pwn\\x07\\x1b[2J"),
 ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One render first, so that the timed ones do not count importing matplotlib and reading the fonts."""
+    out = tmp_path_factory.mktemp("warm")
+    assert main(["render", str(HOLD / "quote_only_marker.md"), "--pdf-only", "-q", "-o", str(out)]) == 0
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
@@ -109,3 +129,14 @@ def test_an_input_past_the_size_limit_is_refused_with_the_limit_named(tmp_path: 
     path.write_bytes((HOLD / "quote_only_marker.md").read_bytes() + b"x" * MAX_INPUT_BYTES)
     assert main(["render", str(path), "-o", str(tmp_path / "out")]) == 1
     assert f"{MAX_INPUT_BYTES:,} bytes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dpi", ["3000", "100000000000000000000"])
+def test_a_resolution_past_the_limit_is_a_usage_error(dpi: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from renderer.limits import MAX_DPI
+
+    with pytest.raises(SystemExit) as exc:
+        main(["render", str(HOLD / "quote_only_marker.md"), "-o", str(tmp_path), "--dpi", dpi])
+    assert exc.value.code == 2
+    assert f"more than {MAX_DPI}" in capsys.readouterr().err

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from ..errors import Notice
+from ..errors import InputError, Notice
 from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS
+from ..limits import MAX_CODE_LINES, MAX_TABLE_ROWS
 from ..sources.markdown import parse
 from .beforeafter import BeforeAfterBlock, Panel
 from .block import Block
@@ -204,6 +205,15 @@ class _Ctx:
     emphasis: tuple[str, ...]
     notices: list[Notice]
     file: str
+
+
+def _within(count: int, limit: int, what: str, line: int, ctx: _Ctx) -> None:
+    """An InputError at ``line`` when a block holds more than ``limit`` of ``what``: far more than a page
+    holds at its smallest writing, so it is refused before any of it is measured."""
+    if count > limit:
+        raise InputError(ctx.file, line, 1, f"this {what[0]} has {count:,} {what[1]}, more than the {limit:,} a "
+                                            "sheet takes", "a cheat sheet cannot hold that much: keep the part "
+                                                           "that matters and leave the rest to the notes")
 
 
 def buf_cost(buf: list[str]) -> bool:
@@ -472,6 +482,7 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
                 parts = content.split("\n")
                 if a:
                     out.extend(_line_items("\n".join(parts[:a]), src[:a], ln, emphasis, level))
+                _within(b - a - 1, MAX_TABLE_ROWS, ("table", "rows"), ln + a, ctx)
                 out.append(_pipe_table(src[a:b], ln + a, emphasis))
                 if b < len(src):
                     out.extend(_line_items("\n".join(parts[b:]), src[b:], ln + b, emphasis, level))
@@ -497,10 +508,15 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             i = j + 1
             continue
         elif t.type == "table_open":
+            rows_at = [tk for tk in tokens[i:] if tk.type in ("tr_open", "table_close")]
+            head_and_rows = next(k for k, tk in enumerate(rows_at) if tk.type == "table_close")
+            _within(head_and_rows - 1, MAX_TABLE_ROWS, ("table", "rows"), ln, ctx)
             j, header, rows = _table(tokens, i, emphasis)
             out.append(TableBlock(header, rows, ln))
             i = j + 1
             continue
+        elif t.type in ("fence", "code_block") and t.content.count("\n") > MAX_CODE_LINES:
+            _within(t.content.count("\n"), MAX_CODE_LINES, ("code block", "lines"), ln, ctx)
         elif t.type == "fence" and (t.info or "").strip().lower() == "mermaid":
             res = parse_mermaid(t.content, ln)
             for off, msg in res.warnings:
