@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -180,8 +181,17 @@ def run() -> None:
     """The console script: main(), then an immediate exit.  Python's own shutdown puts the
     default signal handlers back, so a stop signal landing then would kill a finished run
     with a bare -15; leaving at once (all files are already written and synced) avoids that."""
+    from .export import STOP_SIGNALS, exit_quietly
+
+    # until main() takes them over, and again once it gives them back: a stop signal ends the
+    # process at once with 128 + its number (130 for Ctrl-C), never with a traceback
+    for s in STOP_SIGNALS:
+        signal.signal(s, exit_quietly)
     utf8_streams()
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt as exc:  # a second signal while the first one was being reported
+        code = 128 + getattr(exc, "signum", signal.SIGINT)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -195,9 +205,15 @@ def main(argv: list[str] | None = None) -> int:
 
     old = install_signal_handlers()
     try:
-        return _main(argv)
-    finally:
-        restore_signal_handlers(old)
+        code = _main(argv)
+    except KeyboardInterrupt as exc:  # a signal between the command's end and here
+        code = _interrupted(exc)
+    while True:  # a signal landing while the handlers are put back ends the run as stopped
+        try:
+            restore_signal_handlers(old)
+            return code
+        except KeyboardInterrupt as exc:
+            code = _interrupted(exc)
 
 
 def _main(argv: list[str] | None) -> int:
