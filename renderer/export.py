@@ -30,11 +30,11 @@ def figure_for(marks: list, dpi: int = theme.DEFAULT_DPI):
 def pdf_bytes(fig) -> bytes:
     """The page as PDF, its fonts embedded as lean subsets made once per process (pdf_fonts), its
     text measured once per process (text_metrics)."""
-    from .pdf_fonts import lean_subsets
+    from .pdf_fonts import fonts_in_name_order, lean_subsets
     from .text_metrics import shared_text_metrics
 
     buf = io.BytesIO()
-    with lean_subsets(), shared_text_metrics():
+    with lean_subsets(), fonts_in_name_order(), shared_text_metrics():
         fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
