@@ -7,7 +7,7 @@ spent on it."""
 from __future__ import annotations
 
 MAX_INPUT_BYTES = 1_000_000  # a prompt, chapter YAML or layout file
-MAX_URL_CHARS = 1_000  # a video address (source_url, sourceUrl): a QR code holds about 2,300 bytes
+MAX_URL_CHARS = 1_000  # a video address, letters beyond ASCII counted as %XX: a QR code holds about 2,300 bytes
 URL_SCHEMES = ("http", "https")  # the only schemes a video address (and so the QR code) may have
 MAX_YAML_NODES = 20_000  # values in a chapter YAML or front matter, aliases counted as expanded
 MAX_NESTING = 40  # levels of a nested list, a mind map, or frames (loop, alt, ...) of a sequence diagram

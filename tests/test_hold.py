@@ -30,6 +30,7 @@ CASES = [
     Case("quote_only_author_dash.md"),
     # the video address: one rule (http or https, at most MAX_URL_CHARS) wherever it is written
     Case("source_url_3000_chars.md", error="1,000"),
+    Case("source_url_hangul_past_the_qr.md", error="more than the 1,000"),
     Case("source_url_javascript.md", error="not a web address"),
     Case("source_url_data.md", error="not a web address"),
     Case("project/chapters/source_url_file.yaml", error="not a web address"),

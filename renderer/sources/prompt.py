@@ -19,7 +19,7 @@ from ..errors import InputError, Notice
 from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec, Section
 from .frontmatter import find_front_matter, parse_meta
-from .markdown import inline_text, parse
+from .markdown import inline_text, oversized, parse, too_much
 from .ratios import ratios_from_lines, ratios_from_list, ratios_from_table
 from .text_file import read_text
 from .titles import split_heading
@@ -108,6 +108,11 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
         meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]), file, lines, fm[0] + 1)
         for i in range(fm[0], fm[1] + 1):
             md_lines[i] = ""
+    # a table past the limit is refused before the parser spends seconds on it (a long fence costs it
+    # little, and one outside the page's sections is no page content: composing weighs those)
+    big = oversized(md_lines, code=False)
+    if big is not None:
+        raise too_much(file, big[0] + 1, big[1], big[3], lines[big[0]])
     tokens = parse("\n".join(md_lines))
     heads = headings(tokens)
     layout = read_layout_section(file, lines, tokens, heads)
