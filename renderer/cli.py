@@ -18,11 +18,11 @@ from .sources import STDIN
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         return version("cheatsheet-renderer")
-    except (ImportError, PackageNotFoundError):
+    except PackageNotFoundError:
         from . import __version__
 
         return __version__

@@ -300,3 +300,29 @@ def test_a_signal_while_the_handlers_are_put_back_ends_as_stopped(monkeypatch: p
     monkeypatch.setattr(ex, "restore_signal_handlers", late)
     assert cli.main(["layout", str(CHAPTERS / "ch10.yaml")]) == 130
     assert "interrupted by SIGINT" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["INT", "TERM"])
+def test_a_signal_at_any_moment_never_prints_a_traceback(tmp_path: Path, signum: int) -> None:
+    """Signals landing all through short renders, from the start to the last milliseconds of their
+    exit: each ends with 0 (done before it landed) or 128 + the signal, and never with a traceback."""
+    codes = set()
+    prompt = tmp_path / "mini.md"
+    prompt.write_text(MINI, encoding="utf-8")
+    for k in range(12):
+        out = tmp_path / str(k)
+        proc = subprocess.Popen([str(SCRIPT), "render", str(prompt), "-o", str(out), "--pdf-only"], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # from the package's first import (Python's own start-up before it is Python's) to after the
+        # file is written
+        deadline = time.monotonic() + 30
+        while not _handles(proc.pid, signal.SIGTERM) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(0.12 * k)
+        proc.send_signal(signum)
+        _, stderr = proc.communicate(timeout=60)
+        assert "Traceback" not in stderr, stderr
+        assert proc.returncode in (0, 128 + signum), (proc.returncode, stderr)
+        assert not out.exists() or not _temporaries(out)
+        codes.add(proc.returncode)
+    assert 128 + signum in codes
