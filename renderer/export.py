@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import signal
 import stat
 import sys
@@ -401,12 +402,16 @@ def _finish_renames(journal: Path) -> None:
     _unlink(str(journal))
 
 
+# A temporary file of ours: ``.NAME.XXXXXXXX.tmp`` as tempfile.mkstemp names it beside a file this program writes
+# (a journal's too); nothing else in a folder is ever taken for one.
+_OUTPUTS = (".pdf", ".png", ".svg")
+_TEMP = re.compile(r"^\.(.+\.(?:pdf|png|svg|txt|yaml|renames))\.[a-z0-9_]{8}\.tmp$")
+
+
 def _temp_owner(name: str) -> str | None:
-    """The set (stem) a hidden temporary file ``.NAME.XXXX.tmp`` belongs to, or None for other files."""
-    if not (name.startswith(".") and name.endswith(".tmp")):
-        return None
-    inner = name[1:-4].rsplit(".", 1)[0]  # NAME (ch10.pdf, or ch10.renames for a journal)
-    return Path(inner).stem or None
+    """The set (stem) a hidden temporary file ``.NAME.XXXXXXXX.tmp`` belongs to, or None for other files."""
+    m = _TEMP.match(name)
+    return (Path(m.group(1)).stem or None) if m else None
 
 
 def sweep_stale(folder: Path, holding: str = "") -> list[Path]:
@@ -422,8 +427,10 @@ def sweep_stale(folder: Path, holding: str = "") -> list[Path]:
         owner = _temp_owner(n)
         if owner:
             stems.add(owner)
-        elif n.startswith(".") and n.endswith((".renames", ".lock")):
-            stems.add(n[1:].rsplit(".", 1)[0])  # a journal, or the lock a killed writer left
+        elif n.startswith(".") and n.endswith(".renames"):
+            stems.add(n[1 : -len(".renames")])  # a journal a killed writer left
+        elif n.startswith(".") and n.endswith(".lock") and any(f"{n[1:-5]}{e}" in names for e in _OUTPUTS):
+            stems.add(n[1 : -len(".lock")])  # the lock a killed writer left beside its outputs
     removed: list[Path] = []
     for stem in sorted(stems):
         if stem == holding:

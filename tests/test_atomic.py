@@ -326,3 +326,11 @@ def test_a_signal_at_any_moment_never_prints_a_traceback(tmp_path: Path, signum:
         assert not out.exists() or not _temporaries(out)
         codes.add(proc.returncode)
     assert 128 + signum in codes
+
+
+def test_the_sweep_never_takes_someone_else_s_hidden_file(tmp_path: Path) -> None:
+    theirs = {".notes.tmp": b"a", ".vimrc.swp.tmp": b"b", ".build.lock": b"c", ".ch10.pdf.tmp": b"d",
+              ".ch10.pdf.short.tmp": b"e"}
+    _earlier(tmp_path, theirs)
+    write_pair([(tmp_path / "ch10.pdf", b"new pdf")])
+    assert _state(tmp_path) == {**theirs, "ch10.pdf": b"new pdf"}
