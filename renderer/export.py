@@ -372,8 +372,15 @@ def _set_lock(folder: Path, stem: str, wait: bool = True) -> Iterator[bool]:
     try:
         yield True
     finally:
-        _unlink(str(path))
-        os.close(fd)  # closing lets the lock go
+        if fcntl is None:  # Windows cannot remove an open file
+            os.close(fd)
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        else:
+            _unlink(str(path))  # removed while held: a writer waiting on it then sees another file and retries
+            os.close(fd)  # closing lets the lock go
 
 
 def _write_journal(journal: Path, temps: list[tuple[str, Path]]) -> None:
