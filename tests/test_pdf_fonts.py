@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from renderer import pdf_fonts
 from renderer.compose.fonts import vendored_font_files
 from renderer.export import PDF_METADATA, figure_for, pdf_bytes
-from renderer.pdf_fonts import LAYOUT_TABLES, lean_subsets, subset_font
+from renderer.pdf_fonts import LAYOUT_TABLES, fonts_in_name_order, lean_subsets, subset_font
 from renderer.render import compose
 from tests.conftest import ROOT
 
@@ -40,9 +40,10 @@ def lean_pdf(figure) -> bytes:
 
 @pytest.fixture(scope="module")
 def matplotlib_pdf(figure) -> bytes:
-    """The same page with matplotlib's own subsets."""
+    """The same page with matplotlib's own subsets (its fonts in the order pdf_bytes writes them)."""
     buf = io.BytesIO()
-    figure.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    with fonts_in_name_order():
+        figure.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
 
