@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -12,15 +13,16 @@ from . import theme
 from .console import Console, utf8_streams
 from .errors import InputError, Notice
 from .export import OutputFolderError
+from .limits import MAX_DPI
 from .sources import STDIN
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         return version("cheatsheet-renderer")
-    except (ImportError, PackageNotFoundError):
+    except PackageNotFoundError:
         from . import __version__
 
         return __version__
@@ -29,6 +31,19 @@ def _version() -> str:
 SOURCE_HELP = ("a chapter source file of the course (a translation with 'timestamp:' in its front matter, or a "
                "transcript with [H:MM:SS] marks): the chapter's moment in the video, for the footer and the QR code, "
                "where the prompt gives none")
+
+
+def _dpi(text: str) -> int:
+    """A --dpi value: a whole number up to MAX_DPI (a PNG past it would take gigabytes to draw)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if value > MAX_DPI:
+        raise argparse.ArgumentTypeError(f"{value} is more than {MAX_DPI}, the highest resolution a sheet is "
+                                         f"drawn at ({MAX_DPI} dpi is already {round(MAX_DPI * 297 / 25.4):,} px "
+                                         "wide)")
+    return value
 
 
 def _examples(*lines: str) -> str:
@@ -69,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--out", default="out", metavar="DIR|FILE",
                    help="a folder (default: out/) for DIR/NAME.pdf and .png, or one file NAME.pdf, .png or .svg "
                         "(format from its extension; one input only)")
-    r.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+    r.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI,
                    help=f"PNG resolution (default: {theme.DEFAULT_DPI}, i.e. 2339 x 1654 px)")
     only = r.add_mutually_exclusive_group()
     only.add_argument("--pdf-only", action="store_true", help="write the PDF only")
@@ -102,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="draw the rendered sheet with the fitted region tree on top to FILE.png: each region's "
                           "outline, id, title, size in mm and share of the page, its sections and how far "
                           "fitting moved it")
-    lay.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI,
+    lay.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI,
                      help=f"with --overlay: its resolution (default: {theme.DEFAULT_DPI})")
     lay.add_argument("--exact", action="store_true",
                      help="with --fitted or --overlay: fit with the bands at the prompt's ratios")
@@ -131,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
                          "cheatsheet build -o course/ --booklet course/course.pdf"))
     b.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
-    b.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
+    b.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
     b.add_argument("--booklet", metavar="FILE.pdf",
                    help="also write one PDF of all chapters in chapter order, one page each, with a bookmark "
@@ -146,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
     w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
     w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
-    w.add_argument("--dpi", type=int, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
+    w.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
 
     c = sub.add_parser(
@@ -168,8 +183,17 @@ def run() -> None:
     """The console script: main(), then an immediate exit.  Python's own shutdown puts the
     default signal handlers back, so a stop signal landing then would kill a finished run
     with a bare -15; leaving at once (all files are already written and synced) avoids that."""
+    from .export import STOP_SIGNALS, exit_quietly
+
+    # until main() takes them over, and again once it gives them back: a stop signal ends the
+    # process at once with 128 + its number (130 for Ctrl-C), never with a traceback
+    for s in STOP_SIGNALS:
+        signal.signal(s, exit_quietly)
     utf8_streams()
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt as exc:  # a second signal while the first one was being reported
+        code = 128 + getattr(exc, "signum", signal.SIGINT)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -183,9 +207,15 @@ def main(argv: list[str] | None = None) -> int:
 
     old = install_signal_handlers()
     try:
-        return _main(argv)
-    finally:
-        restore_signal_handlers(old)
+        code = _main(argv)
+    except KeyboardInterrupt as exc:  # a signal between the command's end and here
+        code = _interrupted(exc)
+    while True:  # a signal landing while the handlers are put back ends the run as stopped
+        try:
+            restore_signal_handlers(old)
+            return code
+        except KeyboardInterrupt as exc:
+            code = _interrupted(exc)
 
 
 def _main(argv: list[str] | None) -> int:

@@ -7,6 +7,8 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from .errors import shown
+
 # ANSI colours of the message kinds (only ever written to a terminal)
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "note": "\033[2m"}
 _RESET = "\033[0m"
@@ -44,7 +46,7 @@ class Console:
     def out(self, text: str) -> None:
         """A result line (a file written): stdout, not in quiet mode."""
         if self.verbosity >= 1:
-            print(text, flush=True)
+            print(shown(text), flush=True)
 
     def warning(self, text: str) -> None:
         if self.verbosity >= 1:
@@ -59,6 +61,7 @@ class Console:
             self._err(text, "note")
 
     def _err(self, text: str, kind: str) -> None:
+        text = shown(text)  # an input's escape sequences never reach the terminal raw
         if wants_colour(sys.stderr):
             first, _, rest = text.partition("\n")
             text = f"{_COLOURS[kind]}{first}{_RESET}" + (f"\n{rest}" if rest else "")

@@ -222,7 +222,8 @@ def summary(con: Console, builds: list[ChapterBuild], terminal: bool, booklet: s
 def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Console,
                  booklet: Path | None = None, terminal: bool | None = None, qr: bool = True) -> int:
     """Build every chapter, report as each finishes, print the summary; 1 if any chapter failed."""
-    from .export import write_atomic
+    from .export import mark_stale, write_atomic
+    from .render import OUTPUT_SUFFIXES
 
     if terminal is None:
         terminal = _is_terminal()
@@ -235,14 +236,21 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
     ordered = [builds[n] for n in names]  # chapter order: the files' sorted names
     note = ""
     failed = [b for b in ordered if not b.ok]
+    notes = []
+    for b in failed:  # what the failed chapter had written before would look current: marked stale
+        stale = mark_stale([Path(out) / f"{Path(b.path).stem}{ext}" for ext in OUTPUT_SUFFIXES])
+        if stale:
+            notes.append(f"{b.name} failed: its earlier outputs were kept as " + ", ".join(str(p) for p in stale))
     if booklet is not None:
         if failed:
-            note = f"booklet {booklet} not written: {len(failed)} chapter(s) failed"
+            stale = mark_stale([booklet])
+            note = f"booklet {booklet} not written: {len(failed)} chapter(s) failed" + (
+                f"; the earlier booklet was kept as {stale[0]}" if stale else "")
             con.error(f"cheatsheet build: error: {note}")
         else:
             write_atomic(booklet, booklet_bytes([(b.title, b.pdf or b"") for b in ordered]))
             note = f"booklet: {booklet} ({len(ordered)} pages)"
-    summary(con, ordered, terminal, note)
+    summary(con, ordered, terminal, "\n".join([*notes, note]).strip())
     return 1 if failed else 0
 
 

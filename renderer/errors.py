@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .limits import MAX_INPUT_BYTES
 
 
 @dataclass
@@ -24,17 +28,19 @@ class InputError(Exception):
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
     def render(self) -> str:
-        """The full message: place, the offending line with a caret, the hint."""
-        out = [str(self)]
+        """The full message: place, the offending line with a caret, the hint; control characters
+        (a terminal's escape sequences among them) shown escaped, the caret still under its column."""
+        out = [shown(str(self))]
         text = self.source_line
         if text is None:
             text = read_line(self.file, self.line)
         text = (text or "").rstrip("\n")
-        out.append("  " + text)
         col = max(1, self.col)
-        out.append("  " + caret_pad(text, col - 1) + "^")
+        out.append("  " + shown(text))
+        before = shown(text[: col - 1])
+        out.append("  " + caret_pad(before, len(before)) + "^")
         if self.hint:
-            out.append("hint: " + self.hint)
+            out.append("hint: " + shown(self.hint))
         return "\n".join(out)
 
 
@@ -49,13 +55,24 @@ class Notice:
     kind: str = ""  # what it is about, when something reads notices ("uncovered": a character no font has)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: warning: {self.message}"
+        return shown(f"{self.file}:{self.line}:{self.col}: warning: {self.message}")
 
 
 class FitError(InputError):
     """The content cannot be placed on the page at the smallest allowed size."""
 
     over: tuple[tuple[str, float], ...] = ()  # (region id, mm it needs beyond its box), most first
+
+
+# What a diagnostic never writes raw: C0 and C1 controls (but tab and line feed), DEL, and the
+# bidirectional overrides and isolates that reorder what a terminal shows.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` as a diagnostic may print it: each control character as its escape (``\\x1b``), so
+    that an input can neither drive the terminal nor hide what it says."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def caret_pad(text: str, index: int) -> str:
@@ -95,7 +112,11 @@ def read_line(file: str, line: int) -> str | None:
     text = _TEXTS.get(file)
     try:
         if text is None:
-            text = Path(file).read_text(encoding="utf-8")
+            p = Path(file)
+            if not stat.S_ISREG(p.stat().st_mode):  # never wait on a pipe or read a device
+                return None
+            with p.open("rb") as f:
+                text = f.read(MAX_INPUT_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import signal
 import stat
 import sys
@@ -30,11 +31,11 @@ def figure_for(marks: list, dpi: int = theme.DEFAULT_DPI):
 def pdf_bytes(fig) -> bytes:
     """The page as PDF, its fonts embedded as lean subsets made once per process (pdf_fonts), its
     text measured once per process (text_metrics)."""
-    from .pdf_fonts import lean_subsets
+    from .pdf_fonts import fonts_in_name_order, lean_subsets
     from .text_metrics import shared_text_metrics
 
     buf = io.BytesIO()
-    with lean_subsets(), shared_text_metrics():
+    with lean_subsets(), fonts_in_name_order(), shared_text_metrics():
         fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
@@ -208,10 +209,10 @@ def restore_signal_handlers(old: dict) -> None:
     128 + the signal number instead, so a signal in the last moments of a finished run still
     ends it the way an interrupted run ends."""
     for s, handler in old.items():
-        signal.signal(s, _exit_quietly if handler == signal.SIG_DFL else handler)
+        signal.signal(s, exit_quietly if handler == signal.SIG_DFL else handler)
 
 
-def _exit_quietly(signum: int, frame: object) -> None:
+def exit_quietly(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
@@ -269,6 +270,9 @@ def _write_temp(path: Path, data: bytes) -> str:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except OSError as exc:  # a full disk: named by the file being written, not the hidden temporary one
+        _unlink(tmp)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         _unlink(tmp)
         raise
@@ -300,23 +304,183 @@ def write_files_atomic(files: list[tuple[Path, bytes]]) -> None:
     """Write every file to a temporary file beside it, then rename them all into place.
 
     Never a half-written file; an interruption (held until the renames are done) or a failed
-    write leaves every earlier file as it was and no temporary file behind."""
+    write leaves every earlier file as it was and no temporary file behind.  Writers of one set
+    (the files named like the first one) take turns on a lock file, so two renders of the same
+    sheet at once never mix their files.  A set of several files in one folder is renamed under a
+    journal written first: a process killed among the renames leaves the journal, and the next
+    writer of that folder finishes the renames, so the set is replaced as a unit as far as the
+    file system allows.  Temporary files that a killed writer left are removed by the next one."""
     for path, _ in files:  # the one way a rename could fail after another has been done
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "cannot replace a folder with a file", str(path))
-    temps: list[tuple[str, Path]] = []
-    with deferred_signals():
+    if not files:
+        return
+    first = files[0][0]
+    with _set_lock(first.parent, first.stem):
+        sweep_stale(first.parent, holding=first.stem)
+        one_folder = len(files) > 1 and len({p.parent for p, _ in files}) == 1
+        temps: list[tuple[str, Path]] = []
+        journal = _journal(first.parent, first.stem)
+        with deferred_signals():
+            try:
+                for path, data in files:
+                    temps.append((_write_temp(path, data), path))
+                if one_folder:
+                    _write_journal(journal, temps)
+                for tmp, path in temps:
+                    try:
+                        os.replace(tmp, path)
+                    except OSError as exc:
+                        raise OSError(exc.errno, exc.strerror, str(path)) from None
+            except BaseException:
+                for tmp, _ in temps:
+                    _unlink(tmp)
+                if one_folder:
+                    _unlink(str(journal))
+                raise
+            for parent in {path.parent for _, path in temps}:
+                _fsync_dir(parent)
+            if one_folder:
+                _unlink(str(journal))
+
+
+# --- taking turns, and what a killed writer leaves ----------------------------------------------
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; writers of one sheet are not serialised there
+    fcntl = None  # type: ignore[assignment]
+
+
+def _lock_path(folder: Path, stem: str) -> Path:
+    return folder / f".{stem}.lock"
+
+
+def _journal(folder: Path, stem: str) -> Path:
+    return folder / f".{stem}.renames"
+
+
+@contextmanager
+def _set_lock(folder: Path, stem: str, wait: bool = True) -> Iterator[bool]:
+    """Hold the lock of the set ``stem`` in ``folder`` (a hidden file ``.STEM.lock``, removed when let go);
+    with ``wait=False``, yields False at once when another process holds it."""
+    path = _lock_path(folder, stem)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFolderError(folder, exc) from None
+    while True:
         try:
-            for path, data in files:
-                temps.append((_write_temp(path, data), path))
-            for tmp, path in temps:
-                os.replace(tmp, path)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        except OSError as exc:
+            raise OutputFolderError(folder, exc) from None
+        if fcntl is None:
+            break
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            os.close(fd)
+            yield False
+            return
         except BaseException:
-            for tmp, _ in temps:
-                _unlink(tmp)
+            os.close(fd)
             raise
-        for parent in {path.parent for _, path in temps}:
-            _fsync_dir(parent)
+        try:  # the holder before may have removed the file while this one waited: lock the file that is there
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    try:
+        yield True
+    finally:
+        if fcntl is None:  # Windows cannot remove an open file
+            os.close(fd)
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        else:
+            _unlink(str(path))  # removed while held: a writer waiting on it then sees another file and retries
+            os.close(fd)  # closing lets the lock go
+
+
+def _write_journal(journal: Path, temps: list[tuple[str, Path]]) -> None:
+    """The renames about to be done (temporary name, file name), on disk before the first of them."""
+    lines = "".join(f"{Path(tmp).name}\t{path.name}\n" for tmp, path in temps)
+    tmp = _write_temp(journal, lines.encode("utf-8"))
+    os.replace(tmp, journal)
+    _fsync_dir(journal.parent)
+
+
+def _finish_renames(journal: Path) -> None:
+    """Do the renames a killed writer had written down and not done (each temporary file it names
+    is complete: it was synced before the journal was written)."""
+    try:
+        text = journal.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    for row in text.splitlines():
+        tmp, _, name = row.partition("\t")
+        if not tmp.startswith(".") or "/" in tmp + name or os.sep in tmp + name or not name:
+            continue
+        src = journal.parent / tmp
+        if src.is_file():
+            os.replace(src, journal.parent / name)
+    _fsync_dir(journal.parent)
+    _unlink(str(journal))
+
+
+# A temporary file of ours: ``.NAME.XXXXXXXX.tmp`` as tempfile.mkstemp names it beside a file this program writes
+# (a journal's too); nothing else in a folder is ever taken for one.
+_OUTPUTS = (".pdf", ".png", ".svg")
+_TEMP = re.compile(r"^\.(.+\.(?:pdf|png|svg|txt|yaml|renames))\.[a-z0-9_]{8}\.tmp$")
+
+
+def _temp_owner(name: str) -> str | None:
+    """The set (stem) a hidden temporary file ``.NAME.XXXXXXXX.tmp`` belongs to, or None for other files."""
+    m = _TEMP.match(name)
+    return (Path(m.group(1)).stem or None) if m else None
+
+
+def sweep_stale(folder: Path, holding: str = "") -> list[Path]:
+    """Finish the renames and remove the temporary files that writers killed in ``folder`` left:
+    for the set ``holding`` (whose lock the caller holds) and every other set whose lock is free.
+    Returns the files removed."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    stems: set[str] = set()
+    for n in names:
+        owner = _temp_owner(n)
+        if owner:
+            stems.add(owner)
+        elif n.startswith(".") and n.endswith(".renames"):
+            stems.add(n[1 : -len(".renames")])  # a journal a killed writer left
+        elif n.startswith(".") and n.endswith(".lock") and any(f"{n[1:-5]}{e}" in names for e in _OUTPUTS):
+            stems.add(n[1 : -len(".lock")])  # the lock a killed writer left beside its outputs
+    removed: list[Path] = []
+    for stem in sorted(stems):
+        if stem == holding:
+            removed += _clean_set(folder, stem, names)
+            continue
+        with _set_lock(folder, stem, wait=False) as free:
+            if free:
+                removed += _clean_set(folder, stem, names)
+    return removed
+
+
+def _clean_set(folder: Path, stem: str, names: list[str]) -> list[Path]:
+    journal = _journal(folder, stem)
+    if journal.exists():
+        _finish_renames(journal)
+    removed = []
+    for n in names:
+        if _temp_owner(n) == stem and (folder / n).exists():
+            _unlink(str(folder / n))
+            removed.append(folder / n)
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -335,3 +499,26 @@ def _fsync_dir(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename: never a half-written file."""
     write_files_atomic([(path, data)])
+
+
+STALE = ".stale"  # what an output kept from before a failed build is renamed with: ch10.pdf -> ch10.stale.pdf
+
+
+def mark_stale(paths: list[Path]) -> list[Path]:
+    """Rename each of ``paths`` that exists to ``NAME.stale.EXT`` (replacing an older one), so that
+    outputs that a failed build did not replace no longer look current; the names they got."""
+    moved: list[Path] = []
+    by_stem: dict[tuple[Path, str], list[Path]] = {}
+    for p in paths:
+        by_stem.setdefault((p.parent, p.stem), []).append(p)
+    for (folder, stem), group in by_stem.items():
+        if not any(p.is_file() for p in group):
+            continue
+        with _set_lock(folder, stem), deferred_signals():
+            for p in group:
+                if p.is_file():
+                    target = p.with_name(f"{p.stem}{STALE}{p.suffix}")
+                    os.replace(p, target)
+                    moved.append(target)
+            _fsync_dir(folder)
+    return moved

@@ -22,6 +22,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .swap import Swap
@@ -162,3 +163,80 @@ def lean_subsets() -> AbstractContextManager[bool]:
 
 
 _SWAP = Swap(_matplotlib_hooks, "get_glyphs_subset", _lean_get_glyphs_subset)
+
+
+# --- the order of the embedded fonts ----------------------------------------------------------
+#
+# matplotlib writes a PDF's fonts in the sorted order of their file paths, so the same sheet made with
+# the fonts (or matplotlib) installed somewhere else put its faces in another order: other bytes, the
+# same look.  Inside ``fonts_in_name_order()`` they are written in the order of their file names
+# (then face index and subset), which no install location changes.
+
+
+def _name_order(path: str) -> tuple:
+    return os.path.basename(str(path)), int(getattr(path, "face_index", 0)), str(path)
+
+
+class _NameOrdered:
+    """Mixed into a font path's own class (FontPath, or str): equal and hashed as the path, sorted by name."""
+
+    def __lt__(self, other: object) -> bool:
+        return _name_order(self) < _name_order(other) if isinstance(other, str) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return _name_order(self) > _name_order(other) if isinstance(other, str) else NotImplemented
+
+
+_NAME_ORDERED: dict[type, type] = {}
+
+
+def _by_name(path: Any) -> Any:
+    """``path`` (a matplotlib FontPath or a plain path string) as an equal key that sorts by its file name."""
+    base = type(path)
+    if issubclass(base, _NameOrdered):
+        return path
+    cls = _NAME_ORDERED.get(base)
+    if cls is None:
+        cls = _NAME_ORDERED[base] = type(f"NameOrdered{base.__name__}", (_NameOrdered, base),
+                                         {"__hash__": base.__hash__, "__eq__": base.__eq__})
+    if hasattr(path, "face_index"):
+        return cls(str(path), path.face_index)
+    return cls(path)
+
+
+def _write_fonts_in_name_order(self: Any) -> Any:
+    names = getattr(self, "_fontNames", None)
+    if isinstance(names, dict):
+        self._fontNames = {(_by_name(f), s): fx for (f, s), fx in names.items()}
+    try:
+        return _ORDER.original(self)
+    finally:
+        if isinstance(names, dict):
+            self._fontNames = names
+
+
+@lru_cache(maxsize=1)
+def _pdf_file() -> Any | None:
+    """matplotlib's PdfFile, when its fonts are kept as ``_fontNames`` {(path, subset): name} (3.9 to 3.11)."""
+    try:
+        from matplotlib.backends.backend_pdf import PdfFile
+    except ImportError:
+        return None
+    if not callable(getattr(PdfFile, "writeFonts", None)):
+        return None
+    import inspect
+
+    try:
+        source = inspect.getsource(PdfFile.writeFonts)
+    except (OSError, TypeError):
+        return None
+    return PdfFile if "sorted(self._fontNames.items())" in source else None
+
+
+def fonts_in_name_order() -> AbstractContextManager[bool]:
+    """matplotlib's PDF saves in this block write their fonts in the order of the fonts' file names;
+    yields whether they do (False: matplotlib's internals differ)."""
+    return _ORDER.active()
+
+
+_ORDER = Swap(_pdf_file, "writeFonts", _write_fonts_in_name_order)

@@ -201,3 +201,135 @@ def test_a_render_stopped_while_saving_leaves_old_or_new_outputs_whole(tmp_path:
     if state != old:
         assert state["ch10.pdf"].startswith(b"%PDF-") and state["ch10.pdf"].rstrip().endswith(b"%%EOF")
         assert state["ch10.png"].startswith(b"\x89PNG") and state["ch10.png"].endswith(b"IEND\xaeB`\x82")
+
+
+# --- what a killed writer leaves, two writers at once, a full disk, a late signal ------------
+
+
+def test_the_next_write_finishes_the_renames_a_killed_writer_began(tmp_path: Path) -> None:
+    """Killed after the PDF's rename and before the PNG's: the journal it left lets the next writer
+    of the folder finish the set, so the old PDF never stays beside the new PNG (or the reverse)."""
+    _earlier(tmp_path)
+    (tmp_path / "ch10.pdf").write_bytes(b"new pdf")  # renamed already
+    (tmp_path / ".ch10.png.k1ll3d00.tmp").write_bytes(b"new png")  # written and synced, not yet renamed
+    (tmp_path / ".ch10.renames").write_text(".ch10.pdf.k1ll3d01.tmp\tch10.pdf\n.ch10.png.k1ll3d00.tmp\tch10.png\n",
+                                            encoding="utf-8")
+    (tmp_path / ".ch10.lock").write_bytes(b"")  # the lock file it held
+    write_pair([(tmp_path / "ch09.pdf", b"ch09 pdf")])
+    assert _state(tmp_path) == {"ch09.pdf": b"ch09 pdf", "ch10.pdf": b"new pdf", "ch10.png": b"new png"}
+
+
+def test_temporaries_a_killed_writer_left_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    old = _earlier(tmp_path)
+    (tmp_path / ".ch10.pdf.half0000.tmp").write_bytes(b"half a pdf")  # killed before the journal
+    (tmp_path / ".ch24.png.half0001.tmp").write_bytes(b"half a png")  # another sheet's
+    write_pair([(tmp_path / "ch10.pdf", b"new pdf"), (tmp_path / "ch10.png", b"new png")])
+    assert _state(tmp_path) == {**old, "ch10.pdf": b"new pdf", "ch10.png": b"new png"}
+
+
+def test_a_writer_killed_midway_leaves_nothing_the_next_run_does_not_clear(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _earlier(out)
+    proc = subprocess.Popen([str(SCRIPT), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(out), "--dpi", "300",
+                             "--svg"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not any(p.suffix == ".tmp" for p in out.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.002)
+    proc.kill()
+    proc.wait()
+    write_pair([(out / "other.pdf", b"x")])
+    assert not _temporaries(out)
+    state = _state(out)
+    new = {k: v for k, v in state.items() if k.startswith("ch10") and v != OLD.get(k)}
+    assert not new or set(new) == {"ch10.pdf", "ch10.png", "ch10.svg"}  # the old set, or the whole new one
+
+
+def _race(folder: Path, tag: bytes, start: float) -> None:
+    while time.monotonic() < start:
+        pass
+    write_pair([(folder / "ch10.pdf", b"pdf " + tag), (folder / "ch10.png", b"png " + tag),
+                (folder / "ch10.svg", b"svg " + tag)])
+
+
+def test_two_writers_of_one_sheet_at_once_never_mix_their_files(tmp_path: Path) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for k in range(20):
+        folder = tmp_path / str(k)
+        start = time.monotonic() + 0.05
+        procs = [ctx.Process(target=_race, args=(folder, tag, start)) for tag in (b"A", b"B")]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(30)
+            assert p.exitcode == 0
+        state = _state(folder)
+        assert set(state) == {"ch10.pdf", "ch10.png", "ch10.svg"}  # no temporary, journal or lock left
+        assert len({v.split()[1] for v in state.values()}) == 1, state
+
+
+def test_a_full_disk_names_the_file_being_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from renderer.cli import main
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.os, "fsync", full)
+    assert main(["render", str(CHAPTERS / "ch10.yaml"), "-o", str(tmp_path / "out"), "--dpi", "30"]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and str(tmp_path / "out" / "ch10.") in err, err
+    assert not list((tmp_path / "out").iterdir())
+
+
+def test_a_signal_while_the_handlers_are_put_back_ends_as_stopped(monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import renderer.export as ex
+    from renderer import cli
+
+    real = ex.restore_signal_handlers
+    calls = []
+
+    def late(old: dict) -> None:
+        calls.append(old)
+        if len(calls) == 1:
+            raise Interrupted(signal.SIGINT)
+        real(old)
+
+    monkeypatch.setattr(ex, "restore_signal_handlers", late)
+    assert cli.main(["layout", str(CHAPTERS / "ch10.yaml")]) == 130
+    assert "interrupted by SIGINT" in capsys.readouterr().err
+
+
+def test_a_signal_at_any_moment_never_prints_a_traceback(tmp_path: Path) -> None:
+    """SIGINT and SIGTERM in turn, landing all through short renders from the package's first import (what
+    comes before it is Python's own start-up) to the last milliseconds of their exit: each ends with 0 (done
+    before it landed) or 128 + the signal, and never with a traceback."""
+    codes = set()
+    prompt = tmp_path / "mini.md"
+    prompt.write_text(MINI, encoding="utf-8")
+    for k in range(14):
+        signum = (signal.SIGINT, signal.SIGTERM)[k % 2]
+        out = tmp_path / str(k)
+        proc = subprocess.Popen([str(SCRIPT), "render", str(prompt), "-o", str(out), "--pdf-only"], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while not _handles(proc.pid, signal.SIGTERM) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(0.09 * k)
+        proc.send_signal(signum)
+        _, stderr = proc.communicate(timeout=60)
+        assert "Traceback" not in stderr, stderr
+        assert proc.returncode in (0, 128 + signum), (proc.returncode, stderr)
+        assert not out.exists() or not _temporaries(out)
+        codes.add(proc.returncode)
+    assert {128 + signal.SIGINT, 128 + signal.SIGTERM} <= codes
+
+
+def test_the_sweep_never_takes_someone_else_s_hidden_file(tmp_path: Path) -> None:
+    theirs = {".notes.tmp": b"a", ".vimrc.swp.tmp": b"b", ".build.lock": b"c", ".ch10.pdf.tmp": b"d",
+              ".ch10.pdf.short.tmp": b"e"}
+    _earlier(tmp_path, theirs)
+    write_pair([(tmp_path / "ch10.pdf", b"new pdf")])
+    assert _state(tmp_path) == {**theirs, "ch10.pdf": b"new pdf"}

@@ -118,3 +118,21 @@ def test_overlay_marks_name_every_region() -> None:
     assert sum(isinstance(m, BackingMark) for m in marks) == len(regions) + 1  # a label each and the legend
     for mv in page.moves:  # every move is written on its region's label
         assert f"{mv.before * 100:.1f}% -> {mv.after * 100:.1f}%" in texts
+
+
+def test_a_failed_chapter_s_earlier_outputs_and_booklet_are_marked_stale(tmp_path: Path) -> None:
+    chapters = _course(tmp_path, broken=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "ch10.pdf").write_bytes(b"%PDF- an earlier ch10")
+    (out / "ch10.png").write_bytes(b"an earlier ch10 png")
+    (out / "course.pdf").write_bytes(b"%PDF- an earlier booklet")
+    p = cli("build", "--chapters", chapters, "-o", out, "--dpi", LOW_DPI, "-j", 2, "--booklet", out / "course.pdf")
+    assert p.returncode == 1
+    names = sorted(f.name for f in out.iterdir())
+    assert names == ["ch09.pdf", "ch09.png", "ch10.stale.pdf", "ch10.stale.png", "ch24.pdf", "ch24.png",
+                     "course.stale.pdf"]
+    assert (out / "ch10.stale.pdf").read_bytes() == b"%PDF- an earlier ch10"
+    said = " ".join(p.stdout.split())
+    assert "ch10 failed: its earlier outputs were kept as" in said and "ch10.stale.pdf" in said
+    assert "the earlier booklet was kept as" in said and "course.stale.pdf" in said

@@ -5,6 +5,7 @@ checkout does."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -77,3 +78,12 @@ def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_
     ours = render(CHAPTERS / "ch10.yaml", dpi=40)
     assert (elsewhere / "sheets" / "ch10.pdf").read_bytes() == ours.pdf
     assert (elsewhere / "sheets" / "ch10.png").read_bytes() == ours.png
+    # In the venv matplotlib's fonts (site-packages/matplotlib/) sort before ours (site-packages/renderer/);
+    # the same wheel with its fonts in a folder that sorts first must give the same bytes too, so that
+    # one of the two installs orders its font paths unlike the checkout, wherever the checkout lies.
+    first = tmp_path / "0-fonts"  # a copy: matplotlib finds fonts by their real paths
+    shutil.copytree(Path(where[1]), first)
+    _run(py, "-c", "import sys, pathlib, renderer.theme as t; t.FONT_DIR = pathlib.Path(sys.argv[1]); "
+                   "from renderer.cli import main; sys.exit(main(sys.argv[2:]))",
+         first, "render", CHAPTERS / "ch10.yaml", "-o", "moved", "--dpi", "40", cwd=elsewhere, env=env)
+    assert (elsewhere / "moved" / "ch10.pdf").read_bytes() == ours.pdf

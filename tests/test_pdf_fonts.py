@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from renderer import pdf_fonts
 from renderer.compose.fonts import vendored_font_files
 from renderer.export import PDF_METADATA, figure_for, pdf_bytes
-from renderer.pdf_fonts import LAYOUT_TABLES, lean_subsets, subset_font
+from renderer.pdf_fonts import LAYOUT_TABLES, fonts_in_name_order, lean_subsets, subset_font
 from renderer.render import compose
 from tests.conftest import ROOT
 
@@ -40,9 +40,10 @@ def lean_pdf(figure) -> bytes:
 
 @pytest.fixture(scope="module")
 def matplotlib_pdf(figure) -> bytes:
-    """The same page with matplotlib's own subsets."""
+    """The same page with matplotlib's own subsets (its fonts in the order pdf_bytes writes them)."""
     buf = io.BytesIO()
-    figure.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    with fonts_in_name_order():
+        figure.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
 
@@ -203,3 +204,36 @@ def test_a_font_the_lean_way_cannot_subset_is_subset_by_matplotlib(monkeypatch: 
 
     monkeypatch.setattr(pdf_fonts, "subset_font", fails)
     assert pdf_bytes(figure) == matplotlib_pdf
+
+
+def test_the_pdf_is_the_same_bytes_wherever_the_fonts_lie(tmp_path: Path) -> None:
+    """The checkout's fonts copied to a folder whose path sorts on the other side of matplotlib's own
+    fonts (before them when the checkout's sort after, and the reverse): the same PDF, byte for byte.
+    (A copy, not a link: matplotlib finds fonts by their real paths.)"""
+    import sys
+
+    import matplotlib
+
+    from renderer import theme
+    from renderer.render import render
+    from tests.conftest import CHAPTERS
+
+    mpl_fonts = str(Path(matplotlib.get_data_path()) / "fonts")
+    here_first = str(theme.FONT_DIR) < mpl_fonts
+    moved = tmp_path / "fonts"
+    if (str(moved) < mpl_fonts) == here_first:
+        # beside matplotlib's data: "0" sorts before its folder names and "~" after them
+        moved = Path(matplotlib.get_data_path()).parent / ("~fonts-test" if here_first else "0-fonts-test")
+    assert (str(moved) < mpl_fonts) != here_first
+    shutil.copytree(theme.FONT_DIR, moved, dirs_exist_ok=True)
+    try:
+        out = tmp_path / "out"
+        p = subprocess.run([sys.executable, "-c",
+                            "import sys, pathlib, renderer.theme as t; t.FONT_DIR = pathlib.Path(sys.argv[1]); "
+                            "from renderer.cli import main; sys.exit(main(sys.argv[2:]))",
+                            str(moved), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(out), "--dpi", "40",
+                            "--pdf-only"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert p.returncode == 0, p.stderr
+        assert (out / "ch10.pdf").read_bytes() == render(CHAPTERS / "ch10.yaml", dpi=40).pdf
+    finally:
+        shutil.rmtree(moved)

@@ -15,7 +15,7 @@ from .text import line_marks, pitch, text_marks
 
 # ``label: $$$`` with an optional note: the run of dollar signs is the amount, so a sum of money
 # (``사과 합계: $13 − $4 = $9``, ``$ 13``) is a worked step written as text, never a bar
-COST_LINE = re.compile(r"^\s*(?:[-*•]\s+)?([^:$|]{1,40}?)\s*:\s*(\$+)(?!\s*[\d.,])\s*(.*?)\s*$")
+COST_LINE = re.compile(r"^\s*(?:[-*•]\s+)?([^:$|\s][^:$|]{0,39}?)\s*:\s*(\$+)(?!\s*[\d.,])\s*(.*?)\s*$")
 
 
 @dataclass

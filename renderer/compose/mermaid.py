@@ -238,8 +238,17 @@ def flatten(root: MindNode) -> MindNode:
     """Keep two levels under the root; deeper nodes join their level-2 ancestor's text."""
 
     def words(n: MindNode) -> str:
-        if not n.children:
-            return n.label
-        return n.label + ": " + ", ".join(words(c) for c in n.children)
+        """``label: child, child: grandchild, ...``, walked without recursion (a map may be hundreds deep)."""
+        said: dict[int, str] = {}
+        todo: list[tuple[MindNode, bool]] = [(n, False)]
+        while todo:
+            node, ready = todo.pop()
+            if node.children and not ready:
+                todo.append((node, True))
+                todo.extend((c, False) for c in node.children)
+            else:
+                said[id(node)] = (node.label + ": " + ", ".join(said[id(c)] for c in node.children)
+                                  if node.children else node.label)
+        return said[id(n)]
 
     return MindNode(root.label, [MindNode(b.label, [MindNode(words(c)) for c in b.children]) for b in root.children])

@@ -18,7 +18,8 @@ from .. import theme
 from ..errors import Notice
 from ..layout.boxchars import normalize
 from ..layout.columns import BOX_CHARS
-from ..sources.markdown import parse, text_arrows
+from ..limits import MAX_CODE_LINES, MAX_TABLE_ROWS
+from ..sources.markdown import oversized, parse, text_arrows, too_much
 from ..sources.requests import drop_requests, picture_kind
 from .beforeafter import BeforeAfterBlock, Panel
 from .block import Block
@@ -62,6 +63,9 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
     """Blocks of a region's markdown whose first line is ``line0`` of ``file``; warnings
     (an unsupported mermaid construct) go to ``notices``."""
     lines = drop_requests(markdown.split("\n"))  # what the prompt asks for, not what it says
+    big = oversized(lines)  # refused before a box-drawing or markdown reader spends seconds on it
+    if big is not None:
+        raise too_much(file, line0 + big[0], big[1], big[3], lines[big[0]])
     drawn = normalize(lines)  # every box drawing in light lines, whatever pen drew it
     ctx = _Ctx(emphasis, notices if notices is not None else [], file)
     blocks: list[Block] = []
@@ -225,6 +229,13 @@ class _Ctx:
     emphasis: tuple[str, ...]
     notices: list[Notice]
     file: str
+
+
+def _within(count: int, limit: int, what: str, line: int, ctx: _Ctx) -> None:
+    """An InputError at ``line`` when a block holds more than ``limit``: far more than a page holds
+    at its smallest writing, so it is refused before any of it is measured."""
+    if count > limit:
+        raise too_much(ctx.file, line, what, limit)
 
 
 def buf_cost(buf: list[str]) -> bool:
@@ -515,6 +526,7 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
                 parts = content.split("\n")
                 if a:
                     out.extend(_line_items("\n".join(parts[:a]), src[:a], ln, emphasis, level))
+                _within(b - a - 1, MAX_TABLE_ROWS, "table", ln + a, ctx)
                 out.append(_pipe_table(src[a:b], ln + a, emphasis))
                 if b < len(src):
                     out.extend(_line_items("\n".join(parts[b:]), src[b:], ln + b, emphasis, level))
@@ -544,10 +556,15 @@ def _markdown_blocks(lines: list[str], line0: int, ctx: _Ctx) -> list[Block]:
             out.append(quote)
             continue
         elif t.type == "table_open":
+            rows_at = [tk for tk in tokens[i:] if tk.type in ("tr_open", "table_close")]
+            head_and_rows = next(k for k, tk in enumerate(rows_at) if tk.type == "table_close")
+            _within(head_and_rows - 1, MAX_TABLE_ROWS, "table", ln, ctx)
             j, header, rows = _table(tokens, i, emphasis)
             out.append(TableBlock(header, rows, ln))
             i = j + 1
             continue
+        elif t.type in ("fence", "code_block") and t.content.count("\n") > MAX_CODE_LINES:
+            _within(t.content.count("\n"), MAX_CODE_LINES, "code block", ln, ctx)
         elif t.type == "fence" and (t.info or "").strip().lower() == "mermaid":
             res = parse_mermaid(t.content, ln)
             for off, msg in res.warnings:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import theme
+from ..limits import MAX_PIE_SLICES, MAX_PIE_VALUE
 from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run
@@ -50,9 +51,16 @@ def parse_pie(lines: list[str], first: int, line: int) -> tuple[PieBlock | None,
             if value < 0 or not math.isfinite(value):
                 warnings.append((k, f"pie slice {m.group(2)!r} has a negative value ({m.group(3)}): skipped"))
                 continue
+            if value > MAX_PIE_VALUE:
+                warnings.append((k, f"pie slice {m.group(2)!r} is larger than {MAX_PIE_VALUE:g} ({m.group(3)}): "
+                                    "skipped"))
+                continue
             slices.append(Slice(m.group(2).strip(), value))
         else:
             warnings.append((k, f"pie line not understood, skipped: {s!r}"))
+    if len(slices) > MAX_PIE_SLICES:
+        return None, warnings + [(first, f"pie of {len(slices):,} slices, more than the {MAX_PIE_SLICES} one pie "
+                                         "can show: its text is shown")]
     if not slices or sum(sl.value for sl in slices) <= 0:
         return None, warnings + [(first, "pie with nothing to share out: its text is shown")]
     return PieBlock(slices, line, title, show), warnings

@@ -50,7 +50,8 @@ class QuoteBlock:
 
     def min_width(self, size_pt: float) -> float:
         pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
-        return max(widest_word(r, size_pt) for r in self.lines_runs) + 2 * pad + theme.QUOTE_MIN_SPARE
+        # a note of no words (a section that is just '>') is as narrow as its padding
+        return max((widest_word(r, size_pt) for r in self.lines_runs), default=0.0) + 2 * pad + theme.QUOTE_MIN_SPARE
 
     def place(self, x: float, y: float, width: float, size_pt: float, ink: Ink) -> list[Mark]:
         if ink.marker == theme.STICKY_CLASH:  # yellow highlighter vanishes on a yellow note

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import theme
+from ..limits import MAX_NESTING
 from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run
@@ -121,6 +122,10 @@ def parse_sequence(lines: list[str], first: int, line: int) -> tuple[SequenceBlo
             names = [actor(n) for n in m.group(2).split(",") if n.strip()]
             side = m.group(1).lower().split()[0]
             items.append(Note(side, names[:2] if side == "over" else names[:1], _clean(m.group(3))))
+        elif (m := BLOCK.match(s)) and sum(fr is not None for _, fr, _ in stack) >= MAX_NESTING:
+            once(k, "deep", f"mermaid frames nested more than {MAX_NESTING} deep: the deeper frames are not drawn, "
+                            "what they hold is")
+            stack.append((m.group(1).lower(), None, stack[-1][2]))
         elif m := BLOCK.match(s):
             fr = Frame(m.group(1).lower(), [Section(_clean(m.group(2)) if m.group(1).lower() != "rect" else "")])
             items.append(fr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import InputError, Notice
+from ..limits import MAX_BANDS
 from ..model import Chapter, Content, Placement
 from .diagram import parse_diagram
 from .place import Split, initial_split, place
@@ -47,6 +48,12 @@ def layout_chapter(chapter: Chapter) -> Layout:
     diagram = parse_diagram(chapter.layout)
     notices: list[Notice] = list(chapter.notices) + list(diagram.notices)
     bands = build_regions(diagram)
+    if len(bands) > MAX_BANDS:
+        src = chapter.layout
+        raise InputError(src.file, src.first_line, 1, f"the diagram has {len(bands):,} bands, more than the "
+                                                      f"{MAX_BANDS} a sheet takes",
+                         "a sheet holds a handful of bands: join bands, or split the chapter into several sheets",
+                         src.diagram[0] if src.diagram else "")
     split = initial_split(chapter.layout, bands, notices, qr=bool(chapter.meta.source_url.strip()))
     place(bands, split)
     spec = chapter.layout.ratio_spec

@@ -28,9 +28,9 @@ def _read(path: str | Path) -> Chapter:
 
         from ..errors import remember_text
         from .prompt import read_prompt
-        from .text_file import decode_text
+        from .text_file import decode_text, read_limited
 
-        text = decode_text(sys.stdin.buffer.read(), STDIN_NAME)
+        text = decode_text(read_limited(sys.stdin.buffer, STDIN_NAME), STDIN_NAME)
         remember_text(STDIN_NAME, text)
         return read_prompt(Path(STDIN_NAME), text)
     p = Path(path)

@@ -22,6 +22,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import Chapter, Content, LayoutSource
+from .address import ADDRESS_HINT, address_problem
 from .frontmatter import meta_from_dict
 from .layout_file import read_layout_file
 from .text_file import read_text
@@ -95,20 +96,48 @@ def read_chapter_yaml(path: Path) -> Chapter:
     if not isinstance(emphasis, list) or not all(isinstance(e, str) for e in emphasis):
         raise _node_err(file, nodes["emphasis"], "'emphasis' must be a list of phrases")
     meta = meta_from_dict({k: v for k, v in data.items() if k not in ("regions", "layout", "emphasis")})
+    problem = address_problem(meta.source_url)
+    if problem:
+        key = next(k for k in ("source_url", "sourceUrl") if k in nodes)
+        raise _node_err(file, nodes[key], f"'{key}': {problem}", ADDRESS_HINT)
     return Chapter(file, meta, layout, [], emphasis=tuple(emphasis), region_content=content)
 
 
+def layouts_folder(chapter: Path) -> Path:
+    """The one folder a chapter's layout file may be read from: ``layouts/`` of its project (the
+    folder above the chapter's own folder)."""
+    return chapter.parent.parent / "layouts"
+
+
 def _layout(path: Path, name: str, node: yaml.Node) -> LayoutSource:
-    candidates = [path.parent / name, path.parent.parent / "layouts" / name]
-    for c in candidates:
+    """The layout file ``name`` from the project's ``layouts/`` (named as a file there, or by a path
+    relative to the chapter that leads there); any other place is an error, and nothing is read from it."""
+    folder = layouts_folder(path)
+    hint = f"put the layout file in {folder} and name it there, e.g. 'layout: ch10.txt'"
+    if Path(name).is_absolute():
+        raise _node_err(str(path), node, "the layout file must be in the project's layouts/ folder, not anywhere "
+                                         "on the machine", hint)
+    try:
+        inside = folder.resolve()
+    except (OSError, RuntimeError, ValueError):
+        inside = None
+    refused = False
+    for c in (path.parent / name, folder / name):
         try:
+            real = c.resolve()
             found = c.is_file()
-        except (OSError, ValueError):
-            found = False
-        if found:
-            return read_layout_file(c)
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if not found:
+            continue
+        if inside is None or not real.is_relative_to(inside):
+            refused = True
+            continue
+        return read_layout_file(c)
+    if refused:
+        raise _node_err(str(path), node, f"the layout file '{name}' is outside the project's layouts/ folder", hint)
     raise _node_err(str(path), node, f"no layout file '{name}'",
-                    f"put it in {path.parent.parent / 'layouts'} or give a path relative to this file")
+                    f"put it in {folder} or give a path relative to this file")
 
 
 def _region_content(file: str, rid: str, node: yaml.Node) -> list[Content]:

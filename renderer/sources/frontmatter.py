@@ -8,6 +8,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import Meta
+from .address import ADDRESS_HINT, address_problem
 from .timecode import normalize_timestamp
 from .yaml_errors import Loader, yaml_error
 
@@ -58,7 +59,16 @@ def parse_meta(block: str, file: str = "", lines: list[str] | None = None, first
         raise InputError(file, first + 1, 1, "the front matter is nested too deeply", _HINT, text) from None
     if not isinstance(data, dict):
         data = {}
-    return meta_from_dict(data)
+    meta = meta_from_dict(data)
+    problem = address_problem(meta.source_url)
+    if problem:
+        rows = block.split("\n")
+        k = next((i for i, ln in enumerate(rows) if _key(ln) in ("source_url", "sourceurl")), 0)
+        row = rows[k] if k < len(rows) else ""
+        value_at = row.find(":") + 1
+        col = value_at + len(row[value_at:]) - len(row[value_at:].lstrip()) + 1 if value_at else 1
+        raise InputError(file, first + k + 1, col, f"'source_url': {problem}", ADDRESS_HINT, row)
+    return meta
 
 
 def _int(v: object) -> int | None:

@@ -20,6 +20,9 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_inline.state_inline import Delimiter, StateInline
 from markdown_it.token import Token
 
+from ..errors import InputError
+from ..limits import MAX_CODE_LINES, MAX_TABLE_ROWS
+
 
 def is_cjk(ch: str) -> bool:
     """A character of Chinese, Japanese or Korean writing (wide or full-width, not an emoji)."""
@@ -137,3 +140,43 @@ def text_arrows(line: str) -> str:
         return line
     line = _LINE_ARROW_RIGHT.sub("→", line)
     return _LINE_ARROW_LEFT.sub("←", line)
+
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def oversized(lines: list[str], code: bool = True) -> tuple[int, str, int, int] | None:
+    """The first block of ``lines`` past a limit, seen in one pass over the raw lines before any
+    parsing: (its 0-based line, what it is, how many it holds, the limit), or None.  A run of lines
+    starting with ``|`` is a table (two of them its header and rule); a fence's lines are code
+    (``code=False``: a long fence is let through, a table in it never counted)."""
+    fence = ""
+    start = run_start = 0
+    run = 0
+    for i, ln in enumerate(lines + [""]):
+        m = _FENCE.match(ln)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not ln.strip().strip(fence[0]):
+                fence = ""
+            elif code and i - start > MAX_CODE_LINES:
+                return start, "code block", i - start, MAX_CODE_LINES
+            continue
+        if m:
+            fence, start = m.group(1), i
+        if ln.lstrip().startswith("|"):
+            if not run:
+                run_start = i
+            run += 1
+            continue
+        if run - 2 > MAX_TABLE_ROWS:
+            return run_start, "table", run - 2, MAX_TABLE_ROWS
+        run = 0
+    return None
+
+
+def too_much(file: str, line: int, what: str, limit: int, text: str | None = None) -> InputError:
+    """The error for a block past a limit (``what``: "table", "code block"), at its first line."""
+    unit = "rows" if what == "table" else "lines"
+    return InputError(file, line, 1, f"this {what} has more than the {limit:,} {unit} a sheet takes",
+                      "a cheat sheet cannot hold that much: keep the part that matters and leave the rest to the "
+                      "notes", text)

@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import InputError, Notice
 from ..model import Chapter
+from .address import ADDRESS_HINT, address_problem
 from .frontmatter import find_front_matter
 from .text_file import read_text
 from .timecode import format_time, seconds
@@ -64,11 +65,10 @@ def read_source(path: Path) -> Moment:
                 places[key] = (i + 1, value_at + 1 if value_at >= 0 else len(key) + 2)
     url_key = next((k for k in ("sourceUrl", "source_url") if data.get(k, "").strip()), "")
     url = data.get(url_key, "").strip()
-    if url and not re.match(r"https?://[^\s/]+", url):
+    problem = address_problem(url)
+    if problem:
         line, col = places[url_key]
-        raise InputError(file, line, col, f"'{url_key}' is not a web address: {url!r}",
-                         "give the video's address, e.g. sourceUrl: \"https://www.youtube.com/watch?v=ID\"",
-                         lines[line - 1])
+        raise InputError(file, line, col, f"'{url_key}': {problem}", ADDRESS_HINT, lines[line - 1])
     if data.get("timestamp", "").strip():
         stamp = data["timestamp"].strip()
         line, col = places["timestamp"]

@@ -20,7 +20,7 @@ from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec
 from . import anatomy
 from .frontmatter import find_front_matter, parse_meta
-from .markdown import close_fences, inline_text, parse
+from .markdown import close_fences, inline_text, oversized, parse, too_much
 from .pieces import content_pieces, reserve_pieces, style_requests
 from .ratios import ratios_from_lines, ratios_from_list, ratios_from_table
 from .text_file import read_text
@@ -109,6 +109,11 @@ def read_prompt(path: Path, text: str | None = None) -> Chapter:
         meta = parse_meta("\n".join(lines[fm[0] + 1 : fm[1]]), file, lines, fm[0] + 1)
         for i in range(fm[0], fm[1] + 1):
             md_lines[i] = ""
+    # a table past the limit is refused before the parser spends seconds on it (a long fence costs it
+    # little, and one outside the page's sections is no page content: composing weighs those)
+    big = oversized(md_lines, code=False)
+    if big is not None:
+        raise too_much(file, big[0] + 1, big[1], big[3], lines[big[0]])
     tokens = parse("\n".join(md_lines))
     heads = headings(tokens)
     all_parts = anatomy.parts(md_lines, tokens)

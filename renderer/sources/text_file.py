@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import stat
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
+from ..limits import MAX_INPUT_BYTES
 
 
 def _missing_part(path: Path) -> tuple[int, str]:
@@ -52,10 +55,30 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def read_limited(stream: BinaryIO, shown: str) -> bytes:
+    """At most MAX_INPUT_BYTES from ``stream``; an InputError naming the limit when it holds more."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(shown)
+    return data
+
+
+def _too_large(shown: str) -> InputError:
+    return InputError(shown, 1, 1, f"the input is larger than {MAX_INPUT_BYTES:,} bytes, the most a sheet reads",
+                      "a chapter's prompt is a few dozen KB: give the prompt itself, not a whole book", "")
+
+
 def read_text(path: Path) -> str:
     shown = str(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise InputError(shown, 1, 1, "this is not a plain file (a device, pipe or socket)",
+                             "give a prompt or chapter YAML saved as a file", shown)
+        if info.st_size > MAX_INPUT_BYTES:
+            raise _too_large(shown)
+        with path.open("rb") as f:
+            data = read_limited(f, shown)
     except FileNotFoundError:
         at, part = _missing_part(path)
         what = "no such file" if part == path.name else f"no such folder '{part}'"

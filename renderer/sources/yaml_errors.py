@@ -7,10 +7,44 @@ import re
 import yaml
 
 from ..errors import InputError
+from ..limits import MAX_YAML_NODES
+
+
+class TooManyValues(yaml.YAMLError):
+    """The YAML holds more than MAX_YAML_NODES values once its aliases are expanded (an alias bomb)."""
+
+    def __init__(self, mark: yaml.Mark | None, count: int) -> None:
+        super().__init__(f"more than {MAX_YAML_NODES:,} values")
+        self.mark = mark
+        self.count = count
+
+
+def expanded_size(node: yaml.Node, memo: dict[int, int] | None = None) -> int:
+    """How many values ``node`` holds with every alias expanded, counted without expanding any (each
+    node once); TooManyValues at the first node (the innermost) past MAX_YAML_NODES."""
+    memo = {} if memo is None else memo
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a node that holds itself counts once
+    n = 1
+    if isinstance(node, yaml.MappingNode):
+        n += sum(expanded_size(k, memo) + expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        n += sum(expanded_size(v, memo) for v in node.value)
+    if n > MAX_YAML_NODES:
+        raise TooManyValues(node.start_mark, n)
+    memo[key] = n
+    return n
 
 
 class Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text: ``timestamp: 2024-13-45`` is a string, not a ValueError."""
+    """SafeLoader that keeps dates as text: ``timestamp: 2024-13-45`` is a string, not a ValueError,
+    and refuses a document of more than MAX_YAML_NODES values, aliases counted as expanded."""
+
+    def construct_document(self, node: yaml.Node):  # noqa: ANN201 (PyYAML's own signature)
+        expanded_size(node)
+        return super().construct_document(node)
 
 
 Loader.yaml_implicit_resolvers = {
@@ -57,6 +91,13 @@ def yaml_error(file: str, lines: list[str], exc: yaml.YAMLError, first: int = 0)
 
     ``lines`` are the file's lines and the YAML text starts at ``first`` of them (0-based): a prompt's
     front matter starts below its ``---`` line.  An indentation error points at the line indented wrong."""
+    if isinstance(exc, TooManyValues):
+        line, col = at(exc.mark)
+        line += first
+        return InputError(file, line, col,
+                          f"the YAML holds more than {MAX_YAML_NODES:,} values once its aliases (*name) are expanded",
+                          "write the values out instead of nesting aliases of aliases; a chapter needs a few hundred",
+                          lines[line - 1] if 1 <= line <= len(lines) else "")
     problem_mark = getattr(exc, "problem_mark", None)
     ctx_mark = getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
