@@ -1,7 +1,7 @@
 """One hand, one page, on every bundled chapter and every prompt of the test corpus: one body size
-(regions within 1.5 pt of each other but for those a warning names), nothing drawn below 7 pt (read
+(regions within 1 pt of each other but for those a warning names), nothing drawn below 7 pt (read
 back from the PDF) but in a region a warning names as written smaller, every region fitted, and no
-region's writing covering less than FILL_MIN of its box unless the page writes at its largest size."""
+region's writing covering less than half of its box unless the page writes at its largest size."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from tests.conftest import CHAPTERS, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from sheet_stats import sheet_stats  # noqa: E402
 
+# every box's writing reaches at least this far down it (twice the quarter a class sheet must not fall below;
+# a roomy box aims for theme.FILL_MIN, but one hand's 1 pt spread may stop it a little short)
+FILLED_AT_LEAST = 0.5
 SHEETS = sorted(CHAPTERS.glob("*.yaml")) + sorted((ROOT / "tests" / "prompts").glob("*.md"))
 
 
@@ -36,5 +39,5 @@ def test_one_body_size_and_nothing_small(path: Path) -> None:
     assert not small
     assert all(r.smallest_pt >= theme.BODY_PT_FLOOR - 0.01 for r in stat.regions)
     if stat.body_pt < theme.BODY_PT_SPARSE_MAX:
-        empty = [(r.region, round(r.fill, 2)) for r in stat.regions if r.fill < theme.FILL_MIN]
+        empty = [(r.region, round(r.fill, 2)) for r in stat.regions if r.fill < FILLED_AT_LEAST]
         assert not empty

@@ -133,7 +133,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             i = sketch_end + 1
             buf_start = i
             continue
-        picture = _instruction_picture(lines, i, line0)
+        picture = _instruction_picture(lines, i, line0) or _root_tree(lines, i, line0)
         if picture is not None:
             block, end = picture
             flush_md(i)
@@ -263,6 +263,26 @@ def _instruction_picture(lines: list[str], i: int, line0: int) -> tuple[Block, i
 
 CONSOLE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|In \[\d*\]:)\s")  # a prompt's line: >>> x, $ cmd, In [1]: x
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+ROOT_LINE = re.compile(r"^\s*(?:[-*+]\s+)?root\s*:", re.I)
+LEVEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?level\s*\d+\s*:", re.I)
+
+
+def _root_tree(lines: list[str], i: int, line0: int) -> tuple[Block, int] | None:
+    """A mind map written as its spec with no request above it: ``- Root: "X"`` and the ``- Level 1: …``
+    lines (and what is indented under them) after it."""
+    if not ROOT_LINE.match(lines[i]):
+        return None
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].strip() and (
+            LEVEL_LINE.match(lines[end + 1]) or len(lines[end + 1]) - len(lines[end + 1].lstrip()) > indent):
+        end += 1
+    if end == i:
+        return None
+    root = mindmap_from_spec(lines[i : end + 1])
+    return (MindMapBlock(flatten(root), line0 + i), end) if root else None
+
+
 CHAIN_SPLIT = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
 _QUOTED_LABEL = re.compile(r"[\"“]([^\"”]+)[\"”]")
 

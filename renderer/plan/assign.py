@@ -32,7 +32,7 @@ from . import kinds
 from .sketch import read_requests
 from .terms import covered, overlap, surface_words, terms, unsaid
 
-TITLE_STRONG = 0.5  # a title match at least this good names the box
+TITLE_STRONG = 0.6  # a title match at least this good names the box
 TITLE_BOX_SHARE = 0.7  # how much of a title match is the box's words the heading says (the rest: the other way)
 KIND_MIN = 0.6  # a kind and words match at least this good decides
 WANTS_SCORE = 0.75  # a piece of the kind the box's sketch asks for
@@ -199,12 +199,16 @@ def assign(pieces: list[Section], boxes: list[Box]) -> list[Placement]:
 def _kind_reason(p: Section, kind: str, box: Box, main_ids: set[str]) -> str:
     roles = kinds.roles(p.title) | ({kinds.INSIGHT} if kind == kinds.QUOTE else set())
     if roles & box.roles:
-        return f"a {'/'.join(sorted(roles & box.roles))} piece for the box of that name"
+        return f"{_a('/'.join(sorted(roles & box.roles)))} piece for the box of that name"
     if kind in box.wants:
-        return f"a {kind}, which the box's sketch asks for"
+        return f"{_a(kind)}, which the box's sketch asks for"
     if box.id in main_ids:
-        return f"a {kind}: the main picture goes to the box the prompt calls widest"
-    return f"a {kind}"
+        return f"{_a(kind)}: the main picture goes to the box the prompt calls widest"
+    return _a(kind)
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
 def _fill_empty(boxes: list[Box], sizes: dict[int, float]) -> None:

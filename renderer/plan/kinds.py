@@ -34,7 +34,7 @@ _MERMAID_KIND = re.compile(r"^\s*(flowchart|graph|mindmap|sequenceDiagram|pie)\b
 _BOX = re.compile(r"[┌┏╔╭+][─━═\-]{2,}")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _QUOTE = re.compile(r"^\s*>")
-_ROOT = re.compile(r"^\s*[-*+]?\s*(?:root|level\s*\d+)\s*:", re.I)
+_ROOT = re.compile(r"^\s*(?:[-*+]\s+)?(?:root|level\s*\d+)\s*:", re.I)
 _ARROWS = re.compile(r"→|->|⟶|⇒|=>")
 _STEP = re.compile(r"^\s*(?:\d+[.)]|└─|├─|step\s*\d+)", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[✓✅❌☐□⛔])\s+")

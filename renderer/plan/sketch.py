@@ -28,7 +28,7 @@ _PLACEHOLDER_WORDS = ("다이어그램", "diagram", "그림", "도식", "차트"
                       "mind map", "마인드맵", "flowchart", "플로우", "순환", "placeholder", "사진", "도표")
 _PLACEHOLDER = re.compile(r"^\s*(?:[-*+•]\s+)?[\[【(（]([^\]】)）]{1,40})[\]】)）]\s*$")
 # a request tail after its data: "Bit→Byte→Token 표로 비교", "A, B, C 비교표로 정리"
-_TAIL = re.compile(r"\s*(?:을|를)?\s*(?:표로\s*(?:비교|정리|표시)?|비교\s*표로?(?:\s*정리)?|도식화|시각화|"
+_TAIL = re.compile(r"(?:을|를)?\s*(?:표로\s*(?:비교|정리|표시)?|비교\s*표로?(?:\s*정리)?|도식화|시각화|"
                    r"(?:으로|로)\s*(?:정리|표현|도식화|시각화)|as\s+a\s+(?:table|flow(?:chart)?|diagram))\s*[.!]?\s*$",
                    re.I)
 
@@ -54,8 +54,8 @@ def _mindmap_lines(lead: str, data: str, title: str) -> list[str]:
     items = [s.strip(" \"'") for s in re.split(r"\s*[,/·|]\s*", rest) if s.strip(" \"'")]
     if not root:
         root = title or (items.pop(0) if len(items) > 1 else "")
-    if not root or not items:
-        return []
+    if not root or len(items) < 2:
+        return []  # one word is no map: it stays a line of the sketch
     return [f"{lead}- Create a Mermaid mindmap:", f"{lead}  - Root: \"{root}\"",
             f"{lead}  - Level 1: " + ", ".join(f"\"{s}\"" for s in items)]
 
@@ -108,10 +108,11 @@ def read_requests(markdown: str, title: str = "") -> tuple[str, list[str]]:
             else:
                 out.append(m.group("lead") + data)
             continue
-        t = _TAIL.search(ln)
-        if t and _ARROW.search(ln[: t.start()]):
+        body = ln.rstrip()
+        t = _TAIL.search(body, len(body) - len(body.lstrip()))
+        if t and _ARROW.search(body[: t.start()]):
             read.append(ln.strip())
-            out.append(ln[: t.start()].rstrip())
+            out.append(body[: t.start()].rstrip())
             continue
         if is_request(ln) and ln.rstrip().endswith(":"):
             read.append(ln.strip())

@@ -143,3 +143,14 @@ def test_a_chart_typed_with_line_characters_is_drawn() -> None:
     assert not any("\u2500" <= ch <= "\u257f" for ch in texts)
     assert sum(isinstance(m, StrokeMark) for m in marks) >= 6  # the axis, the slopes, the dashes, the corner
     assert not any(isinstance(b, (CodeBlock, DrawingBlock)) for b in blocks[1:])
+
+
+def test_a_mind_map_spec_with_no_request_above_it_is_a_mind_map() -> None:
+    """``- Root:`` / ``- Level 1:`` written bare, as plan sections often do, is drawn as the mind map."""
+    from renderer.compose.mindmap import MindMapBlock
+    from renderer.compose.parse import parse_blocks
+
+    blocks = parse_blocks('- Root: "RL"\n- Level 1: "보상", "정책"\n  - Level 2: 보상 → "점수", "채점"\n\n끝', 1)
+    assert isinstance(blocks[0], MindMapBlock) and len(blocks) == 2
+    words = " ".join(blocks[0].texts())
+    assert all(w in words for w in ("RL", "보상", "정책", "점수", "채점")), words

@@ -91,4 +91,4 @@ def test_an_overview_matching_several_regions_goes_where_there_is_room() -> None
     where = {p.section.title: (p.region_id, p.how) for p in layout.placements}
     assert where["Topic Overview"] == ("band3", "room")
     # the comparison table names POST-TRAINING, which the top right box is about
-    assert where["Pretraining vs Post-Training Table"] == ("band2.col2", "title")
+    assert where["Pretraining vs Post-Training Table"] == ("band2.col2", "sketch")
