@@ -176,8 +176,8 @@ def booklet_bytes(chapters: list[tuple[str, bytes]], title: str = "") -> bytes:
     """One PDF of the given (bookmark title, one-page PDF) in that order, one bookmark per page.
 
     The same bytes on every run: fixed metadata (no dates), and a file identifier made from the
-    content instead of random bytes.  The fonts (and any other object) that several pages have alike
-    are kept once, not once per page."""
+    content instead of random bytes.  Each face is embedded once for all the pages (booklet_fonts),
+    and any other object that several pages have alike is kept once."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject
 
@@ -193,9 +193,12 @@ def booklet_bytes(chapters: list[tuple[str, bytes]], title: str = "") -> bytes:
         meta["/Title"] = title
     writer.add_metadata(meta)
     writer.page_mode = "/UseOutlines"
-    share = getattr(writer, "compress_identical_objects", None)  # pypdf 4.3 and later
-    if share is not None:
-        share()  # by default: an object that several pages have alike kept once, orphans dropped
+    from .booklet_fonts import share_fonts
+
+    share_fonts(writer)  # one subset per face for all the pages, not one per page
+    dedupe = getattr(writer, "compress_identical_objects", None)  # pypdf 4.3 and later
+    if dedupe is not None:
+        dedupe()  # by default: an object that several pages have alike kept once, the unused dropped
     digest = hashlib.sha256()
     for name, data in chapters:
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())

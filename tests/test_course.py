@@ -193,3 +193,61 @@ def test_build_a_folder_of_prompts_again_only_what_changed(tmp_path: Path) -> No
 def test_build_a_folder_that_does_not_exist(tmp_path: Path) -> None:
     p = cli("build", tmp_path / "nope", "-o", tmp_path / "o")
     assert p.returncode == 1 and p.stderr.startswith(f"{tmp_path / 'nope'}: error: no such folder\nhint: ")
+
+
+def _faces(pdf: bytes) -> list[tuple[int, str, dict[int, list]]]:
+    """Per page and embedded TrueType font: (page, face, CID -> the glyph's outline as drawn)."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    from renderer.booklet_fonts import _cid_map, _embedded
+
+    out = []
+    for k, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
+        for ref in page["/Resources"]["/Font"].values():
+            found = _embedded(ref.get_object())
+            if found is None:
+                continue
+            name, cid, desc = found
+            gmap = _cid_map(cid["/CIDToGIDMap"].get_object().get_data())
+            font = TTFont(io.BytesIO(desc["/FontFile2"].get_object().get_data()))
+            glyphs, order = font.getGlyphSet(), font.getGlyphOrder()
+            outlines = {}
+            for c, g in gmap.items():
+                pen = RecordingPen()
+                glyphs[order[g]].draw(pen)
+                outlines[c] = pen.value
+            out.append((k, name, outlines))
+    return out
+
+
+def test_the_booklet_embeds_each_face_once_with_the_same_glyphs(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from renderer.course import booklet_bytes
+
+    chapters = _course(tmp_path, broken=False)
+    out = tmp_path / "out"
+    p = cli("build", chapters, "-o", out, "--dpi", LOW_DPI, "-j", 2, "--booklet", out / "c.pdf", "--title", "Course")
+    assert p.returncode == 0, p.stderr
+    own = [(out / f"{n}.pdf").read_bytes() for n in ("ch09", "ch24")]
+    book = (out / "c.pdf").read_bytes()
+    assert PdfReader(io.BytesIO(book)).metadata.title == "Course"
+    assert len(book) < 0.9 * sum(len(b) for b in own)  # 24 chapters: 3.3 MB -> 1.8 MB
+    assert booklet_bytes([("a", own[0]), ("b", own[1])]) == booklet_bytes([("a", own[0]), ("b", own[1])])
+    files = {}
+    reader = PdfReader(io.BytesIO(book))
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            kid = ref.get_object().get("/DescendantFonts")
+            if kid and "/FontFile2" in kid[0].get_object()["/FontDescriptor"]:
+                desc = kid[0].get_object()["/FontDescriptor"]
+                files.setdefault(str(kid[0].get_object()["/BaseFont"]).split("+")[-1], set()).add(
+                    desc.raw_get("/FontFile2").idnum)
+    assert files.get("NanumPen-Regular") and len(files["NanumPen-Regular"]) == 1  # one file for both pages
+    # every character of every page is drawn with the glyph its own chapter's PDF drew it with
+    mine = {(k, name, c): o for k, name, outlines in _faces(book) for c, o in outlines.items()}
+    theirs = {(k, name, c): o for k, pdf in enumerate(own) for _, name, outlines in _faces(pdf)
+              for c, o in outlines.items()}
+    assert theirs and all(mine.get(key) == outline for key, outline in theirs.items())
