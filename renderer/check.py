@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from . import theme
 from .compose.fonts import seen_size
 from .compose.marks import ArrowMark, Mark, StrokeMark, TextMark
-from .errors import InputError
+from .errors import ERROR, WARNING, InputError, diagnostic
 from .layout.regions import Region
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ LINE_CONTRAST_MIN = 3.0  # WCAG non-text contrast (box lines, arrows, underlines
 THEME_TEXT_INKS = ("PEN", "PEN_SOFT", "ACCENTS", "TICK_GREEN", "CROSS_RED")
 THEME_LINE_INKS = ("PEN", "ACCENTS", "CHIP_EDGE")
 
-ERROR, WARNING = "error", "warning"
-
 
 @dataclass
 class Finding:
@@ -48,21 +46,23 @@ class Finding:
     col: int = 0
     region: str = ""  # region id
     title: str = ""  # region title (icon and words)
+    hint: str = ""
 
-    def place(self) -> str:
-        parts = []
-        if self.file:
-            parts.append(f"{self.file}:{self.line or 1}:{self.col or 1}")
-        if self.region:
-            parts.append(f"{self.region} {self.title!r}" if self.title else self.region)
-        return ": ".join(parts) or "page"
+    def format(self, default_file: str = "") -> str:
+        """In the form of every diagnostic (errors.diagnostic): the place, the severity, the message,
+        then which region and what kind of problem; a finding about the whole page (an ink) names
+        ``default_file``, the input."""
+        where = f"region {self.region} {self.title!r}" if self.title else f"region {self.region}" if self.region else ""
+        tail = f" [{self.kind}{', ' + where if where else ''}]"
+        return diagnostic(self.severity, self.message + tail, self.file or default_file, self.line, self.col,
+                          self.hint, show_line=self.kind == "input")
 
     def __str__(self) -> str:
-        return f"{self.place()}: {self.severity}: [{self.kind}] {self.message}"
+        return self.format()
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "severity": self.severity, "message": self.message, "file": self.file,
-                "line": self.line, "col": self.col, "region": self.region, "title": self.title}
+                "line": self.line, "col": self.col, "region": self.region, "title": self.title, "hint": self.hint}
 
 
 @dataclass
@@ -144,7 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def format_report(report: Report, strict: bool = False) -> str:
     order = sorted(report.findings, key=lambda f: (f.severity != ERROR, f.file, f.line, f.region))
-    lines = [str(f) for f in order]
+    lines = [f.format(report.input) for f in order]
     status = "clean" if report.clean(strict) else "NOT clean"
     lines.append(f"{report.input}: {status}: {report.errors} error(s), {report.warnings} warning(s)"
                  + (" (--strict: warnings count)" if strict else ""))
@@ -191,8 +191,7 @@ def page_findings(page: Page, layout: Layout, emphasis: tuple[str, ...] = (),
 
 
 def _input_finding(exc: InputError) -> Finding:
-    msg = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
-    return Finding("input", ERROR, msg, exc.file, exc.line, exc.col)
+    return Finding("input", ERROR, exc.message, exc.file, exc.line, exc.col, hint=exc.hint)
 
 
 def _first_content(layout: Layout, rid: str) -> tuple[str, int]:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from . import theme
-from .console import Console, utf8_streams
-from .errors import InputError, Notice
+from .console import COLOR_MODES, Console, display_pad, set_colour, utf8_streams
+from .errors import ERROR, InputError, Notice, diagnostic, os_error
 from .export import OutputFolderError
 from .limits import MAX_DPI
 from .sources import STDIN
@@ -59,12 +59,15 @@ def _parser() -> argparse.ArgumentParser:
                       help="print errors only (no warnings, no file names)")
     talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                       help="also print how each sheet was fitted (body size, regions, moved bands)")
+    common.add_argument("--color", choices=COLOR_MODES, default=argparse.SUPPRESS,
+                        help="colour the messages: auto (default: on a terminal, unless NO_COLOR is set), "
+                             "always or never")
     p = argparse.ArgumentParser(
         prog="cheatsheet", parents=[common], formatter_class=fmt,
         description="Hand-drawn A4 cheat sheets from cheat-sheet prompts: a prompt's box-drawing layout, ratios "
                     "and markdown content become a print-ready PDF (and PNG, SVG) that looks like a pen note.",
         epilog=_examples("cheatsheet render prompt.md            # out/prompt.pdf and out/prompt.png",
-                         "cheatsheet build -o out                 # every chapters/*.yaml",
+                         "cheatsheet build prompts/ -o out         # every prompt of a folder",
                          "cheatsheet check prompt.md              # report problems, write nothing",
                          "cheatsheet COMMAND --help               # the options of one command"))
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -78,12 +81,17 @@ def _parser() -> argparse.ArgumentParser:
                          "cheatsheet render prompt.md -o sheets/            # sheets/prompt.pdf + .png",
                          "cheatsheet render prompt.md -o ch10.pdf           # just that PDF",
                          "cheatsheet render prompt.md -o web/ch10.svg       # just an SVG",
+                         "cheatsheet render prompt.md --format svg,pdf      # out/prompt.svg + .pdf",
+                         "cheatsheet render prompt.md -o - > ch10.pdf       # the PDF on standard output",
                          "cat prompt.md | cheatsheet render - -o ch10.png   # a prompt from standard input"))
     r.add_argument("inputs", nargs="+", metavar="PROMPT_OR_YAML",
                    help="prompt files (markdown, any extension), chapter YAMLs (.yaml), or - for standard input")
-    r.add_argument("-o", "--out", default="out", metavar="DIR|FILE",
-                   help="a folder (default: out/) for DIR/NAME.pdf and .png, or one file NAME.pdf, .png or .svg "
-                        "(format from its extension; one input only)")
+    r.add_argument("-o", "--out", default="out", metavar="DIR|FILE|-",
+                   help="a folder (default: out/) for DIR/NAME.pdf and .png, one file NAME.pdf, .png or .svg "
+                        "(format from its extension; one input only), or - for one format on standard output "
+                        "(--format, default pdf)")
+    r.add_argument("--format", metavar="pdf|png|svg",
+                   help="what to write, one format or several joined by commas (default: pdf,png)")
     r.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI,
                    help=f"PNG resolution (default: {theme.DEFAULT_DPI}, i.e. 2339 x 1654 px)")
     only = r.add_mutually_exclusive_group()
@@ -128,9 +136,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Write an editable pair that renders exactly like the prompt: layouts/NAME.txt (diagram and "
                     "ratios) and chapters/NAME.yaml (metadata and each region's markdown). Existing files are "
                     "never overwritten without --force.",
-        epilog=_examples("cheatsheet import prompt.md -o ch11", "cheatsheet import prompt.md -o ch11 --force"))
-    im.add_argument("prompt", help="the prompt file")
-    im.add_argument("-o", "--name", required=True, metavar="NAME", help="the name of the pair (e.g. ch11)")
+        epilog=_examples("cheatsheet import prompt.md -o ch11", "cheatsheet import prompt.md -o ch11 --force",
+                         "cat prompt.md | cheatsheet import - -o ch11"))
+    im.add_argument("prompt", help="the prompt file, or - for standard input")
+    im.add_argument("-o", "--name", required=True, metavar="NAME",
+                    help="the name of the pair (e.g. ch11): letters, digits, '-', '_' and '.', no folder")
     im.add_argument("--root", default=".", help="folder holding layouts/ and chapters/ (default: .)")
     im.add_argument("--force", action="store_true", help="overwrite an existing layouts/NAME.txt or chapters/NAME.yaml")
     im.add_argument("--source", metavar="FILE",
@@ -138,14 +148,23 @@ def _parser() -> argparse.ArgumentParser:
                          "chapter YAML (timestamp, source_url)")
 
     b = sub.add_parser(
-        "build", parents=[common], formatter_class=fmt, help="render every chapters/*.yaml",
-        description="Render every chapter YAML of a folder, in parallel on the cores: a progress bar on a "
-                    "terminal (one line per chapter otherwise), each warning with its chapter, and a summary "
-                    "table.  A failing chapter is reported and the others still written; exit 1 if any failed.",
-        epilog=_examples("cheatsheet build", "cheatsheet build -o course/ -j 2 --dpi 300",
-                         "cheatsheet build -o course/ --booklet course/course.pdf"))
+        "build", parents=[common], formatter_class=fmt, help="render every prompt or chapter YAML of a folder",
+        description="Render every prompt (.md, .markdown) and chapter YAML (.yaml, .yml) of a folder, in "
+                    "parallel on the cores: a progress bar on a terminal (one line per chapter otherwise), each "
+                    "warning with its chapter, and a summary table.  A chapter whose input, layout file, source "
+                    "file and renderer are those of its last build is not rendered again (--force renders it). "
+                    "A failing chapter is reported and the others still written; exit 1 if any failed.",
+        epilog=_examples("cheatsheet build", "cheatsheet build prompts/ -o course/ -j 2 --dpi 300",
+                         "cheatsheet build prompts/ --sources transcripts/ --booklet course/course.pdf"))
+    b.add_argument("folder", nargs="?", metavar="DIR",
+                   help="folder of prompts and chapter YAMLs (default: chapters/)")
     b.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
-    b.add_argument("--chapters", default="chapters", metavar="DIR", help="folder of chapter YAMLs (default: chapters/)")
+    b.add_argument("--chapters", metavar="DIR", help="the same as DIR (kept for older scripts)")
+    b.add_argument("--sources", metavar="DIR",
+                   help="folder of the chapters' source files (translations or transcripts): each chapter takes "
+                        "the one of its name or, failing that, of its chapter number, for its moment in the video")
+    b.add_argument("--force", action="store_true", help="render every chapter, even one that has not changed")
+    b.add_argument("--title", help="the booklet's document title (default: the booklet's file name)")
     b.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     b.add_argument("-j", "--jobs", type=int, default=0, help="parallel renders (default: all cores)")
     b.add_argument("--booklet", metavar="FILE.pdf",
@@ -155,14 +174,20 @@ def _parser() -> argparse.ArgumentParser:
 
     w = sub.add_parser(
         "watch", parents=[common], formatter_class=fmt, help="render a prompt or chapter again on every save",
-        description="Render once, then again whenever the file (or, for a chapter YAML, its layout file) is "
-                    "saved, in one warm process. A save that cannot be rendered prints its error and leaves the "
-                    "earlier files as they were. Ctrl-C stops.",
+        description="Watch the file (and, for a chapter YAML, its layout file; with --source, that file), "
+                    "render it, then render again whenever one of them is saved (a save made during a render "
+                    "included), in one warm process. A save that cannot be rendered prints its error and leaves "
+                    "the earlier files as they were. Ctrl-C stops.",
         epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
     w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
     w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     w.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
+    w.add_argument("--svg", action="store_true", help="also write DIR/NAME.svg")
+    w.add_argument("--strict", action="store_true",
+                   help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
+    w.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
+    w.add_argument("--no-qr", dest="qr", action="store_false", help="leave out the QR code of the video")
 
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
@@ -223,6 +248,7 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
     except KeyboardInterrupt as exc:
         return _interrupted(exc)
+    set_colour(getattr(args, "color", "auto"))
     con = Console(0 if getattr(args, "quiet", False) else 2 if getattr(args, "verbose", False) else 1)
     try:
         if args.command == "render":
@@ -238,7 +264,8 @@ def _main(argv: list[str] | None) -> int:
 
             if args.dpi <= 0 or args.input == STDIN:
                 return _usage_error("watch", "give a file to watch (not -) and a positive --dpi")
-            return cmd_watch(args.input, args.out, args.dpi, args.exact, con)
+            return cmd_watch(args.input, args.out, args.dpi, args.exact, con, svg=args.svg, qr=args.qr,
+                             source_file=args.source, strict=args.strict)
         if args.command == "check":
             from .check import cmd_check
 
@@ -251,17 +278,14 @@ def _main(argv: list[str] | None) -> int:
     except BrokenPipeError:  # the reader went away (``cheatsheet layout | head``)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except OutputFolderError as exc:
-        con.error(f"cheatsheet: error: {exc}")
-        return 1
     except OSError as exc:  # a file that cannot be read or written: the machine's problem, not ours
-        where = f": {exc.filename}" if exc.filename else ""
-        con.error(f"cheatsheet: error: {exc.strerror or exc}{where}")
+        con.error(os_error(exc))
         return 1
     except Exception as exc:  # an internal fault: one line, never a traceback
         if os.environ.get("CHEATSHEET_DEBUG"):
             raise
-        con.error(f"internal error: {type(exc).__name__}: {exc} (set CHEATSHEET_DEBUG=1 for details)")
+        con.error(diagnostic(ERROR, f"internal error: {type(exc).__name__}: {exc}",
+                             hint="set CHEATSHEET_DEBUG=1 for details"))
         return 3
     return 0
 
@@ -277,7 +301,7 @@ def _interrupted(exc: KeyboardInterrupt) -> int:
 
 
 def _usage_error(command: str, message: str) -> int:
-    print(f"cheatsheet {command}: error: {message}", file=sys.stderr)
+    print(f"cheatsheet {command}: error: {message}", file=sys.stderr)  # argparse's own form
     return 2
 
 
@@ -304,7 +328,8 @@ def output_stems(inputs: list[str]) -> tuple[list[str], list[str]]:
             parent = p.resolve().parent.name if inp != STDIN else ""
             candidates = ([f"{parent}-{stem}"] if parent else []) + [f"{stem}-{k}" for k in range(2, len(inputs) + 2)]
             new = next(c for c in candidates if c.lower() not in taken)
-            warnings.append(f"{inp}: warning: another input is also named {stem!r}: writing this one as {new!r}")
+            warnings.append(diagnostic("warning", f"another input is also named {stem!r}: writing this one as "
+                                                  f"{new!r}", inp))
             stem = new
         taken.add(stem.lower())
         stems.append(stem)
@@ -317,6 +342,23 @@ def _fitted_summary(result) -> str:
     return f"{result.chapter.source}: {len(result.page.fits)} regions, body {body}"
 
 
+FORMATS = ("pdf", "png", "svg")
+FORMAT_NAMES = "pdf, png and svg (NAME.pdf, NAME.png, NAME.svg)"
+
+
+def _formats(args: argparse.Namespace) -> tuple[dict[str, bool] | None, str]:
+    """What to write: from --format if given, else from --pdf-only / --png-only / --svg; or (None, why)."""
+    if args.format is None:
+        return {"pdf": not args.png_only, "png": not args.pdf_only, "svg": args.svg}, ""
+    if args.pdf_only or args.png_only or args.svg:
+        return None, "--format already says what to write: leave out --pdf-only, --png-only and --svg"
+    asked = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in asked if f not in FORMATS]
+    if unknown or not asked:
+        return None, f"--format {args.format}: unknown format {unknown[0] if unknown else ''!r}: the formats are pdf, png and svg"
+    return {f: f in asked for f in FORMATS}, ""
+
+
 def cmd_render(args: argparse.Namespace, con: Console) -> int:
     from .render import OUTPUT_SUFFIXES, render, write_output_files, write_outputs
 
@@ -324,19 +366,33 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
         return _usage_error("render", "--dpi must be a positive number")
     if args.inputs.count(STDIN) > 1:
         return _usage_error("render", "standard input (-) can be read only once")
+    formats, why = _formats(args)
+    if formats is None:
+        return _usage_error("render", why)
+    to_stdout = args.out == "-"
     target = Path(args.out)
-    one_file = target.suffix.lower() in OUTPUT_SUFFIXES and not args.out.endswith(("/", os.sep))
+    suffix = target.suffix.lower()
+    one_file = (not to_stdout and bool(suffix) and not args.out.endswith(("/", os.sep)) and not target.is_dir())
+    if one_file and suffix not in OUTPUT_SUFFIXES:
+        return _usage_error("render", f"-o {args.out}: unknown output format {suffix!r}: the formats are "
+                                      f"{FORMAT_NAMES}; to mean a folder, end it with /")
+    if (one_file or to_stdout) and len(args.inputs) > 1:
+        return _usage_error("render", f"-o {args.out} names one file, but {len(args.inputs)} inputs were "
+                                      "given: give a folder (-o DIR/) to render several")
     if one_file:
-        if len(args.inputs) > 1:
-            return _usage_error("render", f"-o {args.out} names one file, but {len(args.inputs)} inputs were "
-                                          "given: give a folder (-o DIR/) to render several")
-        if args.pdf_only or args.png_only or args.svg:
+        kind = suffix.lstrip(".")
+        if args.pdf_only or args.png_only or args.svg or (args.format and [f for f in FORMATS if formats[f]] != [kind]):
             return _usage_error("render", f"-o {args.out} already says which file to write: leave out "
-                                          "--pdf-only, --png-only and --svg")
-        kind = target.suffix.lower()
-        formats = {"pdf": kind == ".pdf", "png": kind == ".png", "svg": kind == ".svg"}
-    else:
-        formats = {"pdf": not args.png_only, "png": not args.pdf_only, "svg": args.svg}
+                                          "--format, --pdf-only, --png-only and --svg (or make them agree)")
+        formats = {f: f == kind for f in FORMATS}
+    if to_stdout:
+        if args.format is None and not (args.png_only or args.pdf_only or args.svg):
+            formats = {"pdf": True, "png": False, "svg": False}
+        elif args.svg:
+            formats = {"pdf": False, "png": False, "svg": True}
+        chosen = [f for f in FORMATS if formats[f]]
+        if len(chosen) != 1:
+            return _usage_error("render", "-o - writes one format to standard output: give --format pdf, png or svg")
     stems, renames = output_stems(args.inputs)
     for w in renames:
         con.warning(w)
@@ -352,10 +408,25 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
             continue
         print_notices(con, result.notices, result.chapter.source)
         con.detail(_fitted_summary(result))
+        if to_stdout:
+            _write_stdout(result, con)
+            continue
         written = write_output_files(result, [target]) if one_file else write_outputs(result, target, stem)
         for p in written:
             con.out(str(p))
     return 1 if failed else 0
+
+
+def _write_stdout(result, con: Console) -> None:
+    """The one format asked for, as bytes on standard output (a PNG or SVG: its first page)."""
+    data = result.pdf or result.png or result.svg or b""
+    if (result.png and result.more_png) or (result.svg and result.more_svg):
+        con.warning(diagnostic("warning", f"the sheet has {1 + len(result.more_png or result.more_svg)} pages: "
+                                          "standard output takes the first; write to a folder (-o DIR/) for all",
+                               result.chapter.source))
+    out = sys.stdout.buffer
+    out.write(data)
+    out.flush()
 
 
 def _region_json(r) -> dict:
@@ -399,7 +470,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
             for r in band.walk():
                 depth = r.id.count(".")
                 x, y, w, h = r.rect
-                print(f"{'  ' * depth}{r.id:<16} {r.kind:<6} {r.label!r:<50} "
+                print(f"{display_pad('  ' * depth + r.id, 18)} {r.kind:<6} {display_pad(repr(r.label), 50)} "
                       f"x={x:6.1f} y={y:6.1f} w={w:6.1f} h={h:6.1f} mm")
                 for s in where.get(r.id, []):
                     print(f"{'  ' * depth}    <- {s}")
@@ -429,29 +500,56 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
 
 
 def cmd_import(args: argparse.Namespace, con: Console) -> int:
-    from .importer import import_prompt
+    from .importer import bad_name, import_prompt
 
-    done = import_prompt(Path(args.prompt), args.name, Path(args.root), force=args.force,
-                         source=Path(args.source) if args.source else None)
+    why = bad_name(args.name)
+    if why:
+        return _usage_error("import", f"-o {args.name}: {why}")
+    text = None
+    prompt = Path(args.prompt)
+    if args.prompt == STDIN:
+        from .errors import remember_text
+        from .sources import STDIN_NAME
+        from .sources.text_file import decode_text
+
+        text = decode_text(sys.stdin.buffer.read(), STDIN_NAME)
+        remember_text(STDIN_NAME, text)
+        prompt = Path(STDIN_NAME)
+    done = import_prompt(prompt, args.name, Path(args.root), force=args.force,
+                         source=Path(args.source) if args.source else None, text=text)
     con.out(str(done.layout_path))
     con.out(str(done.chapter_path))
     return 0
 
 
 def cmd_build(args: argparse.Namespace, con: Console) -> int:
-    from .course import build_course
+    from .course import BUILD_SUFFIXES, build_course, chapter_files, find_sources
 
     if args.dpi <= 0 or args.jobs < 0:
         return _usage_error("build", "--dpi must be positive and --jobs not negative")
     if args.booklet and Path(args.booklet).suffix.lower() != ".pdf":
         return _usage_error("build", f"--booklet {args.booklet}: the booklet is a PDF: name it NAME.pdf")
-    chapters = sorted(Path(args.chapters).glob("*.yaml"))
-    if not chapters:
-        con.error(f"{args.chapters}: no chapter YAMLs to build")
+    if args.folder and args.chapters and args.folder != args.chapters:
+        return _usage_error("build", "give the folder once: DIR or --chapters DIR")
+    folder = Path(args.folder or args.chapters or "chapters")
+    if not folder.is_dir():
+        con.error(diagnostic(ERROR, "no such folder", str(folder),
+                             hint="give the folder of the prompts or chapter YAMLs: cheatsheet build DIR"))
         return 1
+    if args.sources and not Path(args.sources).is_dir():
+        con.error(diagnostic(ERROR, "no such folder", args.sources, hint="--sources names the folder of the "
+                                                                          "chapters' source files"))
+        return 1
+    chapters = chapter_files(folder)
+    if not chapters:
+        con.error(diagnostic(ERROR, f"no prompts or chapter YAMLs to build ({', '.join(BUILD_SUFFIXES)})",
+                             str(folder), hint="give the folder that holds them: cheatsheet build DIR"))
+        return 1
+    sources = find_sources(chapters, Path(args.sources)) if args.sources else {}
     n = args.jobs or min(len(chapters), os.cpu_count() or 1)
-    return build_course(chapters, args.out, args.dpi, n, con, Path(args.booklet) if args.booklet else None,
-                        qr=args.qr)
+    booklet = Path(args.booklet) if args.booklet else None
+    return build_course(chapters, args.out, args.dpi, n, con, booklet, qr=args.qr, sources=sources,
+                        force=args.force, title=args.title or (booklet.stem if booklet else ""))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""What the command prints: UTF-8 on any console, colour only on a terminal, -q / -v."""
+"""What the command prints: UTF-8 on any console, colour on a terminal (or as --color says), -q / -v."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from typing import TextIO
 
 from .errors import shown
 
-# ANSI colours of the message kinds (only ever written to a terminal)
-_COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "note": "\033[2m"}
-_RESET = "\033[0m"
+# rich styles of the message kinds (only written where wants_colour says)
+_STYLES = {"error": "bold red", "warning": "yellow", "note": "dim"}
 
 
 def utf8_streams() -> None:
@@ -27,8 +26,22 @@ def utf8_streams() -> None:
             pass
 
 
+COLOR_MODES = ("auto", "always", "never")
+_mode = {"color": "auto"}
+
+
+def set_colour(mode: str) -> None:
+    """``--color``: ``always`` and ``never`` decide; ``auto`` leaves it to the stream (wants_colour)."""
+    if mode not in COLOR_MODES:
+        raise ValueError(mode)
+    _mode["color"] = mode
+
+
 def wants_colour(stream: TextIO) -> bool:
-    """Colour on a terminal only, and never when NO_COLOR is set or TERM is dumb."""
+    """As ``--color`` says; by default (auto) on a terminal only, and never when NO_COLOR is set
+    or TERM is dumb."""
+    if _mode["color"] != "auto":
+        return _mode["color"] == "always"
     if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
         return False
     try:
@@ -62,7 +75,28 @@ class Console:
 
     def _err(self, text: str, kind: str) -> None:
         text = shown(text)  # an input's escape sequences never reach the terminal raw
-        if wants_colour(sys.stderr):
+        if wants_colour(sys.stderr):  # the first line (place, severity, message) in its kind's colour
+            from rich.console import Console as RichConsole
+            from rich.text import Text
+
             first, _, rest = text.partition("\n")
-            text = f"{_COLOURS[kind]}{first}{_RESET}" + (f"\n{rest}" if rest else "")
+            styled = Text()
+            styled.append(first, style=_STYLES[kind])
+            if rest:
+                styled.append("\n" + rest)
+            RichConsole(file=sys.stderr, force_terminal=True, color_system="standard", soft_wrap=True,
+                        highlight=False).print(styled)
+            sys.stderr.flush()
+            return
         print(text, file=sys.stderr, flush=True)
+
+
+def display_pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns: a Hangul syllable or an emoji
+    takes two, so that a table of Korean titles stays aligned."""
+    from wcwidth import wcswidth
+
+    shown = wcswidth(text)
+    if shown < 0:  # a control character: count characters instead
+        shown = len(text)
+    return text + " " * max(0, width - shown)

@@ -1,16 +1,20 @@
 """A course at once: every chapter of a folder rendered in parallel, a summary, and a booklet.
 
-``cheatsheet build`` renders each chapter YAML in a worker process (one per core) and reports each
-chapter as it finishes; a chapter that fails is reported with its error and never stops the
-others.  ``--booklet`` joins the chapters' PDFs, in chapter order, into one PDF with a bookmark per
-chapter, the same bytes on every run.
+``cheatsheet build DIR`` renders each prompt or chapter YAML of a folder in a worker process (one
+per core) and reports each chapter as it finishes; a chapter that fails is reported with its error
+and never stops the others.  A chapter whose input, layout file, source file, options and renderer
+are those of its last build (``.cheatsheet-build.json`` in the output folder) is not rendered again.
+``--booklet`` joins the chapters' PDFs, in chapter order, into one PDF with a bookmark per chapter
+and the fonts shared by all pages, the same bytes on every run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +23,59 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .console import Console, wants_colour
-from .errors import InputError
+from .errors import ERROR, InputError, diagnostic, os_error
+
+BUILD_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
+CACHE_NAME = ".cheatsheet-build.json"
+
+
+def _natural(name: str) -> list:
+    """Sort key: ch2 before ch10."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t.lower()) for t in re.findall(r"\d+|\D+", name)]
+
+
+def chapter_files(folder: Path) -> list[Path]:
+    """Every prompt and chapter YAML of ``folder`` (not its subfolders), in chapter order."""
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in BUILD_SUFFIXES
+                   and not p.name.startswith(".")), key=lambda p: _natural(p.name))
+
+
+def chapter_number(name: str) -> int | None:
+    """The first number of a file's name (``ch05_tokenization`` -> 5, ``05-토큰화`` -> 5)."""
+    m = re.search(r"\d+", name)
+    return int(m.group()) if m else None
+
+
+def _words(stem: str) -> str:
+    """What a file's name says after its chapter number (``ch05_tokenization`` -> ``tokenization``)."""
+    m = re.search(r"\d+", stem)
+    return (stem[m.end():] if m else stem).strip("_-. ").lower()
+
+
+def find_sources(chapters: list[Path], folder: Path) -> dict[str, Path]:
+    """Each chapter's source file in ``folder``: the one with the chapter's name, else the one with
+    its chapter number (of several with that number, the one whose words after the number share the
+    longest start with the chapter's)."""
+    files = source_files(folder)
+    by_stem = {p.stem.lower(): p for p in files}
+    out: dict[str, Path] = {}
+    for ch in chapters:
+        hit = by_stem.get(ch.stem.lower())
+        if hit is None:
+            n = chapter_number(ch.stem)
+            same = [p for p in files if n is not None and chapter_number(p.stem) == n]
+            if same:
+                hit = min(same, key=lambda p: (-len(os.path.commonprefix([_words(p.stem), _words(ch.stem)])),
+                                               _natural(p.name)))
+        if hit is not None:
+            out[str(ch)] = hit
+    return out
+
+
+def source_files(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                   and not p.name.startswith(".")), key=lambda p: _natural(p.name))
 
 
 @dataclass
@@ -34,10 +90,12 @@ class ChapterBuild:
     seconds: float = 0.0
     detail: str = ""  # how it was fitted (printed with -v)
     pdf: bytes | None = None  # kept for the booklet
+    stem: str = ""  # the name of its outputs (the input's, unless another input has it too)
+    unchanged: bool = False  # not rendered again: its inputs are those of its last build
 
     @property
     def name(self) -> str:
-        return Path(self.path).stem
+        return self.stem or Path(self.path).stem
 
     @property
     def ok(self) -> bool:
@@ -49,16 +107,19 @@ def with_chapter(text: str, path: str) -> str:
     return text if text.startswith(path) else f"{text} (chapter {Path(path).stem})"
 
 
-def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: bool = True) -> ChapterBuild:
-    """Render one chapter and write its PDF and PNG; never raises for the chapter's own faults."""
+def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: bool = True, stem: str = "",
+                  source: str | None = None) -> ChapterBuild:
+    """Render one chapter and write its PDF and PNG; never raises for the chapter's own faults.
+    ``source``: the chapter's source file (its moment in the video)."""
     from .render import render, write_outputs
 
     t0 = time.perf_counter()
-    done = ChapterBuild(path)
+    stem = stem or Path(path).stem
+    done = ChapterBuild(path, stem=stem)
     try:
-        result = render(path, dpi=dpi, qr=qr)
-        done.title = result.chapter.meta.title or Path(path).stem
-        done.written = [str(p) for p in write_outputs(result, Path(out), Path(path).stem)]
+        result = render(path, dpi=dpi, qr=qr, source=source)
+        done.title = result.chapter.meta.title or stem
+        done.written = [str(p) for p in write_outputs(result, Path(out), stem)]
         done.warnings = [with_chapter(str(n), path) for n in result.notices]
         sizes = sorted({round(f.size, 2) for f in result.page.fits.values()})
         body = f"{sizes[0]:g} pt" if len(sizes) == 1 else f"{sizes[0]:g}-{sizes[-1]:g} pt" if sizes else "-"
@@ -68,22 +129,24 @@ def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: boo
     except InputError as exc:
         done.error = exc.render()
     except OSError as exc:
-        where = f": {exc.filename}" if exc.filename else ""
-        done.error = f"{path}: error: {exc.strerror or exc}{where}"
+        done.error = os_error(exc, path)
     except Exception as exc:  # an internal fault in one chapter: reported, the others go on
-        done.error = f"{path}: internal error: {type(exc).__name__}: {exc}"
+        done.error = diagnostic(ERROR, f"internal error: {type(exc).__name__}: {exc}", path,
+                                hint="set CHEATSHEET_DEBUG=1 and render this chapter alone for details")
     done.seconds = time.perf_counter() - t0
     return done
 
 
-def _build_job(job: tuple[str, str, int, bool, bool]) -> ChapterBuild:
+def _build_job(job: tuple[str, str, int, bool, bool, str, str | None]) -> ChapterBuild:
     return build_chapter(*job)
 
 
 def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: bool = False,
-               qr: bool = True) -> Iterator[ChapterBuild]:
+               qr: bool = True, stems: dict[str, str] | None = None,
+               sources: dict[str, str] | None = None) -> Iterator[ChapterBuild]:
     """Each chapter's build, in the order they finish.  ``workers`` > 1: in that many processes."""
-    jobs = [(p, out, dpi, keep_pdf, qr) for p in paths]
+    stems, sources = stems or {}, sources or {}
+    jobs = [(p, out, dpi, keep_pdf, qr, stems.get(p, ""), sources.get(p)) for p in paths]
     if workers <= 1:
         for j in jobs:
             yield _build_job(j)
@@ -95,8 +158,9 @@ def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: boo
             try:
                 yield fut.result()
             except Exception as exc:  # the worker itself died (out of memory, killed)
-                yield ChapterBuild(futures[fut], error=f"{futures[fut]}: error: its render process failed "
-                                                       f"({type(exc).__name__}: {exc})")
+                yield ChapterBuild(futures[fut], stem=stems.get(futures[fut], ""),
+                                   error=diagnostic(ERROR, f"its render process failed ({type(exc).__name__}: "
+                                                           f"{exc})", futures[fut]))
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)  # renders under way finish their (atomic) writes
         raise
@@ -112,7 +176,8 @@ def booklet_bytes(chapters: list[tuple[str, bytes]], title: str = "") -> bytes:
     """One PDF of the given (bookmark title, one-page PDF) in that order, one bookmark per page.
 
     The same bytes on every run: fixed metadata (no dates), and a file identifier made from the
-    content instead of random bytes."""
+    content instead of random bytes.  Each face is embedded once for all the pages (booklet_fonts),
+    and any other object that several pages have alike is kept once."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject
 
@@ -128,6 +193,12 @@ def booklet_bytes(chapters: list[tuple[str, bytes]], title: str = "") -> bytes:
         meta["/Title"] = title
     writer.add_metadata(meta)
     writer.page_mode = "/UseOutlines"
+    from .booklet_fonts import share_fonts
+
+    share_fonts(writer)  # one subset per face for all the pages, not one per page
+    dedupe = getattr(writer, "compress_identical_objects", None)  # pypdf 4.3 and later
+    if dedupe is not None:
+        dedupe()  # by default: an object that several pages have alike kept once, the unused dropped
     digest = hashlib.sha256()
     for name, data in chapters:
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
@@ -159,7 +230,8 @@ class Reporter:
 
             self._progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                                       TimeElapsedColumn(), TextColumn("{task.description}"),
-                                      console=RichConsole(file=sys.stderr), transient=True)
+                                      console=RichConsole(file=sys.stderr, no_color=not wants_colour(sys.stderr)),
+                                      transient=True)
             self._progress.start()
             self._task = self._progress.add_task("", total=self.total)
         return self
@@ -186,7 +258,7 @@ class Reporter:
         if self._progress is not None:
             self._progress.update(self._task, advance=1, description=line)
         else:
-            status = "ok" if b.ok else "FAILED"
+            status = "unchanged" if b.unchanged else "ok" if b.ok else "FAILED"
             tail = f" -> {' '.join(b.written)}" if b.written else ""
             n = len(b.warnings)
             self.con.out(f"{line} {status} {b.seconds:.2f} s, {n} warning{'' if n == 1 else 's'}{tail}")
@@ -210,7 +282,8 @@ def summary(con: Console, builds: list[ChapterBuild], terminal: bool, booklet: s
     t.add_column("seconds", justify="right", footer=f"{sum(b.seconds for b in builds):.2f}")
     t.add_column("warnings", justify="right", footer=str(sum(len(b.warnings) for b in builds)))
     for b in builds:
-        t.add_row(b.name, "ok" if b.ok else "failed", f"{b.seconds:.2f}", str(len(b.warnings)),
+        t.add_row(b.name, "unchanged" if b.unchanged else "ok" if b.ok else "failed", f"{b.seconds:.2f}",
+                  str(len(b.warnings)),
                   style=None if b.ok or not terminal else "red")
     out = RichConsole(file=sys.stdout, force_terminal=terminal, no_color=not wants_colour(sys.stdout),
                       width=None if terminal else 100, highlight=False)
@@ -219,21 +292,112 @@ def summary(con: Console, builds: list[ChapterBuild], terminal: bool, booklet: s
         out.print(booklet, markup=False, highlight=False)
 
 
+def renderer_id() -> str:
+    """The renderer's version and a digest of its code, fonts and theme: a chapter built by another
+    renderer is built again."""
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    fonts = here.parent / "fonts"
+    files = sorted(here.rglob("*.py")) + (sorted(p for p in fonts.rglob("*") if p.is_file()) if fonts.is_dir() else [])
+    for f in files:
+        digest.update(f.relative_to(here.parent).as_posix().encode() + b"\0" + hashlib.sha256(f.read_bytes()).digest())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def _file_digest(path: str | Path | None) -> str:
+    if not path:
+        return ""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def chapter_key(path: str, source: str | None, renderer: str, dpi: int, qr: bool) -> str | None:
+    """A digest of everything a chapter's sheet is made from: its input, the layout file it names,
+    its source file, the options and the renderer; None when the input cannot be read (it is then
+    rendered, and its error reported)."""
+    from .sources import read_input
+
+    try:
+        chapter = read_input(path, source)
+    except (InputError, OSError):
+        return None
+    layout = chapter.layout.file
+    parts = {"renderer": renderer, "dpi": dpi, "qr": qr, "input": _file_digest(path),
+             "layout": _file_digest(layout) if layout and Path(layout).resolve() != Path(path).resolve() else "",
+             "source": _file_digest(source)}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def read_cache(out: Path) -> dict:
+    try:
+        doc = json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    chapters = doc.get("chapters") if isinstance(doc, dict) else None
+    return chapters if isinstance(chapters, dict) else {}
+
+
+def write_cache(out: Path, chapters: dict) -> None:
+    """Atomically, and the same bytes for the same builds (sorted, no times)."""
+    from .export import write_atomic
+
+    doc = {"format": 1, "chapters": chapters}
+    write_atomic(out / CACHE_NAME, (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode())
+
+
 def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Console,
-                 booklet: Path | None = None, terminal: bool | None = None, qr: bool = True) -> int:
-    """Build every chapter, report as each finishes, print the summary; 1 if any chapter failed."""
+                 booklet: Path | None = None, terminal: bool | None = None, qr: bool = True,
+                 sources: dict[str, Path] | None = None, force: bool = False, title: str = "") -> int:
+    """Build every chapter that changed (every one with ``force``), report as each finishes, print
+    the summary; 1 if any chapter failed."""
+    from .cli import output_stems
     from .export import mark_stale, write_atomic
     from .render import OUTPUT_SUFFIXES
 
     if terminal is None:
         terminal = _is_terminal()
     names = [str(p) for p in paths]
+    stem_list, renames = output_stems(names)
+    for w in renames:
+        con.warning(w)
+    stems = dict(zip(names, stem_list))
+    src = {n: str(p) for n, p in (sources or {}).items()}
+    renderer = renderer_id()
+    outdir = Path(out)
+    cache = read_cache(outdir)
+    keys = {n: chapter_key(n, src.get(n), renderer, dpi, qr) for n in names}
     builds: dict[str, ChapterBuild] = {}
+    todo: list[str] = []
+    for n in names:
+        was = cache.get(stems[n])
+        outputs = [outdir / f"{stems[n]}{ext}" for ext in (".pdf", ".png")]
+        if (not force and keys[n] is not None and isinstance(was, dict) and was.get("key") == keys[n]
+                and all(p.is_file() for p in outputs)):
+            b = ChapterBuild(n, title=str(was.get("title") or stems[n]), stem=stems[n], unchanged=True,
+                             warnings=[str(w) for w in was.get("warnings", [])])
+            if booklet is not None:
+                b.pdf = outputs[0].read_bytes()
+            builds[n] = b
+        else:
+            todo.append(n)
     with Reporter(con, len(names), terminal) as rep:
-        for b in run_builds(names, out, dpi, workers, keep_pdf=booklet is not None, qr=qr):
+        for n in names:
+            if n in builds:
+                rep.chapter_done(builds[n])
+        for b in run_builds(todo, out, dpi, max(1, min(workers, len(todo))), keep_pdf=booklet is not None, qr=qr,
+                            stems=stems, sources=src):
             builds[b.path] = b
             rep.chapter_done(b)
-    ordered = [builds[n] for n in names]  # chapter order: the files' sorted names
+    ordered = [builds[n] for n in names]  # chapter order: the files' names, numbers by their value
+    if outdir.is_dir():
+        new_cache = {b.name: {"input": b.path, "key": keys[b.path], "title": b.title, "warnings": b.warnings}
+                     for b in ordered if b.ok and keys[b.path] is not None}
+        if new_cache != cache:
+            write_cache(outdir, new_cache)
     note = ""
     failed = [b for b in ordered if not b.ok]
     notes = []
@@ -246,9 +410,9 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
             stale = mark_stale([booklet])
             note = f"booklet {booklet} not written: {len(failed)} chapter(s) failed" + (
                 f"; the earlier booklet was kept as {stale[0]}" if stale else "")
-            con.error(f"cheatsheet build: error: {note}")
+            con.error(diagnostic(ERROR, note, hint="fix the chapters reported above, then build again"))
         else:
-            write_atomic(booklet, booklet_bytes([(b.title, b.pdf or b"") for b in ordered]))
+            write_atomic(booklet, booklet_bytes([(b.title, b.pdf or b"") for b in ordered], title))
             note = f"booklet: {booklet} ({len(ordered)} pages)"
     summary(con, ordered, terminal, "\n".join([*notes, note]).strip())
     return 1 if failed else 0

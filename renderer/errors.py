@@ -25,23 +25,11 @@ class InputError(Exception):
         super().__init__(self.message)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        return place(self.file, self.line, self.col) + f"error: {self.message}"
 
     def render(self) -> str:
-        """The full message: place, the offending line with a caret, the hint; control characters
-        (a terminal's escape sequences among them) shown escaped, the caret still under its column."""
-        out = [shown(str(self))]
-        text = self.source_line
-        if text is None:
-            text = read_line(self.file, self.line)
-        text = (text or "").rstrip("\n")
-        col = max(1, self.col)
-        out.append("  " + shown(text))
-        before = shown(text[: col - 1])
-        out.append("  " + caret_pad(before, len(before)) + "^")
-        if self.hint:
-            out.append("hint: " + shown(self.hint))
-        return "\n".join(out)
+        """The full message: place, the offending line with a caret, the hint."""
+        return diagnostic(ERROR, self.message, self.file, self.line, self.col, self.hint, self.source_line)
 
 
 @dataclass
@@ -55,7 +43,59 @@ class Notice:
     kind: str = ""  # what it is about, when something reads notices ("uncovered": a character no font has)
 
     def __str__(self) -> str:
-        return shown(f"{self.file}:{self.line}:{self.col}: warning: {self.message}")
+        return shown(place(self.file, self.line, self.col) + f"warning: {self.message}")
+
+
+ERROR, WARNING = "error", "warning"
+
+
+def place(file: str = "", line: int = 0, col: int = 0) -> str:
+    """``file:line:col: `` where the position is known, ``file: `` where only the file is, and
+    ``cheatsheet: `` for a problem of no file (the way compilers name themselves)."""
+    if not file:
+        return "cheatsheet: "
+    if line <= 0:
+        return f"{file}: "
+    return f"{file}:{line}:{col}: " if col > 0 else f"{file}:{line}: "
+
+
+def diagnostic(severity: str, message: str, file: str = "", line: int = 0, col: int = 0, hint: str = "",
+               source_line: str | None = None, show_line: bool = True) -> str:
+    """The one form of every diagnostic of every command::
+
+        FILE:LINE:COL: error|warning: MESSAGE
+          the line itself
+          ^ under the column
+        hint: what to do
+
+    The line and caret only where there is a real line (never for a problem of the whole file),
+    the hint only where there is one."""
+    out = [shown(place(file, line, col) + f"{severity}: {message}")]
+    if show_line and line > 0:
+        text = source_line if source_line is not None else read_line(file, line)
+        if text is not None:  # an empty line too: the caret then marks its end
+            text = text.rstrip("\n")
+            before = shown(text[: max(1, col) - 1])  # control characters shown escaped, the caret still under
+            out.append("  " + shown(text))
+            out.append("  " + caret_pad(before, len(before)) + "^")
+    if hint:
+        out.append("hint: " + shown(hint))
+    return "\n".join(out)
+
+
+def os_error(exc: OSError, file: str = "") -> str:
+    """A file that cannot be read or written, as a diagnostic: what, which file, what to do (never
+    the operating system's raw ``[Errno N]`` text)."""
+    why = (exc.strerror or str(exc)).lower()
+    target = exc.filename or ""
+    if str(exc).startswith("cannot write into the folder"):  # export.OutputFolderError says it all
+        message, _, hint = str(exc).partition("; ")
+        return diagnostic(ERROR, message, file, hint=hint)
+    what = f"cannot write or read {target}" if target else "a file operation failed"
+    hints = {"permission denied": "make the file or its folder writable, or choose another output with -o",
+             "no space left on device": "free some space, or choose another output folder with -o DIR",
+             "read-only file system": "choose another output folder with -o DIR"}
+    return diagnostic(ERROR, f"{what}: {why}", file, hint=hints.get(why, "check the path and its permissions"))
 
 
 class FitError(InputError):

@@ -22,7 +22,7 @@ from . import theme
 from .compose.page import Memo
 from .console import Console
 from .course import with_chapter
-from .errors import InputError
+from .errors import ERROR, InputError, diagnostic, os_error
 
 
 @dataclass
@@ -34,7 +34,11 @@ class Watcher:
     con: Console
     dpi: int = theme.DEFAULT_DPI
     exact: bool = False
-    files: set[Path] = field(default_factory=set)  # the input and, for a chapter YAML, its layout file
+    svg: bool = False
+    qr: bool = True
+    source_file: str | None = None  # --source: the chapter source file giving the moment in the video
+    strict: bool = False
+    files: set[Path] = field(default_factory=set)  # the input, its layout file, its source file
     renders: int = 0  # renders that wrote their outputs
     # the PNG saved in a second process while the PDF is saved here, when there is a second core
     parallel: bool = field(default_factory=lambda: (os.cpu_count() or 1) > 1)
@@ -42,7 +46,32 @@ class Watcher:
     memo: Memo = field(default_factory=Memo)
 
     def __post_init__(self) -> None:
-        self.files = {Path(self.source).resolve()}
+        self.files = {Path(self.source).resolve()} | ({Path(self.source_file).resolve()} if self.source_file else set())
+        self._said: set[Path] = set()
+        try:  # a chapter YAML's layout file, known before the first render so that it is watched during it
+            from .sources import read_input
+
+            self.files.add(Path(read_input(self.source).layout.file).resolve())
+        except Exception:  # noqa: BLE001 - the first render reports what is wrong with the input
+            pass
+
+    def announce(self) -> None:
+        """Say what is watched, once at the start and again when that changes."""
+        if self.files != self._said:
+            self.con.out("watching " + ", ".join(sorted(str(p) for p in self.files)) + " (Ctrl-C to stop)")
+            self._said = set(self.files)
+
+    def snapshot(self) -> dict[Path, tuple[int, int] | None]:
+        """Each watched file's modification time and size (None: missing), to see a save made while
+        a render was under way."""
+        out: dict[Path, tuple[int, int] | None] = {}
+        for p in sorted(self.files):
+            try:
+                st = p.stat()
+                out[p] = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                out[p] = None
+        return out
 
     @property
     def stem(self) -> str:
@@ -55,21 +84,22 @@ class Watcher:
         t0 = time.perf_counter()
         try:
             with collections_held():
-                result = render(self.source, dpi=self.dpi, exact=self.exact, parallel=self.parallel, memo=self.memo)
+                result = render(self.source, dpi=self.dpi, exact=self.exact, parallel=self.parallel, memo=self.memo,
+                                svg=self.svg, qr=self.qr, source=self.source_file, strict=self.strict)
             files = {Path(self.source).resolve(), Path(result.chapter.layout.file).resolve()}
-            if files != self.files or not self.renders:
-                self.con.out("watching " + ", ".join(sorted(str(p) for p in files)) + " (Ctrl-C to stop)")
+            if self.source_file:
+                files.add(Path(self.source_file).resolve())
             self.files = files
+            self.announce()
             written = write_outputs(result, self.out, self.stem)
         except InputError as exc:
             self.con.error(exc.render())
             return False
         except OSError as exc:  # a file caught mid-save, a folder that cannot be written
-            where = f": {exc.filename}" if exc.filename else ""
-            self.con.error(f"{self.source}: error: {exc.strerror or exc}{where}")
+            self.con.error(os_error(exc, self.source))
             return False
         except Exception as exc:  # an internal fault: one line, and the watch goes on
-            self.con.error(f"{self.source}: internal error: {type(exc).__name__}: {exc}")
+            self.con.error(diagnostic(ERROR, f"internal error: {type(exc).__name__}: {exc}", self.source))
             return False
         for n in result.notices:
             self.con.warning(with_chapter(str(n), result.chapter.source))
@@ -97,16 +127,31 @@ def collections_held() -> Iterator[None]:
 
 
 def watch_loop(w: Watcher, events: Iterable[Collection[str | Path]]) -> int:
-    """Render once, then again after each batch of changed paths that touches the input's files;
-    returns when ``events`` ends.  0 when the last render succeeded, else 1.  The garbage of a
+    """Say what is watched, render once, then again after each batch of changed paths that touches
+    the input's files; returns when ``events`` ends.  0 when the last render succeeded, else 1.
+
+    A save made while a render is under way is never lost: the watched files' times and sizes are
+    taken before each render and compared after it, and a difference renders again at once (and the
+    file system's events, which start before the first render, bring it too).  The garbage of a
     render is collected after it has been written, while the loop waits for the next save."""
-    ok = w.render()
-    gc.collect()
+    w.announce()
+    ok = _render_until_still(w)
     for changed in events:
         if w.concerns(changed):
-            ok = w.render()
-            gc.collect()
+            ok = _render_until_still(w)
     return 0 if ok else 1
+
+
+def _render_until_still(w: Watcher, most: int = 5) -> bool:
+    ok = False
+    for _ in range(most):
+        before = w.snapshot()
+        ok = w.render()
+        gc.collect()
+        after = w.snapshot()
+        if all(after.get(p, before[p]) == before[p] for p in before):
+            break
+    return ok
 
 
 def file_events(w: Watcher) -> Iterator[set[Path]]:
@@ -125,9 +170,10 @@ def file_events(w: Watcher) -> Iterator[set[Path]]:
             return
 
 
-def cmd_watch(source: str, out: str, dpi: int, exact: bool, con: Console) -> int:
+def cmd_watch(source: str, out: str, dpi: int, exact: bool, con: Console, svg: bool = False, qr: bool = True,
+              source_file: str | None = None, strict: bool = False) -> int:
     """Watch until Ctrl-C (exit 0)."""
-    w = Watcher(source, Path(out), con, dpi, exact)
+    w = Watcher(source, Path(out), con, dpi, exact, svg=svg, qr=qr, source_file=source_file, strict=strict)
     try:
         watch_loop(w, file_events(w))
     except KeyboardInterrupt:

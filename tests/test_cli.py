@@ -155,7 +155,8 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     built, direct = root / "built", root / "direct"
     r = cheatsheet("build", "--chapters", root / "chapters", "-o", built, "--dpi", LOW_DPI, "-j", 2)
     assert r.code == 0, r.err
-    assert sorted(p.name for p in built.iterdir()) == sorted(f"{n}{e}" for n in seeds for e in (".pdf", ".png"))
+    assert sorted(p.name for p in built.iterdir()) == sorted([".cheatsheet-build.json"] + [f"{n}{e}" for n in seeds
+                                                                                     for e in (".pdf", ".png")])
     r = cheatsheet("render", *sorted(seeds.values()), "-o", direct, "--dpi", LOW_DPI)
     assert r.code == 0, r.err
     return {n: (direct / seeds[n].stem, built / n) for n in seeds}
@@ -171,7 +172,7 @@ def test_import_renders_byte_identically_to_the_prompt(imported: dict[str, tuple
 
 def test_build_without_chapters_fails(tmp_path: Path) -> None:
     r = cheatsheet("build", "--chapters", tmp_path, "-o", tmp_path / "o")
-    assert r.code == 1 and "no chapter YAMLs" in r.err
+    assert r.code == 1 and f"{tmp_path}: error: no prompts or chapter YAMLs" in r.err
 
 
 # --- check ------------------------------------------------------------------------------
@@ -222,8 +223,8 @@ def test_output_that_cannot_be_written_exits_1(mini: Path, tmp_path: Path) -> No
     r = cheatsheet("render", mini, "-o", blocker / "out", "--dpi", LOW_DPI, "--pdf-only")
     assert r.code == 1
     assert r.err.strip().splitlines() == [f"cheatsheet: error: cannot write into the folder {blocker / 'out'} (not a "
-                                          "directory); choose another output folder with -o DIR, or make this one "
-                                          "writable"]
+                                          "directory)",
+                                          "hint: choose another output folder with -o DIR, or make this one writable"]
 
 
 def test_help_exits_0() -> None:

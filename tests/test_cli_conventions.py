@@ -7,6 +7,8 @@ import argparse
 import io
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -261,3 +263,115 @@ def test_exact_keeps_the_ratios_through_the_command(tmp_path: Path) -> None:
                for m in within)
     r = cheatsheet("render", CHAPTERS / "ch24.yaml", "--exact", "-o", tmp_path / "x.pdf", "--dpi", LOW_DPI)
     assert r.code == 0 and (tmp_path / "x.pdf").is_file()
+
+
+# --- the conventions of Typst, mermaid-cli and pandoc ------------------------------------------
+
+
+def test_one_diagnostic_form_in_render_check_and_build(tmp_path: Path) -> None:
+    """``file:line:col: error|warning: message``: the same order in every command; a whole-file
+    problem has no made-up position and no empty caret line; a hint on its own line."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [x\n", encoding="utf-8")
+    rendered = cheatsheet("render", bad, "-o", tmp_path / "o").err.splitlines()
+    checked = cheatsheet("check", bad).out.splitlines()
+    (tmp_path / "c").mkdir()
+    shutil.copy(bad, tmp_path / "c")
+    built = cheatsheet("build", tmp_path / "c", "-o", tmp_path / "b", "-j", 1).err.splitlines()
+    head = f"{bad}:1:8: error: YAML syntax error"
+    assert rendered[0].startswith(head) and checked[0].startswith(head)
+    assert built[0].startswith(head.replace(str(bad), str(tmp_path / "c" / "bad.yaml")))
+    for lines in (rendered, checked, built):
+        assert lines[1] == "  title: [x" and lines[2] == "         ^" and lines[3].startswith("hint: ")
+    missing = tmp_path / "nope.md"
+    for r in (cheatsheet("render", missing, "-o", tmp_path / "o"), cheatsheet("check", missing)):
+        text = (r.err or r.out).splitlines()
+        assert text[0].startswith(f"{missing}: error: no such file") and text[1].startswith("hint: ")
+    # a warning reads the same in render and check: place, then severity
+    warned = cheatsheet("render", CHAPTERS / "ch10.yaml", "-o", tmp_path / "o", "--dpi", LOW_DPI, "--pdf-only").err
+    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 3: ", warned)
+    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 3: .* \[notice\]",
+                     cheatsheet("check", CHAPTERS / "ch10.yaml").out)
+
+
+def test_an_os_error_is_a_diagnostic_with_a_hint() -> None:
+    from renderer.errors import os_error
+
+    text = os_error(PermissionError(13, "Permission denied", "out/ch10.pdf"), "chapters/ch10.yaml")
+    assert text.splitlines() == ["chapters/ch10.yaml: error: cannot write or read out/ch10.pdf: permission denied",
+                                 "hint: make the file or its folder writable, or choose another output with -o"]
+    assert "Errno" not in text
+
+
+@pytest.mark.parametrize("out", ["x.jpg", "sub/x.jpeg", "x.PDFX"])
+def test_o_with_an_unknown_extension_names_the_formats(mini: Path, tmp_path: Path, out: str) -> None:
+    r = cheatsheet("render", mini, "-o", out, "--dpi", LOW_DPI, cwd=tmp_path)
+    assert r.code == 2 and "unknown output format" in r.err and "pdf, png and svg" in r.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.md"]  # no folder made
+
+
+@pytest.mark.parametrize("args,magic", [([], b"%PDF-"), (["--format", "png"], b"\x89PNG"),
+                                        (["--format", "svg"], b"<?xml"), (["--png-only"], b"\x89PNG")])
+def test_o_dash_writes_one_format_to_stdout(mini: Path, tmp_path: Path, args: list[str], magic: bytes) -> None:
+    p = subprocess.run([str(SCRIPT), "render", str(mini), "-o", "-", "--dpi", str(LOW_DPI), *args], cwd=tmp_path,
+                       capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout.startswith(magic)
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["mini.md"]  # no folder named -
+
+
+def test_o_dash_takes_one_format_and_one_input(mini: Path, tmp_path: Path) -> None:
+    r = cheatsheet("render", mini, "-o", "-", "--format", "pdf,png", cwd=tmp_path)
+    assert r.code == 2 and "one format" in r.err and r.out == ""
+    r = cheatsheet("render", mini, mini, "-o", "-", cwd=tmp_path)
+    assert r.code == 2 and r.out == ""
+
+
+def test_format_chooses_the_files(mini: Path, tmp_path: Path) -> None:
+    r = cheatsheet("render", mini, "-o", tmp_path / "o", "--format", "svg,pdf", "--dpi", LOW_DPI)
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["mini.pdf", "mini.svg"]
+    for args in (["--format", "jpg"], ["--format", "pdf", "--svg"], ["-o", tmp_path / "x.png", "--format", "pdf"]):
+        r = cheatsheet("render", mini, *args)
+        assert r.code == 2 and "error" in r.err, args
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("mode,coloured", [("always", True), ("never", False), ("auto", False)])
+def test_color_option(tmp_path: Path, mode: str, coloured: bool) -> None:
+    r = cheatsheet("--color", mode, "render", tmp_path / "nope.md", "-o", tmp_path)  # stderr is a pipe
+    assert r.code == 1 and ("\033[" in r.err) == coloured
+    assert "error: no such file" in r.err
+
+
+def test_import_reads_stdin_and_validates_the_name(tmp_path: Path) -> None:
+    prompt = (SEEDS / SEED_FILES["ch09"]).read_bytes()
+    p = subprocess.run([str(SCRIPT), "import", "-", "-o", "ch09", "--root", str(tmp_path)], input=prompt,
+                       capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert (tmp_path / "layouts" / "ch09.txt").is_file() and (tmp_path / "chapters" / "ch09.yaml").is_file()
+    inner = tmp_path / "deep" / "root"
+    inner.mkdir(parents=True)
+    for name in ("../../x", "../x", "a/b", "/tmp/x", "..", ".hidden", "x.yaml", "", "a\\b"):
+        r = cheatsheet("import", SEEDS / SEED_FILES["ch09"], "-o", name, "--root", inner)
+        assert r.code == 2 and "plain name" in r.err, name
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["ch09.txt", "ch09.yaml"]
+    with pytest.raises(ValueError):
+        import_prompt(SEEDS / SEED_FILES["ch09"], "../x", inner)
+
+
+def test_layout_table_is_aligned_for_wide_characters() -> None:
+    from wcwidth import wcswidth
+
+    from renderer.console import display_pad
+
+    assert wcswidth(display_pad("'한글 🍌'", 12)) == 12 and display_pad("abc", 2) == "abc"
+    r = cheatsheet("layout", CHAPTERS / "ch10.yaml")
+    rows = [ln for ln in r.out.splitlines() if " x=" in ln and wcswidth(ln.split(" x=")[0]) <= 18 + 1 + 6 + 1 + 50]
+    assert len(rows) >= 5
+    assert len({wcswidth(ln.split(" x=")[0]) for ln in rows}) == 1  # every x= in one column
+
+
+def test_watch_takes_the_options_of_render() -> None:
+    args = cli._parser().parse_args(["watch", "p.md", "--svg", "--no-qr", "--source", "s.txt", "--strict"])
+    assert (args.svg, args.qr, args.source, args.strict) == (True, False, "s.txt", True)

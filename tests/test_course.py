@@ -50,8 +50,9 @@ def test_a_broken_chapter_does_not_stop_the_others(tmp_path: Path) -> None:
     p = cli("build", "--chapters", chapters, "-o", out, "--dpi", LOW_DPI, "-j", 2,
             "--booklet", out / "course.pdf")
     assert p.returncode == 1
-    assert sorted(f.name for f in out.iterdir()) == ["ch09.pdf", "ch09.png", "ch24.pdf", "ch24.png"]
-    assert "ch10.yaml:2:7: YAML syntax error" in p.stderr  # the error, with its place
+    assert sorted(f.name for f in out.iterdir()) == [".cheatsheet-build.json", "ch09.pdf", "ch09.png", "ch24.pdf",
+                                                     "ch24.png"]
+    assert "ch10.yaml:2:7: error: YAML syntax error" in p.stderr  # the error, with its place
     assert "booklet" in p.stderr and "not written" in p.stderr
     lines = p.stdout.splitlines()
     assert sum(ln.startswith("[") and "/3] ch" in ln for ln in lines) == 3  # one plain line each on a pipe
@@ -87,6 +88,7 @@ def test_booklet_pages_bookmarks_and_same_bytes(tmp_path: Path) -> None:
     assert [o.title for o in reader.outline] == want
     assert [reader.get_destination_page_number(o) for o in reader.outline] == [0, 1]
     assert b"CreationDate" not in books[0] and b"ModDate" not in books[0]
+    assert reader.metadata.title == "c"  # the booklet's name, or --title
     # each page is that chapter's sheet, in chapter order: the chapter's own PDF's drawing
     for k, name in enumerate(("ch09", "ch24")):
         own = PdfReader(tmp_path / "a" / f"{name}.pdf").pages[0]
@@ -136,3 +138,134 @@ def test_a_failed_chapter_s_earlier_outputs_and_booklet_are_marked_stale(tmp_pat
     said = " ".join(p.stdout.split())
     assert "ch10 failed: its earlier outputs were kept as" in said and "ch10.stale.pdf" in said
     assert "the earlier booklet was kept as" in said and "course.stale.pdf" in said
+
+
+# --- a course from a folder of prompts ---------------------------------------------------------
+
+PROMPTS = ROOT / "tests" / "prompts"
+TRANSLATION = ROOT / "tests" / "data" / "seeds" / "001_547d284c1956cbba.txt"  # has 'timestamp:'
+
+
+def _status(stdout: str) -> dict[str, str]:
+    """chapter -> its status, from the one plain line per chapter on a pipe."""
+    out = {}
+    for ln in stdout.splitlines():
+        if ln.startswith("[") and "] " in ln:
+            name, status = ln.split("] ", 1)[1].split()[:2]
+            out[name] = status
+    return out
+
+
+def test_find_sources_by_name_then_by_number(tmp_path: Path) -> None:
+    from renderer.course import chapter_files, find_sources
+
+    for name in ("ch05_tokenization.md", "ch06_inference.md", "ch10.yaml", "notes.txt", "ch2.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    chapters = chapter_files(tmp_path)
+    assert [p.name for p in chapters] == ["ch2.md", "ch05_tokenization.md", "ch06_inference.md", "ch10.yaml"]
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("05_nn.txt", "05_tokenization.txt", "ch10.md", "06.md", "99.txt", "ch2.pdf"):
+        (src / name).write_text("x", encoding="utf-8")
+    found = {Path(k).name: v.name for k, v in find_sources(chapters, src).items()}
+    assert found == {"ch05_tokenization.md": "05_tokenization.txt", "ch06_inference.md": "06.md",
+                     "ch10.yaml": "ch10.md"}
+
+
+def test_build_a_folder_of_prompts_again_only_what_changed(tmp_path: Path) -> None:
+    prompts, sources, out = tmp_path / "prompts", tmp_path / "sources", tmp_path / "out"
+    prompts.mkdir()
+    sources.mkdir()
+    for name in ("ch05_tokenization.md", "ch06_inference.md"):
+        shutil.copy(PROMPTS / name, prompts)
+    (prompts / "notes.txt").write_text("not a prompt", encoding="utf-8")
+    shutil.copy(TRANSLATION, sources / "06_inference.txt")
+    args = ["build", prompts, "-o", out, "--sources", sources, "--dpi", LOW_DPI, "-j", 1]
+    p = cli(*args)
+    assert p.returncode == 0, p.stderr
+    assert _status(p.stdout) == {"ch05_tokenization": "ok", "ch06_inference": "ok"}
+    cache = out / ".cheatsheet-build.json"
+    assert sorted(f.name for f in out.iterdir()) == [".cheatsheet-build.json", "ch05_tokenization.pdf",
+                                                      "ch05_tokenization.png", "ch06_inference.pdf",
+                                                      "ch06_inference.png"]  # no temporary file
+    first, stamps = cache.read_bytes(), {f.name: f.stat().st_mtime_ns for f in out.iterdir()}
+    p = cli(*args)
+    assert p.returncode == 0 and _status(p.stdout) == {"ch05_tokenization": "unchanged", "ch06_inference": "unchanged"}
+    assert cache.read_bytes() == first and {f.name: f.stat().st_mtime_ns for f in out.iterdir()} == stamps
+    assert "unchanged" in p.stdout.split("[2/2]")[1]  # the summary says so too
+    # the source file is an input of chapter 6 (found by its number): changing it builds that chapter only
+    (sources / "06_inference.txt").write_text(TRANSLATION.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    p = cli(*args)
+    assert _status(p.stdout) == {"ch05_tokenization": "unchanged", "ch06_inference": "ok"}
+    p = cli(*args, "--force")
+    assert _status(p.stdout) == {"ch05_tokenization": "ok", "ch06_inference": "ok"}
+    # an output removed by hand is made again
+    (out / "ch05_tokenization.png").unlink()
+    p = cli(*args)
+    assert _status(p.stdout) == {"ch05_tokenization": "ok", "ch06_inference": "unchanged"}
+    # a different dpi is a different sheet
+    p = cli(*args[:-4], "--dpi", LOW_DPI + 1, "-j", 1)
+    assert set(_status(p.stdout).values()) == {"ok"}
+
+
+def test_build_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    p = cli("build", tmp_path / "nope", "-o", tmp_path / "o")
+    assert p.returncode == 1 and p.stderr.startswith(f"{tmp_path / 'nope'}: error: no such folder\nhint: ")
+
+
+def _faces(pdf: bytes) -> list[tuple[int, str, dict[int, list]]]:
+    """Per page and embedded TrueType font: (page, face, CID -> the glyph's outline as drawn)."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    from renderer.booklet_fonts import _cid_map, _embedded
+
+    out = []
+    for k, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
+        for ref in page["/Resources"]["/Font"].values():
+            found = _embedded(ref.get_object())
+            if found is None:
+                continue
+            name, cid, desc = found
+            gmap = _cid_map(cid["/CIDToGIDMap"].get_object().get_data())
+            font = TTFont(io.BytesIO(desc["/FontFile2"].get_object().get_data()))
+            glyphs, order = font.getGlyphSet(), font.getGlyphOrder()
+            outlines = {}
+            for c, g in gmap.items():
+                pen = RecordingPen()
+                glyphs[order[g]].draw(pen)
+                outlines[c] = pen.value
+            out.append((k, name, outlines))
+    return out
+
+
+def test_the_booklet_embeds_each_face_once_with_the_same_glyphs(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from renderer.course import booklet_bytes
+
+    chapters = _course(tmp_path, broken=False)
+    out = tmp_path / "out"
+    p = cli("build", chapters, "-o", out, "--dpi", LOW_DPI, "-j", 2, "--booklet", out / "c.pdf", "--title", "Course")
+    assert p.returncode == 0, p.stderr
+    own = [(out / f"{n}.pdf").read_bytes() for n in ("ch09", "ch24")]
+    book = (out / "c.pdf").read_bytes()
+    assert PdfReader(io.BytesIO(book)).metadata.title == "Course"
+    assert len(book) < 0.9 * sum(len(b) for b in own)  # 24 chapters: 3.3 MB -> 1.8 MB
+    assert booklet_bytes([("a", own[0]), ("b", own[1])]) == booklet_bytes([("a", own[0]), ("b", own[1])])
+    files = {}
+    reader = PdfReader(io.BytesIO(book))
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            kid = ref.get_object().get("/DescendantFonts")
+            if kid and "/FontFile2" in kid[0].get_object()["/FontDescriptor"]:
+                desc = kid[0].get_object()["/FontDescriptor"]
+                files.setdefault(str(kid[0].get_object()["/BaseFont"]).split("+")[-1], set()).add(
+                    desc.raw_get("/FontFile2").idnum)
+    assert files.get("NanumPen-Regular") and len(files["NanumPen-Regular"]) == 1  # one file for both pages
+    # every character of every page is drawn with the glyph its own chapter's PDF drew it with
+    mine = {(k, name, c): o for k, name, outlines in _faces(book) for c, o in outlines.items()}
+    theirs = {(k, name, c): o for k, pdf in enumerate(own) for _, name, outlines in _faces(pdf)
+              for c, o in outlines.items()}
+    assert theirs and all(mine.get(key) == outline for key, outline in theirs.items())

@@ -116,7 +116,7 @@ def test_a_bad_source_file_is_an_error_with_its_place(tmp_path: Path, capsys: py
                     ["import", str(seed("ch10")), "-o", "ch10", "--root", str(tmp_path)]):
         assert main(["-q", *command, "--source", str(bad)]) == 1
         err = capsys.readouterr().err
-        assert f"{bad}:3:13: the timestamp '1:75:00' is not a time" in err and "hint:" in err
+        assert f"{bad}:3:13: error: the timestamp '1:75:00' is not a time" in err and "hint:" in err
         assert "Traceback" not in err
     assert not (tmp_path / "x.png").exists() and not (tmp_path / "chapters").exists()
     assert main(["check", "--json", str(seed("ch10")), "--source", str(bad)]) == 1

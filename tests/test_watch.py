@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from renderer.console import Console
 from renderer.watch import Watcher, watch_loop
 from tests.conftest import CHAPTERS, ROOT, seed
+from tests.test_check import MINI
 
 LOW_DPI = 40
 
@@ -125,3 +128,27 @@ def test_a_save_re_measures_only_the_regions_it_changed(tmp_path: Path) -> None:
     fresh = render(prompt, dpi=LOW_DPI)
     assert (tmp_path / "out" / "grand.png").read_bytes() == fresh.png
     assert (tmp_path / "out" / "grand.pdf").read_bytes() == fresh.pdf
+
+
+def test_watch_says_what_it_watches_before_rendering_and_keeps_a_save_made_meanwhile(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    prompt = tmp_path / "mini.md"
+    prompt.write_text(MINI, encoding="utf-8")
+    out = tmp_path / "out"
+    w = Watcher(str(prompt), out, Console(1), LOW_DPI, svg=True, qr=False)
+    said: list[str] = []
+    real = w.render
+
+    def render_with_a_save() -> bool:
+        said.append(capsys.readouterr().out)
+        ok = real()
+        if w.renders == 1:  # the author saves while the first render is under way
+            prompt.write_text(MINI.replace("Mini", "Mini2", 1), encoding="utf-8")
+            os.utime(prompt, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+        return ok
+
+    w.render = render_with_a_save  # type: ignore[method-assign]
+    assert watch_loop(w, []) == 0  # no file-system event at all: the save is seen all the same
+    assert said[0].startswith("watching ") and str(prompt.resolve()) in said[0]  # before the first render
+    assert w.renders == 2
+    assert sorted(p.name for p in out.iterdir()) == ["mini.pdf", "mini.png", "mini.svg"]

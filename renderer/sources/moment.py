@@ -82,9 +82,9 @@ def read_source(path: Path) -> Moment:
             secs = seconds(m.group(1))
             assert secs is not None  # the mark's pattern is a time
             return Moment(format_time(secs), url, file, i + 1)
-    raise InputError(file, 1, 1, "no timestamp: neither a 'timestamp:' in the front matter nor a [H:MM:SS] mark",
+    raise InputError(file, 0, 0, "no timestamp: neither a 'timestamp:' in the front matter nor a [H:MM:SS] mark",
                      "give a chapter file of the course (a translation with 'timestamp:' in its front matter, "
-                     "or a transcript with [1:01:30] marks)", lines[0] if lines else "")
+                     "or a transcript with [1:01:30] marks)", "")
 
 
 def with_moment(chapter: Chapter, moment: Moment) -> Chapter:

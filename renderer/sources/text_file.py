@@ -80,18 +80,18 @@ def read_text(path: Path) -> str:
         with path.open("rb") as f:
             data = read_limited(f, shown)
     except FileNotFoundError:
-        at, part = _missing_part(path)
+        _, part = _missing_part(path)
         what = "no such file" if part == path.name else f"no such folder '{part}'"
         raise InputError(
-            shown, 1, at + 1, what, "check the path; prompts and chapter YAMLs are plain files", shown,
+            shown, 0, 0, what, "check the path; prompts and chapter YAMLs are plain files", "",
         ) from None
     except IsADirectoryError:
-        raise InputError(shown, 1, 1, "this is a folder, not a file", "give the path of a file", shown) from None
+        raise InputError(shown, 0, 0, "this is a folder, not a file", "give the path of a file", "") from None
     except NotADirectoryError:
-        raise InputError(shown, 1, 1, "a part of this path is a file, not a folder", "check the path", shown) from None
+        raise InputError(shown, 0, 0, "a part of this path is a file, not a folder", "check the path", "") from None
     except OSError as exc:
-        raise InputError(shown, 1, 1, f"cannot read the file ({exc.strerror})", "check its permissions",
-                         shown) from None
+        raise InputError(shown, 0, 0, f"cannot read the file ({(exc.strerror or str(exc)).lower()})",
+                         "check its permissions", "") from None
     return decode_text(data, shown)
 
 
@@ -102,12 +102,12 @@ def decode_text(data: bytes, shown: str) -> str:
     kind = _binary_kind(data)
     if kind is not None:
         raise InputError(
-            shown, 1, 1, f"this is {kind}, not a text prompt",
+            shown, 0, 0, f"this is {kind}, not a text prompt",
             "give the cheat-sheet prompt itself: the .md or .txt file with the '# Layout Structure' diagram "
             "(or a chapters/NAME.yaml)", "",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(shown, 1, 1, "the file is UTF-16, not UTF-8",
+        raise InputError(shown, 0, 0, "the file is UTF-16, not UTF-8",
                          "save the file as UTF-8 (in most editors: Save with Encoding -> UTF-8)", "")
     try:
         text = data.decode("utf-8")

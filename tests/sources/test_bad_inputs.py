@@ -1,5 +1,5 @@
 """Every bad input in tests/data/bad_inputs.yaml: one InputError with its place, message and hint,
-and through ``cheatsheet render``: exit 1, ``file:line:col: message``, the line, a caret, a hint, no file."""
+and through ``cheatsheet render``: exit 1, ``file:line:col: error: message``, the line, a caret, a hint, no file."""
 
 from __future__ import annotations
 
@@ -71,12 +71,17 @@ def test_cheatsheet_render_reports_it(entry: dict, tmp_path: Path) -> None:
     err = run.stderr
     assert run.returncode == 1, err
     assert "Traceback" not in err and "internal error" not in err
-    head = f"{_where(entry)}:{entry['line']}:{entry['col']}: "
+    at = f":{entry['line']}:{entry['col']}" if entry["line"] else ""  # a whole-file problem has no position
+    head = f"{_where(entry)}{at}: error: "
     assert err.startswith(head), err
     lines = err.rstrip("\n").split("\n")
     assert entry["message"] in lines[0]
-    # the offending line, then a caret under the column, then the hint
-    assert re.fullmatch(r"  [ \t]*\^", lines[2]), err
-    assert lines[3].startswith("hint: ") and len(lines[3]) > len("hint: "), err
+    if entry["line"]:  # the offending line, then a caret under the column, then the hint
+        assert re.fullmatch(r"  [ \t]*\^", lines[2]), err
+        hint = lines[3]
+    else:  # no line to show: the hint at once
+        hint = lines[1]
+    assert hint.startswith("hint: ") and len(hint) > len("hint: "), err
+    assert len(lines) == (4 if entry["line"] else 2), err
     assert not out.exists() or not any(out.iterdir())
     assert run.stdout == ""

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.errors import InputError, Notice, caret_pad
+from renderer.errors import InputError, Notice, caret_pad, diagnostic
 
 
 def test_render_has_place_line_caret_and_hint() -> None:
     err = InputError("p.md", 12, 7, "the ratio '열%' is not a number", "write digits", "- 하단 (열%): 아래")
     assert err.render().split("\n") == [
-        "p.md:12:7: the ratio '열%' is not a number",
+        "p.md:12:7: error: the ratio '열%' is not a number",
         "  - 하단 (열%): 아래",
         "          ^",  # '- ' 2 columns, '하단' 4, ' (' 2: the caret sits under '열'
         "hint: write digits",
     ]
-    assert str(err) == "p.md:12:7: the ratio '열%' is not a number"
+    assert str(err) == "p.md:12:7: error: the ratio '열%' is not a number"
 
 
 def test_render_reads_the_line_from_the_file(tmp_path: Path) -> None:
@@ -25,9 +25,16 @@ def test_render_reads_the_line_from_the_file(tmp_path: Path) -> None:
     assert lines[1:] == ["  second line", "         ^", "hint: fix it"]
 
 
-def test_render_without_a_readable_line_still_shows_a_caret() -> None:
+def test_render_without_a_readable_line_shows_no_empty_caret_line() -> None:
     lines = InputError("gone.md", 3, 1, "no such file", "check the path").render().split("\n")
-    assert lines == ["gone.md:3:1: no such file", "  ", "  ^", "hint: check the path"]
+    assert lines == ["gone.md:3:1: error: no such file", "hint: check the path"]
+
+
+def test_a_whole_file_problem_has_no_position() -> None:
+    assert InputError("a.md", 0, 0, "no such file", "check the path").render() == (
+        "a.md: error: no such file\nhint: check the path")
+    assert diagnostic("warning", "pale ink") == "cheatsheet: warning: pale ink"
+    assert diagnostic("error", "x", "a.md", 2) == "a.md:2: error: x"
 
 
 def test_caret_under_wide_characters_tabs_and_emoji_with_a_variation_selector() -> None:

@@ -54,7 +54,7 @@ def test_front_matter_wins_over_marks_and_unquoted_times_stay_times(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("text", "line", "col", "words"), [
-    ("---\ntitle: T\n---\n\nno marks at all\n", 1, 1, "no timestamp"),
+    ("---\ntitle: T\n---\n\nno marks at all\n", 0, 0, "no timestamp"),  # the whole file: no position
     ("---\ntitle: T\ntimestamp: \"1:61:06\"\n---\n", 3, 13, "is not a time"),
     ("---\ntitle: T\ntimestamp: \"soon\"\n---\n", 3, 13, "is not a time"),
     ("---\ntimestamp: \"1:01:06\"\nsourceUrl: watch?v=x\n---\n", 3, 12, "not a web address"),
@@ -66,7 +66,8 @@ def test_bad_source_files(tmp_path: Path, text: str, line: int, col: int, words:
         read_source(p)
     assert (e.value.file, e.value.line, e.value.col) == (str(p), line, col)
     assert words in e.value.message and e.value.hint
-    assert e.value.render().startswith(f"{p}:{line}:{col}: ")
+    at = f":{line}:{col}" if line else ""  # a problem of the whole file has no position
+    assert e.value.render().startswith(f"{p}{at}: error: ")
 
 
 def test_missing_and_binary_source_files(tmp_path: Path) -> None:
