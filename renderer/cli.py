@@ -12,7 +12,6 @@ from pathlib import Path
 from . import theme
 from .console import COLOR_MODES, Console, display_pad, set_colour, utf8_streams
 from .errors import ERROR, InputError, Notice, diagnostic, os_error
-from .export import OutputFolderError
 from .limits import MAX_DPI
 from .sources import STDIN
 
