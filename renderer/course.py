@@ -37,7 +37,8 @@ def _natural(name: str) -> list:
 
 def chapter_files(folder: Path) -> list[Path]:
     """Every prompt and chapter YAML of ``folder`` (not its subfolders), in chapter order."""
-    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in BUILD_SUFFIXES
+    # every entry of a chapter's name, a plain file or not: reading it refuses a FIFO or a device by name
+    return sorted((p for p in folder.iterdir() if not p.is_dir() and p.suffix.lower() in BUILD_SUFFIXES
                    and not p.name.startswith(".")), key=lambda p: _natural(p.name))
 
 

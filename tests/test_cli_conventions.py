@@ -289,8 +289,8 @@ def test_one_diagnostic_form_in_render_check_and_build(tmp_path: Path) -> None:
         assert text[0].startswith(f"{missing}: error: no such file") and text[1].startswith("hint: ")
     # a warning reads the same in render and check: place, then severity
     warned = cheatsheet("render", CHAPTERS / "ch10.yaml", "-o", tmp_path / "o", "--dpi", LOW_DPI, "--pdf-only").err
-    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 3: ", warned)
-    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 3: .* \[notice\]",
+    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 5: ", warned)
+    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 5: .* \[notice\]",
                      cheatsheet("check", CHAPTERS / "ch10.yaml").out)
 
 
