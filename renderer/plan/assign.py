@@ -322,13 +322,18 @@ def replaced_sketch(box: Box, page: str) -> tuple[str, str]:
         if words and len(unsaid(md, page)) <= (1 - SKETCH_DRAWING_SAID) * len(words):
             return "", "its drawing is said in full by " + _names(elaborating)
         return md, ""
-    kept = [par for par in _paragraphs(md) if unsaid(par, page)]
+    kept = [par for par in _paragraphs(md) if _says_more(par, page)]
     if not kept:
         return "", "its sketch is said in full by " + _names(elaborating)
     text = "\n\n".join(kept)
     if text.strip() == md.strip():
         return md, ""
     return text, "its sketch is said by " + _names(elaborating) + ", but for the lines kept"
+
+
+def _says_more(par: str, page: str) -> bool:
+    """A paragraph of a sketch says something the page does not: a word of it the page does not write."""
+    return bool(unsaid(par, page))
 
 
 def _paragraphs(md: str) -> list[str]:
