@@ -20,7 +20,7 @@ from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec
 from . import anatomy
 from .frontmatter import find_front_matter, parse_meta
-from .markdown import close_fences, inline_text, oversized, parse, too_much
+from .markdown import close_fences, oversized, parse, too_much
 from .pieces import content_pieces, reserve_pieces, style_requests
 from .ratios import ratios_from_lines, ratios_from_list, ratios_from_table
 from .text_file import read_text
@@ -80,11 +80,7 @@ class Heading:
 
 
 def headings(tokens: list[Token]) -> list[Heading]:
-    out = []
-    for i, t in enumerate(tokens):
-        if t.type == "heading_open" and t.map and t.level == 0:
-            out.append(Heading(int(t.tag[1]), inline_text(tokens, i), t.map[0], i))
-    return out
+    return [Heading(m.level, m.title, m.line, m.token) for m in anatomy.heading_markers(tokens)]
 
 
 def _section_end(heads: list[Heading], k: int, n_lines: int, max_level: int) -> int:
