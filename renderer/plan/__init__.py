@@ -91,11 +91,3 @@ def _said_elsewhere(placements: list[Placement], boxes: list[Box]) -> list[Place
         else:
             out.append(pl)
     return out
-
-
-def describe(placement: Placement) -> str:
-    """``'📖 WHAT IS SFT?' -> b2.c1 (title: its heading names the box)``"""
-    s = placement.section
-    name = f"{s.icon} {s.title}".strip() or s.body.strip().split("\n")[0][:40]
-    where = placement.region_id or "nowhere"
-    return f"{name!r} (line {s.line}) -> {where} ({placement.how}: {placement.reason})"

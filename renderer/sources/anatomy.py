@@ -36,7 +36,6 @@ CONTENT = "content"
 CLOSING = "closing"
 CHAT = "chat"
 INTRO = "intro"
-MACHINERY = frozenset({ROLE, LAYOUT, RATIOS, CLOSING, CHAT})
 
 BOLD_LEVEL = 7  # a bold part sits below every heading level
 
@@ -231,9 +230,3 @@ def parts(lines: list[str], tokens: list[Token]) -> list[Part]:
         body_end = kept[k + 1][0].line if k + 1 < len(kept) else len(lines)
         out.append(Part(role, m.title, level, m.line, m.line + 1, max(body_end, m.line + 1), m.token))
     return out
-
-
-def section_end(marks: list[Marker], k: int, n_lines: int) -> int:
-    """One past the last line of the section of ``marks[k]``: up to the next marker at its level or above."""
-    lvl = marks[k].level
-    return next((m.line for m in marks[k + 1:] if m.level <= lvl), n_lines)
