@@ -281,12 +281,28 @@ def _main(argv: list[str] | None) -> int:
         con.error(os_error(exc))
         return 1
     except Exception as exc:  # an internal fault: one line, never a traceback
+        stop = _stop_inside(exc)
+        if stop is not None:  # a stop signal raised inside an import (Python wraps it): the run was stopped
+            return _interrupted(stop)
         if os.environ.get("CHEATSHEET_DEBUG"):
             raise
         con.error(diagnostic(ERROR, f"internal error: {type(exc).__name__}: {exc}",
                              hint="set CHEATSHEET_DEBUG=1 for details"))
         return 3
     return 0
+
+
+def _stop_inside(exc: BaseException) -> KeyboardInterrupt | None:
+    """The stop signal an exception wraps (``RuntimeError: Error calling __set_name__`` when it landed
+    while a class of an imported module was being made), or None."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _interrupted(exc: KeyboardInterrupt) -> int:

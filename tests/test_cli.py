@@ -230,3 +230,20 @@ def test_output_that_cannot_be_written_exits_1(mini: Path, tmp_path: Path) -> No
 def test_help_exits_0() -> None:
     r = cheatsheet("--help")
     assert r.code == 0 and "render" in r.out and "check" in r.out
+
+
+def test_a_stop_signal_wrapped_by_python_is_still_a_stop() -> None:
+    """A signal landing while an imported module makes a class comes back as a RuntimeError from
+    __set_name__: it is the stop, not an internal error."""
+    from renderer.cli import _stop_inside
+    from renderer.export import Interrupted
+
+    stop = Interrupted(2)
+    try:
+        try:
+            raise stop
+        except Interrupted as inner:
+            raise RuntimeError("Error calling __set_name__") from inner
+    except RuntimeError as wrapped:
+        assert _stop_inside(wrapped) is stop
+    assert _stop_inside(ValueError("x")) is None
