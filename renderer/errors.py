@@ -102,6 +102,7 @@ class FitError(InputError):
     """The content cannot be placed on the page at the smallest allowed size."""
 
     over: tuple[tuple[str, float], ...] = ()  # (region id, mm it needs beyond its box), most first
+    pages: float = 0.0  # when known: how many pages the content would cover at the hard floor (an estimate)
 
 
 # What a diagnostic never writes raw: C0 and C1 controls (but tab and line feed), DEL, and the

@@ -132,6 +132,9 @@ BODY_PT_FLOOR = 6.0  # the hard floor of a region shrunk to fit (with a warning)
 BODY_PT_STEP = 0.25
 BODY_SPREAD_PT = 1.0  # regions of one sheet write within this of each other: a roomy one larger, a tight one smaller
 FILL_MIN = 0.6  # ...when its content covers less than this share of its box height
+# Content whose writing at the hard floor covers more than this many times the page's body can never be
+# fitted, whatever the search moves (pictures shrink to 70 %, area ~0.5): the verdict comes at once.
+HOPELESS_AREA = 2.5
 FIT_TOLERANCE = 0.25  # bands and columns may give or take this share of their own size
 MIN_COLUMN_SHARE = 0.15  # a column never gives away more than leaves it this share of its band
 FOOTER_PT = 9.0

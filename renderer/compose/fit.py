@@ -48,14 +48,18 @@ class Fitted:
 
 
 def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool = False,
-              exact: bool = False, file: str = "", line: int = 1) -> Fitted:
-    """The page's body size and the split that lets every region write at it (see the module)."""
+              exact: bool = False, file: str = "", line: int = 1, give_up_pages: float = theme.HOPELESS_AREA) -> Fitted:
+    """The page's body size and the split that lets every region write at it (see the module).  Content that
+    covers more than ``give_up_pages`` pages at the hard floor fails at once (``_Negotiation.hopeless``)."""
     n = _Negotiation(layout, composers)
     tol = 0.0 if exact else theme.FIT_TOLERANCE
     n.tol = tol
     notices: list[Notice] = []
     shrunk: dict[str, float] = {}
     free: frozenset[int] = frozenset()
+    hopeless, pages = n.hopeless(give_up_pages)
+    if hopeless:
+        raise _overfull_error(n, hopeless, file, line, pages)
     size = n.largest(SIZES, tol)
     if size is None:  # a band cannot fit at the smallest size within the tolerance: it alone takes more
         free = n.overfull_bands(SIZES[0], tol)
@@ -77,12 +81,7 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
                 split = n.split_at(size, None, sizes=shrunk)
     over = n.overfull(split, size, shrunk)
     if over:
-        names = ", ".join(f'"{n.label_of(rid)}" by {mm:.1f} mm' for rid, mm in over)
-        exc = FitError(file, line, 1,
-                       f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
-                       "shorten those sections, or give their bands more of the page in the ratio spec")
-        exc.over = tuple(over)
-        raise exc
+        raise _overfull_error(n, over, file, line)
     moves = n.moves(split, tol, layout.prompt_split)
     sizes = {rid: shrunk.get(rid, size) for rid in composers}
     for mv in moves:
@@ -111,6 +110,17 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
     return Fitted(split, size, sizes, moves, notices)
 
 
+def _overfull_error(n: _Negotiation, over: list[tuple[str, float]], file: str, line: int,
+                    pages: float = 0.0) -> FitError:
+    names = ", ".join(f'"{n.label_of(rid)}" by {mm:.1f} mm' for rid, mm in over)
+    exc = FitError(file, line, 1,
+                   f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
+                   "shorten those sections, or give their bands more of the page in the ratio spec")
+    exc.over = tuple(over)
+    exc.pages = pages
+    return exc
+
+
 class _Negotiation:
     def __init__(self, layout: Layout, composers: dict[str, RegionComposer]) -> None:
         self.layout = layout
@@ -129,6 +139,29 @@ class _Negotiation:
         return region.describe() or rid
 
     # --- what a region needs ---------------------------------------------------------------
+
+    def hopeless(self, give_up_pages: float) -> tuple[list[tuple[str, float]], float]:
+        """The regions over their drawn cells at the hard floor, and how many pages all regions cover there, when
+        that is more than ``give_up_pages`` (at most ``theme.HOPELESS_AREA``) pages: no search could fit such a page, so none is run (each
+        search step measures every region again, and content of this size made it take minutes).  Each region
+        counts at the width that needs the least room: its drawn cell (pictures, smaller when narrower) or the
+        page's width (text, less ragged when wider).  ([], pages) when the search may find a fit."""
+        floor = theme.BODY_PT_FLOOR
+        rects = _cell_widths_heights(self.layout, self.base)
+        area = 0.0
+        over: list[tuple[str, float]] = []
+        for rid, comp in self.composers.items():
+            w, h = rects[rid]
+            need = self.cell_need(comp.region, floor, w)
+            if math.isinf(need):  # a picture too wide for its cell: the search widens it
+                continue
+            area += min(need * w, self.cell_need(comp.region, floor, self.width) * self.width)
+            if need > h + 0.5:
+                over.append((rid, need - h))
+        pages = area / (self.width * self.height)
+        if pages <= give_up_pages:
+            return [], pages
+        return sorted(over, key=lambda o: -o[1]), pages
 
     def cell_need(self, region: Region, size: float, width: float, sizes: dict[str, float] | None = None) -> float:
         """Height (mm) the region's cell needs at this width: its box, gutters and any heading above it.

@@ -26,6 +26,9 @@ from .page import Memo, Page, compose_page
 MAX_PAGES = 4  # a sheet that needs more than this is an error: its content is far beyond a cheat sheet
 MAX_MOVES = 60  # pieces moved off one page before giving up
 CONTINUED = "(계속)"
+# A trial page whose content still covers more than this many pages at the floor fails without a search: a trial
+# given up too early only moves one more piece on (the search on every trial made long content take minutes).
+TRIAL_GIVE_UP = 1.25
 
 
 def compose_sheet(chapter: Chapter, layout: Layout, strict: bool = False, exact: bool = False, qr: bool = True,
@@ -39,6 +42,11 @@ def compose_sheet(chapter: Chapter, layout: Layout, strict: bool = False, exact:
                                                "page") from None
         if strict or not exc.over:
             raise
+        if exc.pages > MAX_PAGES * theme.HOPELESS_AREA:  # no number of moves could make it fit: say so at once
+            raise replace(exc, message=f"the content would cover about {exc.pages:.0f} pages even at "
+                                       f"{theme.BODY_PT_FLOOR:g} pt, and a sheet goes on over at most {MAX_PAGES}: "
+                                       + exc.message.split(": ", 1)[-1],
+                          hint="shorten those sections to what a cheat sheet holds (about a page)") from None
         first_error = exc
     return _paged(chapter, layout, exact, qr, first_error, 1)
 
@@ -60,7 +68,7 @@ def _paged(chapter: Chapter, layout: Layout, exact: bool, qr: bool, error: FitEr
             raise error
         trial = replace(copy.deepcopy(layout), content={rid: list(v) for rid, v in content.items()})
         try:
-            page = compose_page(chapter, trial, exact=exact, qr=qr)
+            page = compose_page(chapter, trial, exact=exact, qr=qr, give_up_pages=TRIAL_GIVE_UP)
             break
         except FitError as again:
             if not again.over:
@@ -73,8 +81,9 @@ def _paged(chapter: Chapter, layout: Layout, exact: bool, qr: bool, error: FitEr
     page.notices.append(Notice(layout.source_file, layout.spec_line, 1,
                                f"the page cannot hold all the content even at {theme.BODY_PT_FLOOR:g} pt: the last "
                                f"part of {names} goes on over page {number + 1}"))
-    try:
-        page.continued = compose_page(chapter, copy.deepcopy(rest), qr=False)
+    try:  # with a page still to come after it, the continuation too may give up early (see TRIAL_GIVE_UP)
+        give_up = TRIAL_GIVE_UP if number + 2 < MAX_PAGES else theme.HOPELESS_AREA
+        page.continued = compose_page(chapter, copy.deepcopy(rest), qr=False, give_up_pages=give_up)
     except FitError as more:
         if not more.over:
             raise
@@ -164,7 +173,7 @@ def _continuation_layout(layout: Layout, moved: dict[str, list[Content]]) -> Lay
         band = Region(f"band{b}", "band", "")
         for c, rid in enumerate(group, 1):
             src = layout.find(rid)
-            leaf = Region(f"band{b}.col{c}", "column", f"{src.title} {CONTINUED}".strip(), icon=src.icon,
+            leaf = Region(f"band{b}.col{c}", "column", (src.title if src.title.endswith(CONTINUED) else f"{src.title} {CONTINUED}").strip(), icon=src.icon,
                           line=src.line, col=src.col)
             band.children.append(leaf)
             content[leaf.id] = moved[rid]

@@ -58,11 +58,13 @@ class Memo:
 
 
 def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflow_ok: bool = False,
-                 exact: bool = False, qr: bool = True, memo: Memo | None = None) -> Page:
+                 exact: bool = False, qr: bool = True, memo: Memo | None = None,
+                 give_up_pages: float = theme.HOPELESS_AREA) -> Page:
     """``overflow_ok``: report regions that cannot fit instead of failing (for ``check``);
     ``exact``: keep the bands and columns at the prompt's ratios (within a millimetre);
     ``qr``: draw the QR code of the video's moment in the title banner;
-    ``memo``: what an earlier compose of this chapter measured (see Memo).
+    ``memo``: what an earlier compose of this chapter measured (see Memo);
+    ``give_up_pages``: content covering more pages than this at the hard floor fails without a search (fit.negotiate).
     A character no face has is drawn as a placeholder with a warning (an error if ``strict``)."""
     make_banner_room(layout, banner_height(chapter, layout, qr))
     notices = list(layout.notices)
@@ -75,7 +77,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
     spec_file, spec_line = layout_spec(layout)
     fitted: Fitted | None = None
     try:
-        fitted = negotiate(layout, composers, strict, exact, spec_file, spec_line)
+        fitted = negotiate(layout, composers, strict, exact, spec_file, spec_line, give_up_pages)
     except FitError as exc:
         if not overflow_ok:
             raise
