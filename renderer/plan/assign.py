@@ -30,7 +30,7 @@ from ..model import Placement, Section
 from ..sources.pieces import has_data
 from . import kinds
 from .sketch import read_requests
-from .terms import covered, overlap, surface_words, terms, unsaid
+from .terms import covered, overlap, surface_words, terms, unsaid, unsaid_stems
 
 TITLE_STRONG = 0.6  # a title match at least this good names the box
 TITLE_BOX_SHARE = 0.7  # how much of a title match is the box's words the heading says (the rest: the other way)
@@ -43,6 +43,10 @@ SPARSE_TAKES = 0.25  # ... and takes a piece from a crowded box that says this m
 CROWD_WEIGHT = 0.3  # how much a box already full counts against it
 WORDS_WEIGHT = 2.0  # a box's words weigh this much beside what the piece is (its kind)
 SKETCH_DRAWING_SAID = 1.0  # the share of a drawing's words the page must say to the letter to leave it out
+# the share of a sketch paragraph's words (each with any ending) the page must say to leave the paragraph out: a
+# sketch is the box's preview of what its section writes, and the page writes it once
+SKETCH_TEXT_SAID = 0.75
+SKETCH_TEXT_UNSAID = 1  # and never more words than this unsaid
 WORDS_LEAD = 1.5  # words alone decide only this many times ahead of the next box (an overview shares words with all)
 LEAD = 0.2  # how far the best box must be ahead of the next one to decide
 MM2_PER_CHAR = 12.0  # page area one written character takes at a middle body size, with its line's room
@@ -308,9 +312,10 @@ def replaced_sketch(box: Box, page: str) -> tuple[str, str]:
     """What stays of a box's sketch beside the pieces given to it, and why.
 
     A piece that names the box or elaborates its sketch replaces the sketch, so that nothing is drawn
-    twice, as far as the page says the sketch's words to the letter (``page``: every piece's writing,
-    lower-case, without spaces): a paragraph of the sketch with words the page does not say stays, so that
-    nothing written is lost.  A drawing (boxes of its own) stays whole unless the page says nearly all of it."""
+    twice, as far as the page says the sketch's words (``page``: every piece's writing, lower-case, without
+    spaces): a paragraph of the sketch stays when more than a quarter of its words are words the page does not
+    say (``_says_more``), so that what only the sketch writes is not lost.  A drawing (boxes of its own) stays
+    whole unless the page says all of it to the letter."""
     md = box.sketch_md
     if not md.strip():
         return "", ""
@@ -322,18 +327,44 @@ def replaced_sketch(box: Box, page: str) -> tuple[str, str]:
         if words and len(unsaid(md, page)) <= (1 - SKETCH_DRAWING_SAID) * len(words):
             return "", "its drawing is said in full by " + _names(elaborating)
         return md, ""
-    kept = [par for par in _paragraphs(md) if _says_more(par, page)]
+    units = [_sketch_units(par) for par in _paragraphs(md)]
+    kept = ["\n".join(u for u in par if _says_more(u, page)) for par in units]
+    kept = [par for par in kept if par]
+    left = [w for par in units for u in par if not _says_more(u, page) for w in unsaid_stems(u, page)]
+    besides = f" (the page does not write its {', '.join(dict.fromkeys(left))})" if left else ""
     if not kept:
-        return "", "its sketch is said in full by " + _names(elaborating)
+        return "", "its sketch is said by " + _names(elaborating) + besides
     text = "\n\n".join(kept)
     if text.strip() == md.strip():
         return md, ""
-    return text, "its sketch is said by " + _names(elaborating) + ", but for the lines kept"
+    return text, "its sketch is said by " + _names(elaborating) + ", but for the lines kept" + besides
 
 
 def _says_more(par: str, page: str) -> bool:
-    """A paragraph of a sketch says something the page does not: a word of it the page does not write."""
-    return bool(unsaid(par, page))
+    """A paragraph or an item of a sketch says something the page does not: words the page does not write, with any
+    ending, more than one or more than a quarter of its words (SKETCH_TEXT_UNSAID, SKETCH_TEXT_SAID)."""
+    words = surface_words(par)
+    n = len(unsaid_stems(par, page))
+    return n > SKETCH_TEXT_UNSAID or n > (1 - SKETCH_TEXT_SAID) * len(words)
+
+
+# a line of a sketch that starts an item of a list: a bullet, a number, a mark or an emoji and a space
+_SKETCH_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[^\w\s\"'“‘(\[<`*_])\S{0,2}\s")
+
+
+def _sketch_units(par: str) -> list[str]:
+    """A sketch paragraph in the units it is left out by: each item of a list (with the lines under it), or the
+    whole paragraph when it is prose (a sentence wrapped over lines)."""
+    lines = par.split("\n")
+    if not _SKETCH_ITEM.match(lines[0]):
+        return [par]
+    out: list[str] = []
+    for ln in lines:
+        if _SKETCH_ITEM.match(ln) or not out:
+            out.append(ln)
+        else:
+            out[-1] += "\n" + ln
+    return out
 
 
 def _paragraphs(md: str) -> list[str]:

@@ -92,3 +92,21 @@ def surface_words(text: str) -> list[str]:
 def unsaid(text: str, page: str) -> list[str]:
     """The words of ``text`` that ``page`` (lower-case, spaces taken out) does not hold to the letter."""
     return [w for w in surface_words(text) if w not in page]
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def stem(word: str) -> str:
+    """A word without the ending that the same word takes in another sentence: an English plural ``s``, the last
+    syllable of a Hangul word of three or more (도움됨 and 도움이 are both 도움)."""
+    if _HANGUL.fullmatch(word) and len(word) >= 3:
+        return word[:-1]
+    if word.isascii() and word.isalpha() and len(word) > 3 and word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def unsaid_stems(text: str, page: str) -> list[str]:
+    """The words of ``text`` that ``page`` says neither to the letter nor with another ending (``stem``)."""
+    return [w for w in surface_words(text) if w not in page and stem(w) not in page]
