@@ -5,7 +5,7 @@ Every box (any depth) becomes a wobbly rectangle, ``├──┤`` rules become 
 lines and arrows running from box to box, and the words stay where the author typed
 them, scaled from terminal columns to millimetres.  No box-drawing character
 is ever written as text.  Heavy, double, rounded and ASCII lines are read as
-light ones (layout.boxchars).
+light ones (renderer.boxes).
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from .. import theme
-from ..layout.boxchars import normalize
-from ..layout.columns import BOX_CHARS, CORNERS_BOTTOM, CORNERS_BOTTOM_RIGHT, CORNERS_TOP, CORNERS_TOP_RIGHT, HLINE, Row
+from ..boxes import (
+    BOX_CHARS,
+    CORNERS_BOTTOM,
+    CORNERS_BOTTOM_RIGHT,
+    CORNERS_TOP,
+    CORNERS_TOP_RIGHT,
+    HLINE,
+    Row,
+    normalize,
+)
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text
 from .linebreak import set_lines

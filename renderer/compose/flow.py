@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import theme
-from ..layout.columns import Row
+from ..boxes import Row
 from .block import per_width, shrinks_to_width
 from .ink import Ink
 from .inline import Run, parse_inline, plain_text

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from .. import theme
+from ..boxes import BOX_CHARS, normalize, opens_box
 from ..errors import Notice
-from ..layout.boxchars import normalize
-from ..layout.columns import BOX_CHARS
 from ..limits import MAX_CODE_LINES, MAX_TABLE_ROWS
 from ..sources.markdown import oversized, parse, text_arrows, too_much
 from ..sources.requests import drop_requests, picture_kind
@@ -86,7 +85,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             inner = [s for s in drawn[i + 1 : fence] if s.strip()]
             info = lines[i].strip().strip("`~").strip().lower()
             typed = info != "mermaid" and any(ch in BOX_CHARS for s in inner for ch in s)
-            if inner and (_is_drawing_top(inner[0].strip()) or typed):
+            if inner and (opens_box(inner[0].strip()) or typed):
                 # a drawing typed inside a fence: the drawing, without the fence
                 flush_md(i)
                 body = [s for s in drawn[i + 1 : fence]]
@@ -96,7 +95,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
                 body = body[first:]
                 indent = min(len(s) - len(s.lstrip()) for s in body if s.strip())
                 body = [s[indent:].rstrip() for s in body]
-                if _is_drawing_top(body[0].strip()):
+                if opens_box(body[0].strip()):
                     blocks.append(_drawing_or_frame(body, line0 + i + 1 + first, ctx))
                 else:  # a picture typed with line characters (a tree, a trace, axes): drawn, never typed
                     blocks.append(DrawingBlock(body, line0 + i + 1 + first))
@@ -109,7 +108,7 @@ def parse_blocks(markdown: str, line0: int, emphasis: tuple[str, ...] = (),
             if not buf:
                 buf_start = i
             continue
-        if _is_drawing_top(drawn[i].strip()):
+        if opens_box(drawn[i].strip()):
             end = _drawing_end(drawn, i)
             start = i
             while buf and LABELS.search(buf[-1]) and start > 0:
@@ -201,11 +200,6 @@ def _written_arrows(buf: list[str]) -> list[str]:
             fence = not fence
         out.append(s if fence else text_arrows(s))
     return out
-
-
-def _is_drawing_top(st: str) -> bool:
-    """A stripped line (in light lines) that opens a box drawing: ``┌`` and a line going on from it."""
-    return st[:1] == "┌" and any(c in BOX_CHARS for c in st[1:2])
 
 
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -387,7 +381,7 @@ def _drawing_or_frame(body: list[str], line: int, ctx: _Ctx) -> Block:
 
 def _single_box_lines(body: list[str]) -> list[str] | None:
     """The lines inside the one box of a drawing (borders cut off), or None for anything else."""
-    from ..layout.columns import Row
+    from ..boxes import Row
 
     if len(body) < 2:
         return None

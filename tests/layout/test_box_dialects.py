@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from renderer.boxes import char_widths, light, normalize
 from renderer.compose.drawing import parse_grid
 from renderer.compose.parse import parse_blocks
-from renderer.layout.boxchars import light, normalize
-from renderer.layout.columns import char_widths
 from tests.layout.prompts import layout_of, texts, tree
 
 LIGHT = """

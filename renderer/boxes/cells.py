@@ -8,7 +8,7 @@ from wcwidth import wcwidth
 
 VS16 = "\ufe0f"
 BOX_CHARS = frozenset(chr(c) for c in range(0x2500, 0x2580))
-# the light lines every dialect is redrawn in (boxchars.normalize) before any reader looks at a drawing
+# the light lines every dialect is redrawn in (dialects.normalize) before any reader looks at a drawing
 CORNERS_TOP = "┌"
 CORNERS_TOP_RIGHT = "┐"
 CORNERS_BOTTOM = "└"

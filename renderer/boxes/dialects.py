@@ -23,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache, lru_cache
 
-from .columns import char_widths
+from .cells import char_widths
 
 UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
 _LIGHT = {
