@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import theme
-from .compose.fonts import seen_size
 from .compose.marks import ArrowMark, Mark, StrokeMark, TextMark
+from .compose.text.fonts import seen_size
 from .errors import ERROR, WARNING, InputError, diagnostic
 from .layout.regions import Region
 

@@ -12,20 +12,20 @@ from ..layout.place import Split, usable_rect
 from ..layout.regions import Region
 from ..model import Chapter, Content
 from ..sources.titles import words
-from . import fonts
-from .block import Block
+from .blocks.base import Block
+from .blocks.frame import FrameBlock
+from .blocks.text_item import TextItem
 from .coverage import Uncovered, find_uncovered
 from .fit import Fitted, Move, negotiate
-from .frame import FrameBlock
 from .ink import Ink
-from .inline import Run
 from .marks import Mark, StrokeMark
 from .parse import parse_blocks
 from .qr import qr_mark, qr_modules, video_link
 from .region import Fit, RegionComposer, header_size
 from .repeats import drop_repeats
-from .text import text_marks
-from .text_item import TextItem
+from .text import fonts
+from .text.inline import Run
+from .text.setting import text_marks
 
 
 @dataclass
@@ -307,7 +307,7 @@ def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
 def _band_heading(band: Region, size: float, ink: Ink) -> list[Mark]:
     """The band's title written on the paper above its boxes, at the sheet's band-heading size
     (smaller only when it is wider than the page)."""
-    from .text_item import heading_marks
+    from .blocks.text_item import heading_marks
 
     x, y, w, h = band.rect
     hh = band.heading_h

@@ -20,20 +20,20 @@ from ..errors import Notice
 from ..limits import MAX_CODE_LINES, MAX_TABLE_ROWS
 from ..sources.markdown import oversized, parse, text_arrows, too_much
 from ..sources.requests import drop_requests, picture_kind
-from .beforeafter import BeforeAfterBlock, Panel
-from .block import Block
-from .code import CodeBlock
-from .costbars import COST_LINE, CostBarsBlock, cost_rows
-from .drawing import DrawingBlock
-from .flow import FlowBlock, is_down_line, parse_flow
-from .frame import FrameBlock
-from .graph import graph_from_chains
-from .inline import Run, is_markup, merge, parse_inline, undrawn
-from .mermaid import flatten, parse_mermaid
-from .mindmap import MindMapBlock, MindNode, tree_from_indented
-from .quote import QuoteBlock
-from .table import TableBlock
-from .text_item import TextItem
+from .blocks.base import Block
+from .blocks.beforeafter import BeforeAfterBlock, Panel
+from .blocks.code import CodeBlock
+from .blocks.costbars import COST_LINE, CostBarsBlock, cost_rows
+from .blocks.flow import FlowBlock, is_down_line, parse_flow
+from .blocks.frame import FrameBlock
+from .blocks.quote import QuoteBlock
+from .blocks.table import TableBlock
+from .blocks.text_item import TextItem
+from .diagrams.drawing import DrawingBlock
+from .diagrams.graph import graph_from_chains
+from .diagrams.mermaid import flatten, parse_mermaid
+from .diagrams.mindmap import MindMapBlock, MindNode, tree_from_indented
+from .text.inline import Run, is_markup, merge, parse_inline, undrawn
 
 TREE = re.compile(r"^\s*(?:└─*|├─*|ㄴ)\s*")
 BOXMARK = re.compile(r"^\s*(?:□|☐|\[ \])\s*")

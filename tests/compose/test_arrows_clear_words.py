@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose.label import crosses
+from renderer.compose.diagrams.label import crosses
 from renderer.compose.marks import ArrowMark, TextMark
 from renderer.compose.shapes import bent
 from renderer.render import compose

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from renderer import theme
-from renderer.compose import fonts
-from renderer.compose.text import text_marks
+from renderer.compose.text import fonts
+from renderer.compose.text.setting import text_marks
 
 HAND, EMOJI, CJK, SYMBOL, MATH, MONO = theme.HAND, theme.EMOJI, theme.CJK, theme.SYMBOL, theme.MATH, theme.MONO
 
@@ -146,8 +146,8 @@ def test_what_is_measured_is_what_is_drawn(renderer, text: str) -> None:
 
 
 def test_a_word_wider_than_the_line_never_breaks_inside_an_emoji_sequence() -> None:
-    from renderer.compose.inline import Run
-    from renderer.compose.linebreak import set_lines
+    from renderer.compose.text.inline import Run
+    from renderer.compose.text.linebreak import set_lines
 
     word = (TECHNOLOGIST + FLAG_KR + KEYCAP_1) * 6
     lines = set_lines([Run(word)], fonts.width(TECHNOLOGIST, 10) * 2.5, 10)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from renderer import theme
-from renderer.compose.inline import parse_inline, plain_text
+from renderer.compose.text.inline import parse_inline, plain_text
 
 
 def test_bold_and_code() -> None:

@@ -10,13 +10,13 @@ import pytest
 from pypdf import PdfReader
 
 from renderer import theme
-from renderer.compose import fonts
-from renderer.compose.inline import parse_inline, plain_text
-from renderer.compose.linebreak import set_lines
+from renderer.compose.blocks.quote import QuoteBlock
+from renderer.compose.blocks.text_item import TextItem
 from renderer.compose.marks import StrokeMark, TextMark
-from renderer.compose.quote import QuoteBlock
-from renderer.compose.text import line_marks
-from renderer.compose.text_item import TextItem
+from renderer.compose.text import fonts
+from renderer.compose.text.inline import parse_inline, plain_text
+from renderer.compose.text.linebreak import set_lines
+from renderer.compose.text.setting import line_marks
 from tests.compose.helpers import INK, blocks_of
 
 PROMPT = Path(__file__).parents[1] / "data" / "text" / "drawn_right.md"

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.compose.code import CodeBlock
-from renderer.compose.graph import GraphBlock
+from renderer.compose.blocks.code import CodeBlock
+from renderer.compose.diagrams.graph import GraphBlock
+from renderer.compose.diagrams.mermaid import parse_mermaid
+from renderer.compose.diagrams.mindmap import MindMapBlock
+from renderer.compose.diagrams.pie import PieBlock
+from renderer.compose.diagrams.sequence import Frame, Message, Note, SequenceBlock
 from renderer.compose.marks import ArrowMark, BackingMark, StrokeMark, TextMark
-from renderer.compose.mermaid import parse_mermaid
-from renderer.compose.mindmap import MindMapBlock
-from renderer.compose.pie import PieBlock
-from renderer.compose.sequence import Frame, Message, Note, SequenceBlock
 from tests.compose.helpers import INK, blocks_of, extent, texts_overlap, within
 
 SUBGRAPHS = """flowchart TD

@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from renderer.compose.graph import graph_from_chains
-from renderer.compose.mermaid import parse_mermaid
-from renderer.compose.text import pitch
+from renderer.compose.diagrams.graph import graph_from_chains
+from renderer.compose.diagrams.mermaid import parse_mermaid
+from renderer.compose.text.setting import pitch
 
 DECISION = """flowchart TD
     Q[질문 받음] --> D{확실히 아는 내용인가?}

@@ -29,7 +29,7 @@ from tests.fuzz.test_fuzz_inputs import LAYOUTS, PROMPT_BASES, YAML_BASES, Base,
 
 SECONDS = 10.0
 MAX_RSS = 1 << 30  # bytes
-# Lines longer than this, and unbreakable runs, take the line breaker (compose/linebreak.py) past the time
+# Lines longer than this, and unbreakable runs, take the line breaker (compose/text/linebreak.py) past the time
 # limit: that is its own case, left out here until it is replaced.
 LONG_LINE = 3_000
 LONG_RUN = int(os.environ.get("CHEATSHEET_FUZZ_EXAMPLES", "10000"))  # fewer to try the run out, never fewer in CI

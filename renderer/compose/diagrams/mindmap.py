@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import theme
-from .block import per_width, shrinks_to_width
-from .ink import Ink
-from .inline import Run, parse_inline, plain_text
-from .linebreak import natural_width, set_lines, widest_word
-from .marks import Mark, StrokeMark
-from .shapes import NodeBox, node_marks
-from .text import line_marks, pitch
+from ... import theme
+from ..blocks.base import per_width, shrinks_to_width
+from ..ink import Ink
+from ..marks import Mark, StrokeMark
+from ..shapes import NodeBox, node_marks
+from ..text.inline import Run, parse_inline, plain_text
+from ..text.linebreak import natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch
 
 
 @dataclass

@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from .. import theme
-from .ink import Ink
-from .inline import Run, parse_inline
-from .linebreak import Line, natural_width, set_lines, widest_word
-from .marks import LABEL_Z, BackingMark, Mark, TextMark
-from .text import line_marks, pitch
+from ... import theme
+from ..ink import Ink
+from ..marks import LABEL_Z, BackingMark, Mark, TextMark
+from ..text.inline import Run, parse_inline
+from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x, y, w, h

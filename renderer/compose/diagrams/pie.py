@@ -9,15 +9,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .. import theme
-from ..limits import MAX_PIE_SLICES, MAX_PIE_VALUE
-from .block import per_width, shrinks_to_width
-from .ink import Ink
-from .inline import Run
+from ... import theme
+from ...limits import MAX_PIE_SLICES, MAX_PIE_VALUE
+from ..blocks.base import per_width, shrinks_to_width
+from ..ink import Ink
+from ..marks import Mark, StrokeMark
+from ..text.inline import Run
+from ..text.linebreak import widest_word
+from ..text.setting import pitch
 from .label import Label, Rect, label_marks, runs_of, set_label
-from .linebreak import widest_word
-from .marks import Mark, StrokeMark
-from .text import pitch
 
 HEADER = re.compile(r"^pie\b\s*(showData)?\s*(?:title\s+(.*))?$", re.I)
 SLICE = re.compile(r"""^(["'])(.*?)\1\s*:\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*;?$""")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from .. import theme
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark, MarkerMark, StrokeMark, TextMark
 from . import fonts
-from .ink import Ink
 from .linebreak import Line, Piece, chip_gap, chip_pad
-from .marks import Mark, MarkerMark, StrokeMark, TextMark
 
 
 def pitch(size_pt: float) -> float:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import theme
-from .block import per_width
-from .ink import Ink
-from .inline import Run, plain_text
-from .linebreak import Line, natural_width, set_lines, widest_word
-from .marks import Mark, StrokeMark
-from .text import line_marks, pitch
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark, StrokeMark
+from ..text.inline import Run, plain_text
+from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch
+from .base import per_width
 
 
 @dataclass(eq=False)

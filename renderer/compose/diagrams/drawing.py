@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import theme
-from ..boxes import (
+from ... import theme
+from ...boxes import (
     BOX_CHARS,
     CORNERS_BOTTOM,
     CORNERS_BOTTOM_RIGHT,
@@ -24,11 +24,11 @@ from ..boxes import (
     Row,
     normalize,
 )
-from .ink import Ink
-from .inline import Run, parse_inline, plain_text
-from .linebreak import set_lines
-from .marks import ArrowMark, Mark, StrokeMark
-from .text import line_marks
+from ..ink import Ink
+from ..marks import ArrowMark, Mark, StrokeMark
+from ..text.inline import Run, parse_inline, plain_text
+from ..text.linebreak import set_lines
+from ..text.setting import line_marks
 
 ARROWS = {"→": (1, 0), "←": (-1, 0), "↓": (0, 1), "↑": (0, -1), "⇒": (1, 0), "⬇": (0, 1)}
 HEADS = {"►": (1, 0), "▶": (1, 0), "◄": (-1, 0), "◀": (-1, 0), "▲": (0, -1), "▼": (0, 1)}  # a connector's arrowhead

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from .. import theme
-from .block import per_width
-from .ink import Ink
-from .inline import Run, plain_text
-from .linebreak import Line, set_lines, widest_word
-from .marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
-from .text import line_marks, pitch
+from ... import theme
+from ..ink import Ink
+from ..marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
+from ..text.inline import Run, plain_text
+from ..text.linebreak import Line, set_lines, widest_word
+from ..text.setting import line_marks, pitch
+from .base import per_width
 
 _SIN = abs(math.sin(math.radians(theme.QUOTE_TILT_DEG)))
 

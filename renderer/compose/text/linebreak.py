@@ -30,7 +30,7 @@ from itertools import accumulate
 
 from uniseg.linebreak import LineBreak, line_break, line_break_breakables
 
-from .. import theme
+from ... import theme
 from . import fonts
 from .inline import Run
 

@@ -10,15 +10,15 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from .. import theme
-from ..limits import MAX_NESTING
-from .block import per_width, shrinks_to_width
-from .ink import Ink
-from .inline import Run
+from ... import theme
+from ...limits import MAX_NESTING
+from ..blocks.base import per_width, shrinks_to_width
+from ..ink import Ink
+from ..marks import LABEL_Z, ArrowMark, BackingMark, Mark, StrokeMark, TextMark
+from ..shapes import NodeBox, node_marks
+from ..text.inline import Run
+from ..text.linebreak import natural_width, widest_word
 from .label import Label, Rect, label_marks, runs_of, set_label
-from .linebreak import natural_width, widest_word
-from .marks import LABEL_Z, ArrowMark, BackingMark, Mark, StrokeMark, TextMark
-from .shapes import NodeBox, node_marks
 
 FRAMES = ("loop", "alt", "opt", "par", "critical", "break", "rect")
 SECTIONS = ("else", "and", "option")

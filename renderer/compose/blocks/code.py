@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import theme
-from . import fonts
-from .block import per_width
-from .ink import Ink
-from .linebreak import cluster_bounds
-from .marks import Mark, StrokeMark
-from .text import pitch, text_marks
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark, StrokeMark
+from ..text import fonts
+from ..text.linebreak import cluster_bounds
+from ..text.setting import pitch, text_marks
+from .base import per_width
 
 # whitespace | a number (3.14, 1e-5, 0x1F, 1_000, 2px) | a word | a run of other signs
 TOKEN = re.compile(r"\s+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\w*|\w+|[^\w\s]+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .code import CodeBlock
+from ..blocks.code import CodeBlock
 from .graph import GEdge, GGroup, GNode, GraphBlock
 from .mindmap import MindMapBlock, MindNode, tree_of
 from .pie import parse_pie

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Protocol, TypeVar
 
-from .. import theme
-from .ink import Ink
-from .marks import Mark
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark
 
 T = TypeVar("T")
 

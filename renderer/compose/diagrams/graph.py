@@ -8,15 +8,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .. import theme
-from .block import per_width, shrinks_to_width
-from .ink import Ink
-from .inline import Run, plain_text
+from ... import theme
+from ..blocks.base import per_width, shrinks_to_width
+from ..ink import Ink
+from ..marks import ArrowMark, Mark, StrokeMark
+from ..shapes import OUTWARD, NodeBox, bent, facing, node_marks, sides_out
+from ..text.inline import Run, plain_text
+from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch
 from .label import Label, Rect, crosses, label_marks, runs_of, set_label, spot_beside, tinted
-from .linebreak import Line, natural_width, set_lines, widest_word
-from .marks import ArrowMark, Mark, StrokeMark
-from .shapes import OUTWARD, NodeBox, bent, facing, node_marks, sides_out
-from .text import line_marks, pitch
 
 Point = tuple[float, float]
 

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .. import theme
-from ..sources.markdown import parser
+from ... import theme
+from ...sources.markdown import parser
 
 SPECIAL_TOKEN = re.compile(r"<\|[A-Za-z0-9_]+\|>|<(?:im_[a-z]+|sep|eos|bos|/?s)>")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.I)

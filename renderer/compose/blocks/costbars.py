@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import theme
-from .block import per_width
-from .ink import Ink
-from .inline import Run, parse_inline, plain_text
-from .linebreak import natural_width, set_lines, widest_word
-from .marks import Mark, StrokeMark
-from .text import line_marks, pitch, text_marks
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark, StrokeMark
+from ..text.inline import Run, parse_inline, plain_text
+from ..text.linebreak import natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch, text_marks
+from .base import per_width
 
 # ``label: $$$`` with an optional note: the run of dollar signs is the amount, so a sum of money
 # (``사과 합계: $13 − $4 = $9``, ``$ 13``) is a worked step written as text, never a bar

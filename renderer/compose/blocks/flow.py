@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import theme
-from ..boxes import Row
-from .block import per_width, shrinks_to_width
-from .ink import Ink
-from .inline import Run, parse_inline, plain_text
-from .linebreak import Line, natural_width, set_lines, widest_word
-from .marks import ArrowMark, Mark, StrokeMark
-from .text import line_marks, pitch
+from ... import theme
+from ...boxes import Row
+from ..ink import Ink
+from ..marks import ArrowMark, Mark, StrokeMark
+from ..text.inline import Run, parse_inline, plain_text
+from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch
+from .base import per_width, shrinks_to_width
 
 DOWN = re.compile(r"^\s*([↓⬇⇓])(\s+[↓⬇⇓])*\s*$")
 CHAIN = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")

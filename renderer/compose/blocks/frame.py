@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import theme
-from .block import Block, per_width
-from .ink import Ink
-from .marks import Mark, StrokeMark
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark, StrokeMark
+from .base import Block, per_width
 from .text_item import heading_height, heading_marks
 
 

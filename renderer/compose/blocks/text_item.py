@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import theme
-from . import fonts
-from .block import per_width
-from .ink import Ink
-from .inline import Run, plain_text
-from .linebreak import Line, natural_width, set_lines, widest_word
-from .marks import Mark, StrokeMark, TextMark
-from .text import line_marks, pitch, text_marks
+from ... import theme
+from ..ink import Ink
+from ..marks import Mark, StrokeMark, TextMark
+from ..text import fonts
+from ..text.inline import Run, plain_text
+from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.setting import line_marks, pitch, text_marks
+from .base import per_width
 
 
 @dataclass(eq=False)
@@ -86,7 +86,7 @@ class TextItem:
 def heading_marks(x: float, y: float, icon: str, title: str, size_pt: float, ink: Ink,
                   width: float) -> tuple[list[Mark], float]:
     """A section header: icon in the accent ink, title in bold pen, a wobbly accent underline."""
-    from .inline import Run as R
+    from ..text.inline import Run as R
     out: list[Mark] = []
     em = size_pt * theme.PT_MM
     base = y + theme.HEADING_ASCENT_EM * em
@@ -107,7 +107,7 @@ def heading_marks(x: float, y: float, icon: str, title: str, size_pt: float, ink
 
 
 def heading_height(icon: str, title: str, size_pt: float, width: float) -> float:
-    from .inline import Run as R
+    from ..text.inline import Run as R
     em = size_pt * theme.PT_MM
     cx = (fonts.width(icon, size_pt) + theme.HEADING_ICON_GAP_EM * em) if icon else 0.0
     lines = set_lines([R(title, "plain")], max(5.0, width - cx), size_pt)
