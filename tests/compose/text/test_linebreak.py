@@ -183,7 +183,7 @@ def test_a_prompt_of_runs_without_break_opportunities_renders_quickly() -> None:
     from renderer.render import compose
 
     t0 = time.perf_counter()
-    _, page = compose(Path(__file__).parents[1] / "data" / "text" / "runaway.md", overflow_ok=True)
+    _, page = compose(Path(__file__).parents[2] / "data" / "text" / "runaway.md", overflow_ok=True)
     seconds = time.perf_counter() - t0
     assert seconds < 20.0, seconds
     texts = [m.text for m in page.marks if isinstance(m, TextMark)]

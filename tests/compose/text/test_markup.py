@@ -19,7 +19,7 @@ from renderer.compose.text.linebreak import set_lines
 from renderer.compose.text.setting import line_marks
 from tests.compose.helpers import INK, blocks_of
 
-PROMPT = Path(__file__).parents[1] / "data" / "text" / "drawn_right.md"
+PROMPT = Path(__file__).parents[2] / "data" / "text" / "drawn_right.md"
 
 
 def _styles(md: str) -> list[tuple[str, str]]:

@@ -394,7 +394,7 @@ def test_odd_diagrams_stay_in_their_box_with_words_apart(name: str) -> None:
                         "Supercalifragilisticexpialidocious_extraordinarily_long_identifier"} <= words
 
 
-ZOO = Path(__file__).resolve().parents[1] / "prompts" / "mermaid_zoo.md"
+ZOO = Path(__file__).resolve().parents[2] / "prompts" / "mermaid_zoo.md"
 
 
 def test_the_zoo_renders_every_kind_as_a_picture() -> None:

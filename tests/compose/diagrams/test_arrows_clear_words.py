@@ -13,7 +13,7 @@ from renderer.compose.shapes import bent
 from renderer.render import compose
 from tests.compose.helpers import extent
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # the sheets written for this test, the bundled chapters and the prompt corpus's pictures-heavy sheets
 SHEETS = (sorted((ROOT / "tests" / "data" / "pictures").glob("*.md")) + sorted((ROOT / "chapters").glob("*.yaml"))
           + [ROOT / "tests" / "prompts" / f"{n}.md" for n in ("mermaid_zoo", "ch05_tokenization", "ch18_deepseek_r1")])
