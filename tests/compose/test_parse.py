@@ -5,12 +5,12 @@ from __future__ import annotations
 from renderer.compose.blocks.beforeafter import BeforeAfterBlock
 from renderer.compose.blocks.code import CodeBlock
 from renderer.compose.blocks.costbars import CostBarsBlock
-from renderer.compose.blocks.flow import FlowBlock
 from renderer.compose.blocks.frame import FrameBlock
 from renderer.compose.blocks.quote import QuoteBlock
 from renderer.compose.blocks.table import TableBlock
 from renderer.compose.blocks.text_item import TextItem
 from renderer.compose.diagrams.drawing import DrawingBlock
+from renderer.compose.diagrams.flow import FlowBlock
 from renderer.compose.diagrams.graph import GraphBlock
 from renderer.compose.diagrams.mindmap import MindMapBlock
 from renderer.compose.parse import parse_blocks

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ... import theme
 from ..ink import Ink
 from ..marks import ArrowMark, Mark, StrokeMark
 from .base import Block, per_width
+from .found import Ctx, Found, Scan, taken
 from .text_item import heading_height, heading_marks
 
 
@@ -93,3 +95,46 @@ class BeforeAfterBlock:
     def texts(self) -> list[str]:
         return [self.before.title, self.after.title] + [t for p in (self.before, self.after) for b in p.blocks
                                                         for t in b.texts()]
+
+
+VERSUS = re.compile(r"^\s*\*\*[^*]*\bvs\.?\b[^*]*\*\*\s*:?\s*$", re.I)
+
+
+GROUP_LABEL = re.compile(r"^\S.*:\s*$")
+
+
+def before_after(lines: list[str], i: int, line0: int, ctx: Ctx) -> tuple[Block, int] | None:
+    """``**A vs B:**`` then two groups, each a ``label:`` line with indented lines under it."""
+    if not VERSUS.match(lines[i]):
+        return None
+    groups: list[tuple[str, list[str], int]] = []
+    j = i + 1
+    while j < len(lines) and len(groups) < 2:
+        if not lines[j].strip():
+            j += 1
+            continue
+        if not GROUP_LABEL.match(lines[j]) or lines[j].lstrip().startswith(("**", "#", "-", "|", ">")):
+            break
+        label, start = lines[j].strip().rstrip(":").strip(), j
+        j += 1
+        body = []
+        while j < len(lines) and lines[j].strip() and lines[j][:1].isspace():
+            body.append(lines[j])
+            j += 1
+        if not body:
+            break
+        groups.append((label, body, start))
+    if len(groups) != 2:
+        return None
+    panels = []
+    for label, body, start in groups:
+        ind = min(len(s) - len(s.lstrip()) for s in body)
+        md = "\n".join(s[ind:] for s in body)
+        panels.append(Panel(label, ctx.read(md, line0 + start + 1)))
+    end = groups[1][2] + len(groups[1][1])
+    return BeforeAfterBlock(panels[0], panels[1], line0 + i), end
+
+
+def found_at(scan: Scan, i: int) -> Found | None:
+    """``**A vs B:**`` and its two groups; the lead-in stays a line above the picture."""
+    return taken(before_after(scan.lines, i, scan.line0, scan.ctx), lead_in=True)

@@ -203,4 +203,20 @@ def _panel(rows: list[CodeRow], x: float, y: float, width: float, size_pt: float
     return out
 
 
-__all__ = ["CodeBlock", "CodeRow", "wrap_line"]
+__all__ = ["FENCE", "CodeBlock", "CodeRow", "fence_end", "wrap_line"]
+
+
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def fence_end(lines: list[str], i: int) -> int | None:
+    """Index of the line closing the fence opened at line ``i`` (the last line if never closed), or None."""
+    m = FENCE.match(lines[i])
+    if not m:
+        return None
+    mark = m.group(1)
+    for j in range(i + 1, len(lines)):
+        st = lines[j].strip()
+        if st.startswith(mark[0] * len(mark)) and not st.strip(mark[0]):
+            return j
+    return len(lines) - 1

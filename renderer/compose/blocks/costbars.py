@@ -12,6 +12,7 @@ from ..text.inline import Run, parse_inline, plain_text
 from ..text.linebreak import natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch, text_marks
 from .base import per_width
+from .found import Found, Scan
 
 # ``label: $$$`` with an optional note: the run of dollar signs is the amount, so a sum of money
 # (``사과 합계: $13 − $4 = $9``, ``$ 13``) is a worked step written as text, never a bar
@@ -102,3 +103,26 @@ class CostBarsBlock:
 
     def texts(self) -> list[str]:
         return [t for r in self.rows for t in (r.label, "$" * r.dollars, plain_text([Run(r.note)]))]
+
+
+def buf_cost(buf: list[str]) -> bool:
+    return bool(buf) and bool(COST_LINE.match(buf[-1]))
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+
+
+def found_at(scan: Scan, i: int) -> Found | None:
+    """``label: $$$`` lines from line ``i``: a chart compares amounts of one thing, so the whole list,
+    never a few items of a longer one (nor the line after writing that ends in one)."""
+    lines = scan.lines
+    if not (COST_LINE.match(lines[i]) and not buf_cost(scan.held)):
+        return None
+    end = i
+    while end + 1 < len(lines) and COST_LINE.match(lines[end + 1]):
+        end += 1
+    rows = cost_rows(lines[i : end + 1])
+    if rows and not (i > 0 and LIST_ITEM.match(lines[i - 1])) and not (
+            end + 1 < len(lines) and LIST_ITEM.match(lines[end + 1])):
+        return Found(end, lambda: [CostBarsBlock(rows, scan.line0 + i)])
+    return None

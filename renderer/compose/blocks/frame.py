@@ -4,13 +4,17 @@ above a ``├──┤`` rule becomes the panel's heading."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ... import theme
+from ...boxes import BOX_CHARS, Row
 from ..ink import Ink
 from ..marks import Mark, StrokeMark
 from .base import Block, per_width
-from .text_item import heading_height, heading_marks
+from .code import CodeBlock
+from .found import Ctx
+from .text_item import TREE, heading_height, heading_marks
 
 
 @dataclass(eq=False)
@@ -68,3 +72,56 @@ class FrameBlock:
 
     def texts(self) -> list[str]:
         return [self.title] + [t for b in self.blocks for t in b.texts()]
+
+
+CONSOLE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|In \[\d*\]:)\s")  # a prompt's line: >>> x, $ cmd, In [1]: x
+
+
+def framed(body: list[str], line: int, ctx: Ctx) -> FrameBlock | None:
+    """One box holding only text lines is a framed panel (None: anything richer is a drawing)."""
+    inner = single_box_lines(body)
+    if inner is None:
+        return None
+    title = ""
+    rule = next((k for k, s in enumerate(inner) if s.strip()[:1] == "├"), -1)
+    if rule >= 0:
+        head = [s.strip() for s in inner[:rule] if s.strip()]
+        if len(head) <= 2 and not any(c in BOX_CHARS for h in head for c in h):
+            title = " ".join(head)
+            inner = inner[rule + 1 :]
+        else:
+            return None
+    if any(c in BOX_CHARS for s in inner for c in TREE.sub("", s).strip()):
+        return None
+    text = [s.rstrip() for s in inner]
+    ind = min((len(s) - len(s.lstrip()) for s in text if s.strip()), default=0)
+    md = "\n".join(s[ind:] for s in text)
+    if any(CONSOLE.match(s) for s in md.split("\n")):  # a session at a prompt: its lines as typed
+        return FrameBlock(title, [CodeBlock(md.strip("\n"), line + 1, "console")], line)
+    return FrameBlock(title, ctx.read(md, line + 1), line)
+
+
+def single_box_lines(body: list[str]) -> list[str] | None:
+    """The lines inside the one box of a drawing (borders cut off), or None for anything else."""
+    if len(body) < 2:
+        return None
+    top = Row.of(0, body[0])
+    t = body[0].strip()
+    if not (t[0] == "┌" and t[-1] == "┐" and all(c == "─" for c in t[1:-1])):
+        return None
+    left = top.cols[len(body[0]) - len(body[0].lstrip())]
+    right = top.cols[len(body[0].rstrip()) - 1]
+    out = []
+    for s in body[1:-1]:
+        row = Row.of(0, s)
+        li = row.find_near(left, "│├", 2)
+        if li < 0:
+            return None
+        if s[li] == "├":
+            out.append("├")
+            continue
+        ri = row.find_near(right, "│┤", 4, lo=li + 1)
+        out.append(s[li + 1 : ri if ri >= 0 else len(s)])
+    if any(c in "┌┐└┘" for s in out for c in TREE.sub("", s)):
+        return None
+    return out

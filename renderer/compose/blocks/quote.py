@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
+
+from markdown_it.token import Token
 
 from ... import theme
 from ..ink import Ink
 from ..marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
-from ..text.inline import Run, plain_text
+from ..text.inline import Run, parse_inline, plain_text
 from ..text.linebreak import Line, set_lines, widest_word
 from ..text.setting import line_marks, pitch
 from .base import per_width
@@ -102,3 +105,46 @@ def _rotate(marks: list[Mark], cx: float, cy: float, deg: float) -> list[Mark]:
             nx, ny = rot((m.x + m.w / 2, m.y + m.h / 2))
             out.append(replace(m, x=nx - m.w / 2, y=ny - m.h / 2))
     return out
+
+
+ATTRIB = re.compile(r"^\s*[-–—]{1,2}\s*(\S.*)$")
+
+
+def attribution(tokens: list[Token], i: int, quote_end: int) -> tuple[str, int] | None:
+    """A one-item list right under a quote (``- Zack``), or a paragraph ``— Amanda``: the quote's author,
+    with the index of the token after it."""
+    if i >= len(tokens) or not tokens[i].map or tokens[i].map[0] != quote_end:
+        return None
+    t = tokens[i]
+    if t.type == "bullet_list_open" and t.markup in "-–—" and i + 6 < len(tokens) + 1:
+        kinds = [tk.type for tk in tokens[i : i + 7]]
+        if kinds == ["bullet_list_open", "list_item_open", "paragraph_open", "inline", "paragraph_close",
+                     "list_item_close", "bullet_list_close"]:
+            name = tokens[i + 3].content.strip()
+            if _a_name(name):
+                return name, i + 7
+    if t.type == "paragraph_open" and i + 2 < len(tokens):
+        m = ATTRIB.match(tokens[i + 1].content)
+        if m and "\n" not in tokens[i + 1].content and _a_name(m.group(1).strip()):
+            return m.group(1).strip(), i + 3
+    return None
+
+
+def _a_name(text: str) -> bool:
+    """Short, one line, no sentence: what signs a quote (``Zack``, ``Andrej Karpathy, 2023``)."""
+    return 0 < len(text) <= theme.ATTRIBUTION_MAX_CHARS and not text.endswith((".", "?", "!", ":", "다")) \
+        and len(text.split()) <= theme.ATTRIBUTION_MAX_WORDS
+
+
+def quote_of(texts: list[str], line: int, emphasis: tuple[str, ...]) -> QuoteBlock:
+    lines: list[list[Run]] = []
+    author = ""
+    for t in texts:
+        for runs in parse_inline(t, emphasis):
+            s = "".join(r.text for r in runs)
+            m = ATTRIB.match(s)
+            if m and len(m.group(1)) < 40 and lines:
+                author = m.group(1).strip()
+                continue
+            lines.append(runs)
+    return QuoteBlock(lines, author, line)

@@ -3,12 +3,15 @@ column widths from their content."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from markdown_it.token import Token
 
 from ... import theme
 from ..ink import Ink
 from ..marks import Mark, StrokeMark
-from ..text.inline import Run, plain_text
+from ..text.inline import Run, one_line, plain_text
 from ..text.linebreak import Line, natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch
 from .base import per_width
@@ -86,3 +89,72 @@ class TableBlock:
 
     def texts(self) -> list[str]:
         return [plain_text(c) for row in self._cells() for c in row]
+
+
+_CELL_GUARD = re.compile(r"`[^`]*`|<\|[A-Za-z0-9_]+\|>")
+
+
+def guard_cell_pipes(line: str) -> str:
+    """A table row with its pipes inside code spans and special tokens (``<|im_start|>``) escaped:
+    they are part of the cell, not a border between cells."""
+    if not line.lstrip().startswith("|") or line.count("|") < 3:
+        return line
+    return _CELL_GUARD.sub(lambda m: re.sub(r"(?<!\\)\|", r"\\|", m.group(0)), line)
+
+
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def loose_table(src: list[str]) -> tuple[int, int] | None:
+    """Lines [a, b) of a paragraph that are a table markdown would not take (its rows and header
+    differ in cells): pipe rows around a ``|---|---|`` rule."""
+    rule = next((k for k, s in enumerate(src) if "|" in s and TABLE_RULE.match(s)), -1)
+    if rule < 0:
+        return None
+    a = rule
+    while a > 0 and "|" in src[a - 1]:
+        a -= 1
+    b = rule + 1
+    while b < len(src) and "|" in src[b]:
+        b += 1
+    return (a, b) if b - a >= 2 else None
+
+
+def _cells(line: str) -> list[str]:
+    s = line.strip()
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+
+
+def pipe_table(src: list[str], line: int, emphasis: tuple[str, ...]) -> TableBlock:
+    rows = [[one_line(c, emphasis) for c in _cells(s)] for s in src if not TABLE_RULE.match(s)]
+    has_head = len(src) > 1 and bool(TABLE_RULE.match(src[1]))
+    header = rows[0] if has_head and rows else []
+    return TableBlock(header, rows[1:] if has_head else rows, line)
+
+
+def table_of(tokens: list[Token], i: int, emphasis: tuple[str, ...]) -> tuple[int, list[list[Run]], list[list[list[Run]]]]:
+    header: list[list[Run]] = []
+    rows: list[list[list[Run]]] = []
+    cur: list[list[Run]] | None = None
+    in_head = False
+    j = i
+    while j < len(tokens) and tokens[j].type != "table_close":
+        t = tokens[j]
+        if t.type == "thead_open":
+            in_head = True
+        elif t.type == "thead_close":
+            in_head = False
+        elif t.type == "tr_open":
+            cur = []
+        elif t.type == "inline" and cur is not None:
+            cur.append(one_line(t.content, emphasis))
+        elif t.type == "tr_close" and cur is not None:
+            if in_head:
+                header = cur
+            else:
+                rows.append(cur)
+            cur = None
+        j += 1
+    return j, header, rows

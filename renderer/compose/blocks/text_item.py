@@ -3,16 +3,18 @@ sub-item (└─ drawn as a pen stroke), a checklist line (✓ ✅ ⛔, □ draw
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ... import theme
 from ..ink import Ink
 from ..marks import Mark, StrokeMark, TextMark
 from ..text import fonts
-from ..text.inline import Run, plain_text
+from ..text.inline import Run, merge, parse_inline, plain_text
 from ..text.linebreak import Line, natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch, text_marks
-from .base import per_width
+from .base import Block, per_width
+from .table import TABLE_RULE
 
 
 @dataclass(eq=False)
@@ -115,3 +117,72 @@ def heading_height(icon: str, title: str, size_pt: float, width: float) -> float
 
 
 __all__ = ["TextItem", "heading_marks", "heading_height", "TextMark"]
+
+
+TREE = re.compile(r"^\s*(?:└─*|├─*|ㄴ)\s*")
+
+
+BOXMARK = re.compile(r"^\s*(?:□|☐|\[ \])\s*")
+
+
+CHECKED = re.compile(r"^\s*\[[xX]\]\s+")  # a task done: - [x]
+
+
+DASH = re.compile(r"^\s*[-*•·]\s+")
+
+
+GLYPHS = "✓✅✔☑❌⛔✗✘⚠🚫"
+
+
+def unmarked(runs: list[Run]) -> list[Run]:
+    return [r if r.chip else Run(r.text, "plain", r.color) for r in runs]
+
+
+def line_items(content: str, src: list[str], line0: int, emphasis: tuple[str, ...], base_level: int) -> list[TextItem]:
+    """One item per written line, markers (└─ □ - ✓) recognised at the line's start."""
+    out: list[TextItem] = []
+    inline_lines = parse_inline(content, emphasis)
+    base_indent = None
+    for k, runs in enumerate(inline_lines):
+        raw = src[k] if k < len(src) else ""
+        if "|" in raw and TABLE_RULE.match(raw):
+            continue  # a table's rule line with no table around it: never words on the page
+        indent = len(raw) - len(raw.lstrip())
+        if base_indent is None:
+            base_indent = indent
+        first = runs[0].text if runs and not runs[0].chip else ""
+        level = base_level + (1 if indent - base_indent >= 2 else 0)
+        marker, glyph = "", []
+        for pat, kind in ((TREE, "tree"), (BOXMARK, "box"), (CHECKED, "checked"), (DASH, "dash")):
+            m = pat.match(first)
+            if m:
+                runs = [Run(first[m.end():], runs[0].style, runs[0].color, runs[0].url)] + runs[1:]
+                if kind in ("tree", "box", "checked"):
+                    marker = kind
+                else:
+                    marker, glyph = "glyph", [Run("•")]
+                break
+        else:
+            if runs and runs[0].color and len(runs[0].text) == 1 and runs[0].text in GLYPHS:
+                marker, glyph = "glyph", [runs[0]]
+                runs = runs[1:]
+                if runs and runs[0].text.startswith(" "):
+                    runs = [Run(runs[0].text.lstrip(), runs[0].style, runs[0].color)] + runs[1:]
+        runs = merge(runs)
+        if not marker and runs and all(r.style == "bold" for r in runs if r.text.strip()) and len(runs) <= 3:
+            marker = "lead"
+            runs = unmarked(runs)
+        if marker == "tree" and out:
+            level = out[-1].level + (1 if out[-1].marker != "tree" else 0)
+        out.append(TextItem(runs, line0 + k, level, marker, glyph))
+    return out
+
+
+def keep_leads(blocks: list[Block]) -> None:
+    for b, nxt in zip(blocks, blocks[1:]):
+        if isinstance(b, TextItem) and isinstance(nxt, TextItem) and b.marker != "heading" and nxt.marker not in ("lead", "heading"):
+            nxt.tight = True
+        if isinstance(b, TextItem) and b.marker in ("lead", "heading"):
+            b.keep_with_next = True
+        if isinstance(nxt, TextItem) and nxt.marker == "tree":
+            b.keep_with_next = True

@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...sources.requests import picture_kind
+from ..blocks.base import Block
 from ..blocks.code import CodeBlock
-from .graph import GEdge, GGroup, GNode, GraphBlock
-from .mindmap import MindMapBlock, MindNode, tree_of
+from ..blocks.found import Found, Scan, taken
+from .graph import GEdge, GGroup, GNode, GraphBlock, graph_from_chains
+from .mindmap import CHAIN_SPLIT, MindMapBlock, flatten, mindmap_from_spec, strip_item, tree_of
 from .pie import parse_pie
 from .sequence import parse_sequence
 
@@ -234,21 +237,25 @@ def _mindmap(lines: list[str], first: int, line: int) -> MermaidResult:
     return MermaidResult(MindMapBlock(flatten(tree_of(items)), line))
 
 
-def flatten(root: MindNode) -> MindNode:
-    """Keep two levels under the root; deeper nodes join their level-2 ancestor's text."""
+def requested_picture(lines: list[str], i: int, line0: int) -> tuple[Block, int] | None:
+    """``- Create a Mermaid mindmap:`` with the tree under it: the picture it asks for."""
+    kind = picture_kind(lines[i])
+    if not kind:
+        return None
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].strip() and len(lines[end + 1]) - len(lines[end + 1].lstrip()) > indent:
+        end += 1
+    sub = lines[i + 1 : end + 1]
+    if not sub:
+        return None
+    if kind == "mindmap":
+        root = mindmap_from_spec(sub)
+        return (MindMapBlock(flatten(root), line0 + i), end) if root else None
+    chains = [CHAIN_SPLIT.split(strip_item(s)) for s in sub]
+    return graph_from_chains([c for c in chains if any(x.strip() for x in c)], line0 + i), end
 
-    def words(n: MindNode) -> str:
-        """``label: child, child: grandchild, ...``, walked without recursion (a map may be hundreds deep)."""
-        said: dict[int, str] = {}
-        todo: list[tuple[MindNode, bool]] = [(n, False)]
-        while todo:
-            node, ready = todo.pop()
-            if node.children and not ready:
-                todo.append((node, True))
-                todo.extend((c, False) for c in node.children)
-            else:
-                said[id(node)] = (node.label + ": " + ", ".join(said[id(c)] for c in node.children)
-                                  if node.children else node.label)
-        return said[id(n)]
 
-    return MindNode(root.label, [MindNode(b.label, [MindNode(words(c)) for c in b.children]) for b in root.children])
+def requested_at(scan: Scan, i: int) -> Found | None:
+    """``- Create a Mermaid mindmap/flowchart:`` with what it asks for under it."""
+    return taken(requested_picture(scan.lines, i, scan.line0))

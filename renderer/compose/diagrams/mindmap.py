@@ -3,12 +3,14 @@ sides, leaves as short text beside their branch."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ... import theme
-from ..blocks.base import per_width, shrinks_to_width
+from ..blocks.base import Block, per_width, shrinks_to_width
+from ..blocks.found import Found, Scan, taken
 from ..ink import Ink
 from ..marks import Mark, StrokeMark
 from ..shapes import NodeBox, node_marks
@@ -181,3 +183,94 @@ def tree_of(items: list[tuple[int, str]]) -> MindNode:
         stack[-1][1].children.append(node)
         stack.append((indent, node))
     return root
+
+
+ROOT_LINE = re.compile(r"^\s*(?:[-*+]\s+)?root\s*:", re.I)
+
+
+LEVEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?level\s*\d+\s*:", re.I)
+
+
+def root_tree(lines: list[str], i: int, line0: int) -> tuple[Block, int] | None:
+    """A mind map written as its spec with no request above it: ``- Root: "X"`` and the ``- Level 1: …``
+    lines (and what is indented under them) after it."""
+    if not ROOT_LINE.match(lines[i]):
+        return None
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].strip() and (
+            LEVEL_LINE.match(lines[end + 1]) or len(lines[end + 1]) - len(lines[end + 1].lstrip()) > indent):
+        end += 1
+    if end == i:
+        return None
+    root = mindmap_from_spec(lines[i : end + 1])
+    return (MindMapBlock(flatten(root), line0 + i), end) if root else None
+
+
+CHAIN_SPLIT = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
+
+
+_QUOTED_LABEL = re.compile(r"[\"“]([^\"”]+)[\"”]")
+
+
+def strip_item(s: str) -> str:
+    t = s.strip()
+    for mk in ("- ", "* ", "+ ", "• "):
+        if t.startswith(mk):
+            return t[len(mk) :]
+    return t
+
+
+def _labels(text: str) -> list[str]:
+    found = _QUOTED_LABEL.findall(text)
+    return [f.strip() for f in found] if found else [x.strip() for x in text.split(",") if x.strip()]
+
+
+def mindmap_from_spec(sub: list[str]) -> MindNode | None:
+    """``Root: "X"`` / ``Level 1: "a", "b"`` / ``Level 2:`` + ``a → "x", "y"``, or any indented tree."""
+    items = [strip_item(s) for s in sub]
+    root_label = next((x.split(":", 1)[1] for x in items if re.match(r"(?i)^root\s*:", x)), None)
+    if root_label is None:
+        return tree_from_indented(sub)
+    root = MindNode(_labels(root_label)[0] if _labels(root_label) else root_label.strip())
+    branches: dict[str, MindNode] = {}
+    for x in items:
+        lv = re.match(r"(?i)^level\s*1\s*:(.*)$", x)
+        if lv:
+            for lab in _labels(lv.group(1)):
+                branches.setdefault(lab.lower(), MindNode(lab))
+    for x in items:
+        # "Level 2: Byte → …" names its parent on its own line, as "Byte → …" under "Level 2:" does
+        x = re.sub(r"(?i)^level\s*[2-9]\s*:\s*", "", x)
+        parts = CHAIN_SPLIT.split(x, maxsplit=1)
+        if len(parts) == 2 and not re.match(r"(?i)^(root|level)", x):
+            parent = parts[0].strip().strip('"“”')
+            node = branches.setdefault(parent.lower(), MindNode(parent))
+            node.children.extend(MindNode(lab) for lab in _labels(parts[1]))
+    root.children = list(branches.values())
+    return root
+
+
+def flatten(root: MindNode) -> MindNode:
+    """Keep two levels under the root; deeper nodes join their level-2 ancestor's text."""
+
+    def words(n: MindNode) -> str:
+        """``label: child, child: grandchild, ...``, walked without recursion (a map may be hundreds deep)."""
+        said: dict[int, str] = {}
+        todo: list[tuple[MindNode, bool]] = [(n, False)]
+        while todo:
+            node, ready = todo.pop()
+            if node.children and not ready:
+                todo.append((node, True))
+                todo.extend((c, False) for c in node.children)
+            else:
+                said[id(node)] = (node.label + ": " + ", ".join(said[id(c)] for c in node.children)
+                                  if node.children else node.label)
+        return said[id(n)]
+
+    return MindNode(root.label, [MindNode(b.label, [MindNode(words(c)) for c in b.children]) for b in root.children])
+
+
+def spec_at(scan: Scan, i: int) -> Found | None:
+    """A mind map written as its spec with no request above it (``- Root: "X"``, ``- Level 1: …``)."""
+    return taken(root_tree(scan.lines, i, scan.line0))

@@ -231,3 +231,12 @@ def merge(runs: list[Run]) -> list[Run]:
 
 def plain_text(runs: list[Run]) -> str:
     return "".join(r.text for r in runs)
+
+
+def one_line(text: str, emphasis: tuple[str, ...]) -> list[Run]:
+    out: list[Run] = []
+    for k, line in enumerate(parse_inline(text, emphasis)):
+        if k:
+            out.append(Run(" "))
+        out.extend(line)
+    return merge(out)

@@ -3,7 +3,7 @@ downwards, a node a row, instead of being written smaller."""
 
 from __future__ import annotations
 
-from renderer.compose.blocks.flow import FlowBlock
+from renderer.compose.diagrams.flow import FlowBlock
 from renderer.compose.ink import Ink
 from renderer.compose.marks import ArrowMark, TextMark
 from renderer.compose.parse import parse_blocks

@@ -11,13 +11,16 @@ import re
 from dataclasses import dataclass, field
 
 from ... import theme
-from ...boxes import Row
+from ...boxes import BOX_CHARS, Row
+from ..blocks.base import Block, per_width, shrinks_to_width
+from ..blocks.found import Found, Scan
+from ..blocks.text_item import TREE
 from ..ink import Ink
 from ..marks import ArrowMark, Mark, StrokeMark
 from ..text.inline import Run, parse_inline, plain_text
 from ..text.linebreak import Line, natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch
-from .base import per_width, shrinks_to_width
+from .drawing import LABELS, DrawingBlock
 
 DOWN = re.compile(r"^\s*([↓⬇⇓])(\s+[↓⬇⇓])*\s*$")
 CHAIN = re.compile(r"\s*(?:→|->|⇒|⟶)\s*")
@@ -221,3 +224,48 @@ def _chain_width(st: Stage, size_pt: float) -> float:
     em = size_pt * theme.PT_MM
     words = sum(min(widest_word(r, size_pt), theme.FLOW_WORD_MAX) for n in st.nodes for r in n.runs[:1])
     return words + (len(st.nodes) - 1) * theme.FLOW_GAP_EM * em + 2 * theme.FLOW_PAD_EM * em * len(st.nodes)
+
+
+def flow_span(lines: list[str], i: int) -> tuple[int | None, int]:
+    """Line span of a flow around the ``↓`` at line i: consecutive non-blank lines."""
+    a = i
+    while a > 0 and lines[a - 1].strip() and not structural(lines[a - 1]):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and lines[b + 1].strip() and not structural(lines[b + 1]):
+        b += 1
+    while b > i and not lines[b].strip():
+        b -= 1
+    stage_lines = [ln for ln in lines[a : b + 1] if not is_down_line(ln)]
+    drawn = any(c in BOX_CHARS for ln in stage_lines for c in TREE.sub("", ln))
+    if a == i or b == i or not stage_lines or len(stage_lines) > 12 or drawn:
+        return None, i
+    return a, b
+
+
+def structural(line: str) -> bool:
+    """Lines a flow never swallows: headings, tables, quotes, fences, bold lead-ins."""
+    st = line.strip()
+    return st.startswith(("#", "|", ">", "```", "**"))
+
+
+def found_at(scan: Scan, i: int) -> Found | None:
+    """A flow around the ``↓`` at line ``i``: its first lines were read as writing, and are taken back."""
+    lines = scan.lines
+    if not (is_down_line(lines[i]) and i > 0 and lines[i - 1].strip()):
+        return None
+    a, b = flow_span(lines, i)
+    if a is None:
+        return None
+
+    def make() -> list[Block]:
+        span = lines[a : b + 1]
+        if any(LABELS.search(s) for s in span if not is_down_line(s)) or any(
+            len(s.split()) > 1 for s in span if is_down_line(s)
+        ):
+            # words typed in columns with arrows under them: keep the author's picture
+            ind = min(len(s) - len(s.lstrip()) for s in span if s.strip())
+            return [DrawingBlock([s[ind:].rstrip() for s in span], scan.line0 + a)]
+        return [FlowBlock(parse_flow(span), scan.line0 + a)]
+
+    return Found(b, make, start=a)
