@@ -5,20 +5,19 @@ patch of paper.  Used for mermaid flowcharts and for chains ``A → B → C``.""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from ... import theme
-from ..blocks.base import per_width, shrinks_to_width
+from ..blocks.base import shrinks_to_width
 from ..ink import Ink
 from ..marks import ArrowMark, Mark, StrokeMark
-from ..shapes import OUTWARD, NodeBox, bent, facing, node_marks, sides_out
+from ..shapes import node_marks
 from ..text.inline import Run, plain_text
 from ..text.linebreak import Line, natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch
-from .label import Label, Rect, crosses, label_marks, runs_of, set_label, spot_beside, tinted
-
-Point = tuple[float, float]
+from .graph_layout import Arranging, _Item, _Level, ranks_of
+from .graph_routes import Routing
+from .label import Label, label_marks, runs_of, set_label, tinted
 
 
 @dataclass
@@ -50,96 +49,9 @@ class GGroup:
     direction: str | None = None  # its own ``direction``; else the chart's
 
 
-@dataclass
-class _Item:
-    """One box of a level: a node (its set lines) or a subgraph's frame (what it holds)."""
-
-    w: float
-    h: float
-    lines: list[Line] | None = None
-    inner: _Level | None = None
-    title: Label | None = None
-
-
-@dataclass
-class _Level:
-    """A level laid out: node boxes and frames in its own coordinates, (0, 0) at its top left."""
-
-    w: float
-    h: float
-    direction: str
-    boxes: dict[str, NodeBox] = field(default_factory=dict)
-    lines: dict[str, list[Line]] = field(default_factory=dict)
-    frames: dict[str, NodeBox] = field(default_factory=dict)
-    titles: dict[str, Label] = field(default_factory=dict)
-
-    def moved(self, dx: float, dy: float) -> _Level:
-        def mv(b: NodeBox) -> NodeBox:
-            return NodeBox(b.x + dx, b.y + dy, b.w, b.h, b.shape)
-
-        return _Level(self.w, self.h, self.direction, {k: mv(b) for k, b in self.boxes.items()}, self.lines,
-                      {k: mv(b) for k, b in self.frames.items()}, self.titles)
-
-
-@dataclass
-class _Edge:
-    edge: GEdge
-    start: Point
-    end: Point
-    label: Label | None = None
-    spot: Rect | None = None  # where its label is written
-    loop: tuple[Point, ...] = ()  # an edge from a node to itself: the arc over its top
-    bend: float = 0.0  # a curved edge: its bulge as a fraction of its length (ArrowMark.bend)
-
-    def path(self) -> tuple[Point, ...]:
-        return self.loop or bent(self.start, self.end, self.bend)
-
-
-@dataclass
-class _Layout:
-    level: _Level
-    edges: list[_Edge]
-    height: float
-    direction: str
-
-
-def ranks_of(ids: list[str], pairs: list[tuple[str, str]]) -> list[list[str]]:
-    """Ranks by the longest path over the edges that do not close a cycle (visit order = the
-    order of ``ids``); each rank keeps that order."""
-    succ: dict[str, list[str]] = {i: [] for i in ids}
-    for a, b in pairs:
-        if a in succ and b in succ and a != b:
-            succ[a].append(b)
-    rank = {i: 0 for i in ids}
-    state: dict[str, int] = {}
-    order: list[str] = []
-
-    def visit(u: str) -> None:
-        state[u] = 1
-        for v in succ[u]:
-            if state.get(v) is None:
-                visit(v)
-        state[u] = 2
-        order.append(u)
-
-    for i in ids:
-        if i not in state:
-            visit(i)
-    pos = {u: k for k, u in enumerate(reversed(order))}
-    for u in reversed(order):
-        for v in succ[u]:
-            if pos[v] > pos[u]:
-                rank[v] = max(rank[v], rank[u] + 1)
-    n = max(rank.values(), default=0) + 1
-    out: list[list[str]] = [[] for _ in range(n)]
-    for i in ids:
-        out[rank[i]].append(i)
-    return [r for r in out if r] or [[]]
-
-
 @shrinks_to_width
 @dataclass(eq=False)
-class GraphBlock:
+class GraphBlock(Arranging, Routing):
     nodes: list[GNode]
     edges: list[GEdge]
     line: int
@@ -262,249 +174,6 @@ class GraphBlock:
             self._cache["_by_id"] = {n.id: n for n in self.nodes}
         return self._cache["_by_id"]
 
-    def _gaps(self, ranks: list[list[str]], pairs: list[tuple[str, str, GEdge]], across: bool,
-              size_pt: float) -> list[float]:
-        """Room between rank k and k+1: for the arrows, and for the labels of the edges crossing it."""
-        em = size_pt * theme.PT_MM
-        base = theme.GRAPH_GAP_EM * em * (1.0 if across else theme.GRAPH_ROW_GAP)
-        rank = {i: k for k, r in enumerate(ranks) for i in r}
-        gaps = [base] * max(0, len(ranks) - 1)
-        clear = theme.EDGE_LABEL_CLEAR_EM * em
-        stacked = [0.0] * len(gaps)  # downwards, the labels of one gap may have to sit one above another
-        for a, b, e in pairs:
-            lab = self._edge_label(e, size_pt)
-            if lab is None or rank[a] == rank[b]:
-                continue
-            k = min(rank[a], rank[b])
-            if across:
-                gaps[k] = max(gaps[k], lab.w + 2 * clear + theme.GRAPH_ARROW_HEAD_EM * em)
-            else:
-                stacked[k] += lab.h + clear
-                gaps[k] = max(gaps[k], stacked[k] + clear)
-        return gaps
-
-    def _arrange(self, level: str | None, want: str, budget: float, size_pt: float) -> _Level:
-        """A level's boxes in ``want`` direction; across (LR/RL) falls back to downwards when
-        it does not fit ``budget`` ("auto": when some word does not fit its rank's room)."""
-        items = self._items(level)
-        pairs = self._pairs(level)
-        ranks = ranks_of(items, [(a, b) for a, b, _ in pairs])
-        if want in ("auto", "LR", "RL"):
-            across = self._place(level, ranks, pairs, "RL" if want == "RL" else "LR", budget, size_pt)
-            if want == "auto":
-                gaps = self._gaps(ranks, pairs, True, size_pt)
-                room = (budget - sum(gaps)) / max(1, len(ranks))
-                if room >= max((self._item_min(i, "LR", size_pt) for i in items), default=0.0):
-                    return across
-            elif across.w <= budget + 0.01:
-                return across
-            down = self._place(level, ranks, pairs, "TD", budget, size_pt)
-            return down if want == "auto" or down.w < across.w else across
-        return self._place(level, ranks, pairs, want, budget, size_pt)
-
-    def _place(self, level: str | None, ranks: list[list[str]], pairs: list[tuple[str, str, GEdge]],
-               direction: str, budget: float, size_pt: float) -> _Level:
-        em = size_pt * theme.PT_MM
-        sep = theme.GRAPH_SEP_EM * em
-        nr = len(ranks)
-        across = direction in ("LR", "RL")
-        gaps = self._gaps(ranks, pairs, across, size_pt)
-        if across:
-            room = (budget - sum(gaps)) / max(1, nr)
-        else:
-            widest_rank = max(len(r) for r in ranks) if ranks else 1
-            room = (budget - (widest_rank - 1) * sep) / max(1, widest_rank)
-        sizes = {i: self._item(i, room, direction, size_pt) for r in ranks for i in r}
-        out = _Level(0.0, 0.0, direction)
-        spots: dict[str, tuple[float, float]] = {}
-        if across:
-            colw = [max((sizes[i].w for i in r), default=0.0) for r in ranks]
-            colh = [sum(sizes[i].h for i in r) + sep * (len(r) - 1) for r in ranks]
-            out.w = sum(colw) + sum(gaps)
-            out.h = max(colh, default=0.0)
-            x = 0.0
-            order = list(range(nr)) if direction == "LR" else list(range(nr - 1, -1, -1))
-            for j, k in enumerate(order):
-                y = (out.h - colh[k]) / 2
-                for i in ranks[k]:
-                    spots[i] = (x + (colw[k] - sizes[i].w) / 2, y)
-                    y += sizes[i].h + sep
-                x += colw[k] + (gaps[min(k, order[j + 1])] if j + 1 < nr else 0.0)
-        else:
-            rowh = [max((sizes[i].h for i in r), default=0.0) for r in ranks]
-            roww = [sum(sizes[i].w for i in r) + sep * (len(r) - 1) for r in ranks]
-            out.w = max(roww, default=0.0)
-            y = 0.0
-            order = list(range(nr)) if direction != "BT" else list(range(nr - 1, -1, -1))
-            for j, k in enumerate(order):
-                x = (out.w - roww[k]) / 2
-                for i in ranks[k]:
-                    spots[i] = (x, y + (rowh[k] - sizes[i].h) / 2)
-                    x += sizes[i].w + sep
-                y += rowh[k] + (gaps[min(k, order[j + 1])] if j + 1 < nr else 0.0)
-            out.h = y
-        pad = self._group_pad(size_pt)
-        for i, (x, y) in spots.items():
-            it = sizes[i]
-            if it.inner is None:
-                node = self._by_id()[i]
-                out.boxes[i] = NodeBox(x, y, it.w, it.h, node.shape)
-                out.lines[i] = it.lines or []
-                continue
-            assert it.title is not None
-            head = it.title.h + theme.GROUP_TITLE_GAP_EM * em if not it.title.empty else 0.0
-            inner = it.inner.moved(x + (it.w - it.inner.w) / 2, y + pad + head)
-            out.boxes.update(inner.boxes)
-            out.lines.update(inner.lines)
-            out.frames.update(inner.frames)
-            out.titles.update(inner.titles)
-            out.frames[i] = NodeBox(x, y, it.w, it.h, "rect")
-            out.titles[i] = it.title
-        return out
-
-    # --- the whole chart -------------------------------------------------
-    @per_width
-    def _layout(self, width: float, size_pt: float) -> _Layout:
-        em = size_pt * theme.PT_MM
-        top = self._arrange(None, self.direction, width, size_pt)
-        level = top.moved(max(0.0, (width - top.w) / 2), 0.0)
-        pad = self._group_pad(size_pt)
-        titles: list[Rect] = [(f.x + pad, f.y + pad, level.titles[g].w, level.titles[g].h)
-                              for g, f in level.frames.items()]
-        hard: list[Rect] = [(b.x, b.y, b.w, b.h) for b in level.boxes.values()] + titles
-        edges = self._route(level, size_pt, titles, width)
-        # self-loop labels first (they have one place), then the others beside their lines
-        for ed in edges:
-            if ed.loop:
-                hard.append(_bounds(ed.loop))
-                if ed.spot is not None:
-                    hard.append(ed.spot)
-        ys = [b.y for b in level.boxes.values()] + [f.y for f in level.frames.values()] + [0.0]
-        ye = [b.y + b.h for b in level.boxes.values()] + [f.y + f.h for f in level.frames.values()] + [0.0]
-        curves = [p for ed in edges if ed.bend for p in ed.path()]
-        lo, hi = min(ys + [p[1] for p in curves]), max(ye + [p[1] for p in curves])
-        clear = theme.EDGE_LABEL_CLEAR_EM * em
-        paths = [ed.path() for ed in edges]
-        for ed, path in zip(edges, paths):
-            if ed.loop or ed.label is None:
-                continue
-            soft = [leg for o, op in zip(edges, paths) if o is not ed and not o.loop for leg in zip(op, op[1:])]
-            # along a curve, beside the piece round its middle
-            p, q = (path[len(path) * 2 // 5], path[len(path) * 3 // 5]) if ed.bend else (ed.start, ed.end)
-            ed.spot = spot_beside(p, q, ed.label.w, ed.label.h, clear, hard, soft, width, lo, hi)
-            hard.append(ed.spot)
-        tops = [lo] + [r[1] for r in hard]
-        shift = -min(tops)
-        bottom = max([hi] + [r[1] + r[3] for r in hard]) + shift
-        if shift:
-            level = level.moved(0.0, shift)
-            for ed in edges:
-                ed.start, ed.end = (ed.start[0], ed.start[1] + shift), (ed.end[0], ed.end[1] + shift)
-                ed.loop = tuple((x, y + shift) for x, y in ed.loop)
-                if ed.spot is not None:
-                    ed.spot = (ed.spot[0], ed.spot[1] + shift, ed.spot[2], ed.spot[3])
-        return _Layout(level, edges, bottom, level.direction)
-
-    def _route(self, level: _Level, size_pt: float, titles: list[Rect], width: float) -> list[_Edge]:
-        """Each edge as an arrow between anchors of its boxes: straight between the facing anchors
-        unless that line runs through another node, leaves from where another arrow arrives (or
-        arrives where one leaves) or runs through a frame's title; then another pair of anchors,
-        or a curve out of the same side of both boxes (below or above them, as a way back), when
-        that does better."""
-        em = size_pt * theme.PT_MM
-        nodes = list(level.boxes.items())
-        plans: list[tuple[GEdge, NodeBox, NodeBox, list[tuple[str, str, float]]]] = []
-        loops: list[_Edge] = []
-        for e in self.edges:
-            a, b = self._box(level, e.a), self._box(level, e.b)
-            if a is None or b is None:
-                continue
-            if e.a == e.b:
-                loops.append(self._loop(e, a, self._edge_label(e, size_pt), size_pt))
-            elif not (_inside(a, b) or _inside(b, a)):  # a subgraph and a node of its own: nothing to draw
-                ways = [w for w in _ways(a, b, theme.GRAPH_BEND_EM * em)
-                        if not w[2] or all(-1e-6 <= p[0] <= width + 1e-6 for p in _curve(a.anchor(w[0]), b.anchor(w[1]), w[2]))]
-                plans.append((e, a, b, ways))
-        choice = [0] * len(plans)
-
-        def cost(k: int, c: int, decided: set[int]) -> float:
-            e, a, b, ways = plans[k]
-            sa, sb, bend = ways[c]
-            path = _curve(a.anchor(sa), b.anchor(sb), bend)
-            legs = list(zip(path, path[1:]))
-            near = theme.GRAPH_ARROW_GAP  # a line grazing a box counts as running through it
-            x0, x1 = min(p[0] for p in path) - near, max(p[0] for p in path) + near
-            y0, y1 = min(p[1] for p in path) - near, max(p[1] for p in path) + near
-            through = sum(1 for i, box in nodes if i not in (e.a, e.b)
-                          and box.x < x1 and box.x + box.w > x0 and box.y < y1 and box.y + box.h > y0
-                          and any(crosses((box.x - near, box.y - near, box.w + 2 * near, box.h + 2 * near), p, q)
-                                  for p, q in legs))
-            clash = 0
-            for j, (f, _fa, _fb, fw) in enumerate(plans):
-                if j == k or j not in decided:
-                    continue
-                fs, ft, _ = fw[choice[j]]
-                clash += (f.b == e.a and ft == sa) + (f.a == e.b and fs == sb)
-            over = sum(1 for r in titles if any(crosses(r, p, q) for p, q in legs))
-            length = sum(math.hypot(q[0] - p[0], q[1] - p[1]) for p, q in legs)
-            return through * 100 + clash * 10 + over * 3 + (c > 0) + 2 * (bend != 0) + length / 1000
-
-        # edges that go the chart's way choose first, ways back last (they go round the others);
-        # each sees the choices made before it
-        order = sorted(range(len(plans)), key=lambda k: not _forward(plans[k][1], plans[k][2], level.direction))
-        decided: set[int] = set()
-        for k in order:
-            best, best_cost = 0, cost(k, 0, decided)
-            for c in range(1, len(plans[k][3])):
-                if best_cost < 1 + 2 * (plans[k][3][c][2] != 0):  # nothing left can do better
-                    break
-                cc = cost(k, c, decided)
-                if cc < best_cost:
-                    best, best_cost = c, cc
-            choice[k] = best
-            decided.add(k)
-        # arrows sharing a side of a box leave (arrive) side by side, in the order of their other ends
-        ends: dict[tuple[str, str], list[tuple[float, int, int]]] = {}
-        for k, ((e, a, b, ways), c) in enumerate(zip(plans, choice)):
-            sa, sb, _ = ways[c]
-            ends.setdefault((e.a, sa), []).append((_along(sa, b.anchor(sb)), k, 0))
-            ends.setdefault((e.b, sb), []).append((_along(sb, a.anchor(sa)), k, 1))
-        shift: dict[tuple[int, int], float] = {}
-        for (i, side), group in ends.items():
-            box = self._box(level, i)
-            if len(group) < 2 or box is None or box.shape == "diamond":
-                continue
-            group.sort()
-            room = (box.w if side in "NS" else box.h) * theme.GRAPH_SPREAD
-            step = min(room / (len(group) - 1), theme.GRAPH_SPREAD_EM * em)
-            for j, (_, k, end) in enumerate(group):
-                shift[(k, end)] = (j - (len(group) - 1) / 2) * step
-        edges: list[_Edge] = []
-        for k, ((e, a, b, ways), c) in enumerate(zip(plans, choice)):
-            sa, sb, bend = ways[c]
-            s, t = _moved(a.anchor(sa), sa, shift.get((k, 0), 0.0)), _moved(b.anchor(sb), sb, shift.get((k, 1), 0.0))
-            length = math.hypot(t[0] - s[0], t[1] - s[1]) or 1.0
-            ux, uy = (t[0] - s[0]) / length, (t[1] - s[1]) / length
-            gap = theme.GRAPH_ARROW_GAP
-            start, end = (s[0] + ux * gap, s[1] + uy * gap), (t[0] - ux * gap, t[1] - uy * gap)
-            ratio = bend / (math.hypot(end[0] - start[0], end[1] - start[1]) or 1.0)
-            edges.append(_Edge(e, start, end, self._edge_label(e, size_pt), bend=ratio))
-        return loops + edges
-
-    def _box(self, level: _Level, i: str) -> NodeBox | None:
-        return level.boxes.get(i) or level.frames.get(i)
-
-    def _loop(self, e: GEdge, b: NodeBox, lab: Label | None, size_pt: float) -> _Edge:
-        """An edge from a node to itself: an arc over its top, the label above the arc."""
-        em = size_pt * theme.PT_MM
-        cx, top = b.anchor("N")
-        rx, ry = max(b.w / theme.GRAPH_LOOP_RX_PART, theme.GRAPH_LOOP_RX_EM * em), theme.GRAPH_LOOP_RY_EM * em
-        pts = tuple((cx + rx * math.cos(math.radians(a)), top - ry * math.sin(math.radians(a)) * theme.GRAPH_LOOP_FLAT)
-                    for a in range(theme.GRAPH_LOOP_FROM_DEG, theme.GRAPH_LOOP_TO_DEG - 1, -theme.GRAPH_LOOP_STEP_DEG))
-        spot = None
-        if lab is not None:
-            spot = (cx - lab.w / 2, min(p[1] for p in pts) - theme.EDGE_LABEL_CLEAR_EM * em - lab.h, lab.w, lab.h)
-        return _Edge(e, pts[-2], pts[-1], lab, spot, pts)
 
     def measure(self, width: float, size_pt: float) -> float:
         return self._layout(width, size_pt).height + theme.GRAPH_TOP + theme.GRAPH_BOTTOM
@@ -598,65 +267,6 @@ def _shape_size(shape: str, bw: float, bh: float) -> tuple[float, float]:
     if shape == "hexagon":
         return bw + 2 * theme.GRAPH_HEX_POINT * bh, bh
     return bw, bh
-
-
-def _inside(a: NodeBox, b: NodeBox) -> bool:
-    """Whether box a lies within box b."""
-    return a.x >= b.x - 1e-6 and a.y >= b.y - 1e-6 and a.x + a.w <= b.x + b.w + 1e-6 and a.y + a.h <= b.y + b.h + 1e-6
-
-
-def _forward(a: NodeBox, b: NodeBox, direction: str) -> bool:
-    """Whether b comes after a in the chart's reading order (across for LR, down for TD)."""
-    (ax, ay), (bx, by) = a.anchor("C"), b.anchor("C")
-    along, side = (bx - ax, by - ay) if direction in ("LR", "RL") else (by - ay, bx - ax)
-    if direction in ("RL", "BT"):
-        along = -along
-    return along > 1e-6 or (abs(along) <= 1e-6 and side > 0)
-
-
-def _curve(s: Point, e: Point, bulge: float) -> tuple[Point, ...]:
-    """The points of a line from s to e whose middle bulges ``bulge`` mm to the right of its way."""
-    return bent(s, e, bulge / (math.hypot(e[0] - s[0], e[1] - s[1]) or 1.0))
-
-
-def _along(side: str, p: Point) -> float:
-    """Where p lies along a side's direction (x for the top and bottom, y for the others)."""
-    return p[0] if side in "NS" else p[1]
-
-
-def _moved(p: Point, side: str, d: float) -> Point:
-    """p moved d along its side."""
-    return (p[0] + d, p[1]) if side in "NS" else (p[0], p[1] + d)
-
-
-def _ways(a: NodeBox, b: NodeBox, bulge: float) -> list[tuple[str, str, float]]:
-    """The ways from a to b: (anchor of a, anchor of b, bulge in mm, 0 = straight).  Straight lines
-    leave a outwards and enter b from outside, each end within GRAPH_SLANT_DEG of its side's
-    normal (the facing pair always counts); curves leave and enter the same side of both boxes."""
-    ways = [(*facing(a, b), 0.0)]
-    most = math.cos(math.radians(theme.GRAPH_SLANT_DEG))
-    for sa, sb in sides_out(a, b)[1:]:
-        s, e = a.anchor(sa), b.anchor(sb)
-        length = math.hypot(e[0] - s[0], e[1] - s[1]) or 1.0
-        vx, vy = (e[0] - s[0]) / length, (e[1] - s[1]) / length
-        if vx * OUTWARD[sa][0] + vy * OUTWARD[sa][1] >= most and -(vx * OUTWARD[sb][0] + vy * OUTWARD[sb][1]) >= most:
-            ways.append((sa, sb, 0.0))
-    for side in "SNEW":
-        s, e = a.anchor(side), b.anchor(side)
-        length = math.hypot(e[0] - s[0], e[1] - s[1])
-        if length < 1e-6:
-            continue
-        nx, ny = -(e[1] - s[1]) / length, (e[0] - s[0]) / length  # right of the way it goes
-        ox, oy = OUTWARD[side]
-        sign = nx * ox + ny * oy
-        if abs(sign) > 0.5:  # the side faces across the way: the curve can bulge out of it
-            ways.extend((side, side, bulge * f * (1 if sign > 0 else -1)) for f in theme.GRAPH_BEND_STEPS)
-    return ways
-
-
-def _bounds(pts: tuple[Point, ...]) -> Rect:
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
 def graph_from_chains(chains: list[list[str]], line: int) -> GraphBlock:
