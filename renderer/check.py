@@ -169,6 +169,7 @@ def check(path: str | Path, exact: bool = False, source: str | Path | None = Non
     except InputError as exc:
         report.findings.append(_input_finding(exc))
         return report
+    layout = page.layout  # placed where fitting put every region
     report.findings.extend(page_findings(page, layout, chapter.emphasis, chapter.sections))
     report.inks = ink_contrasts(page.marks)
     report.findings.extend(_contrast_findings(report.inks))

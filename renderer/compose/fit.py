@@ -1,5 +1,7 @@
 """Fitting: the regions' needs -> one body size for the whole page, the bands' and columns'
-final proportions, and the notices that say what moved.  Pure: the layout is read, never changed.
+final proportions, every region's rect under them (``Fitted.layout``, a new layout), and the notices
+that say what moved; ``banner_room`` grows the title band to what its banner needs (a new layout too).
+Pure: the layout is read, never changed.
 
 A person writing a sheet by hand writes at one size.  So the page takes the largest body size at
 which every region fits once the bands and columns have given and taken up to a quarter of their
@@ -45,6 +47,7 @@ class Fitted:
     sizes: dict[str, float]  # leaf region id -> its body size (the page's, but for regions named in notices)
     moves: list[Move] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    layout: Layout | None = None  # the layout placed at ``split``: every region's final rect (a new layout)
 
 
 def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool = False,
@@ -108,7 +111,7 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
         first = notices[0]
         raise FitError(first.file, first.line, 1, first.message + " (--strict)",
                        "give that band more of the page in the ratio spec, or shorten its content")
-    return Fitted(split, size, sizes, moves, notices)
+    return Fitted(split, size, sizes, moves, notices, layout.placed(split))
 
 
 class _Negotiation:
@@ -377,3 +380,19 @@ def _cell_widths_heights(layout: Layout, split: Split) -> dict[str, tuple[float,
     rects = region_rects(layout.bands, split)
     return {r.id: (rects[r.id][2], rects[r.id][3]) for r in layout.leaves()}
 
+
+def banner_room(layout: Layout, need: float) -> Layout:
+    """The layout with its title band grown to ``need`` mm when the prompt's ratio gives it less, the other
+    bands giving the room in proportion to their shares (fitting keeps the title band's height): a new
+    layout, or ``layout`` itself when the banner has room."""
+    if not need or layout.bands[0].kind != "title":
+        return layout
+    height = usable_rect()[3]
+    fracs = layout.split.bands
+    want = min(need / height, 0.5)
+    if fracs[0] >= want - 1e-9:
+        return layout
+    rest = sum(fracs[1:])
+    scale = (1.0 - want) / rest if rest > 0 else 0.0
+    grown = Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns), layout.split.heading_pt)
+    return layout.placed(grown, prompt_split=layout.split if layout.prompt_split is None else layout.prompt_split)

@@ -1,14 +1,15 @@
 """The whole sheet: grid paper is drawn later; here the title banner, band headings,
-every region at the page's body size (fit.negotiate decides it and the bands' shares), and the footer."""
+every region at the page's body size, and the footer.  Composed from what fitting returns (fit.banner_room:
+the banner's room; fit.negotiate: the body size, each region's size and final rect, the notices); the
+chapter and the layout handed in are never changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import theme
 from ..errors import FitError, Notice
 from ..layout.engine import Layout
-from ..layout.place import Split, usable_rect
 from ..layout.regions import Region
 from ..model import Chapter, Content
 from ..sources.titles import words
@@ -16,7 +17,7 @@ from .blocks.base import Block
 from .blocks.frame import FrameBlock
 from .blocks.text_item import TextItem
 from .coverage import Uncovered, find_uncovered
-from .fit import Fitted, Move, negotiate
+from .fit import Fitted, Move, banner_room, negotiate
 from .ink import Ink
 from .marks import Mark, StrokeMark
 from .parse import parse_blocks
@@ -64,7 +65,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
     ``qr``: draw the QR code of the video's moment in the title banner;
     ``memo``: what an earlier compose of this chapter measured (see Memo).
     A character no face has is drawn as a placeholder with a warning (an error if ``strict``)."""
-    make_banner_room(layout, banner_height(chapter, layout, qr))
+    layout = banner_room(layout, banner_height(chapter, layout, qr))  # a new layout when the banner needs room
     notices = list(layout.notices)
     items: list[tuple[str, Content, list[Block]]] = []
     composers = _composers(chapter, layout, notices, items, memo)
@@ -80,8 +81,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         if not overflow_ok:
             raise
         notices.append(Notice(exc.file, exc.line, exc.col, exc.message))
-    if fitted is not None:
-        layout.replace(fitted.split)
+    if fitted is not None:  # the page is composed at the rects fitting decided
+        layout = fitted.layout
         notices.extend(fitted.notices)
     marks: list[Mark] = []
     fits: dict[str, Fit] = {}
@@ -96,7 +97,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
             fits[rid] = comp.fit()
             continue
         size = fitted.sizes[rid]
-        comp.header_pt = header_size(min(size, fitted.body_pt))  # one header size for the sheet
+        # in its final box, with one header size for the sheet
+        comp = composers[rid] = replace(comp, region=layout.find(rid), header_pt=header_size(min(size, fitted.body_pt)))
         f = comp.fit_at(size)
         fits[rid] = _tighter(comp, f) if not f.fits else f
     if fitted is not None:
@@ -235,23 +237,6 @@ def banner_height(chapter: Chapter, layout: Layout, qr: bool = True) -> float:
     if link:
         need = max(need, theme.QR_SIZE + 2 * _qr_quiet(link) + 2 * theme.QR_MARGIN)
     return need + theme.GUTTER
-
-
-def make_banner_room(layout: Layout, need: float) -> None:
-    """Grow the title band to ``need`` mm when the prompt's ratio gives it less, the other bands
-    giving the room in proportion to their shares (fitting keeps the title band's height)."""
-    if not need or layout.bands[0].kind != "title":
-        return
-    height = usable_rect()[3]
-    fracs = layout.split.bands
-    want = min(need / height, 0.5)
-    if fracs[0] >= want - 1e-9:
-        return
-    rest = sum(fracs[1:])
-    scale = (1.0 - want) / rest if rest > 0 else 0.0
-    if layout.prompt_split is None:
-        layout.prompt_split = layout.split
-    layout.replace(Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns), layout.split.heading_pt))
 
 
 def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
