@@ -18,8 +18,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from renderer import theme  # noqa: E402
-from renderer.compose.fonts import seen_size  # noqa: E402
 from renderer.compose.region import box_rect  # noqa: E402
+from renderer.compose.text.fonts import seen_size  # noqa: E402
 from renderer.errors import InputError  # noqa: E402
 from renderer.render import render  # noqa: E402
 

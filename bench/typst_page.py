@@ -206,7 +206,7 @@ def page_source(marks: list, width: float = theme.PAGE_W, height: float = theme.
 def font_dir(dest: Path) -> Path:
     """One folder holding every face the page writes in (links, or copies where links cannot be
     made), to be Typst's only font path."""
-    from renderer.compose.fonts import faces
+    from renderer.compose.text.fonts import faces
 
     dest.mkdir(parents=True, exist_ok=True)
     for face in faces().values():

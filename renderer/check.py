@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import theme
-from .compose.fonts import seen_size
 from .compose.marks import ArrowMark, Mark, StrokeMark, TextMark
+from .compose.text.fonts import seen_size
 from .errors import ERROR, WARNING, InputError, diagnostic
 from .layout.regions import Region
 
@@ -169,6 +169,7 @@ def check(path: str | Path, exact: bool = False, source: str | Path | None = Non
     except InputError as exc:
         report.findings.append(_input_finding(exc))
         return report
+    layout = page.layout  # placed where fitting put every region
     report.findings.extend(page_findings(page, layout, chapter.emphasis, chapter.sections))
     report.inks = ink_contrasts(page.marks)
     report.findings.extend(_contrast_findings(report.inks))

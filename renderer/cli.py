@@ -462,6 +462,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
         from .compose.page import compose_page
 
         page = compose_page(chapter, layout, overflow_ok=True, exact=args.exact)
+        layout = page.layout  # placed where fitting put every region
     print_notices(con, page.notices if page is not None else layout.notices, chapter.source)
     where: dict[str, list[str]] = {}
     for p in layout.placements:

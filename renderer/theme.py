@@ -93,7 +93,7 @@ MONO_CHAIN = (MONO, HAND, EMOJI, SYMBOL, CJK, MATH)
 # Noto Sans KR's capitals 0.73 em and Noto Sans KR's Hangul and Hanja 0.90 em,
 # STIX's capitals 0.67 em, an emoji about 1 em.
 # The monospace face is sized by the handwriting's x-height (an "x" of Nanum is 0.331 em tall, one of
-# DejaVu Sans Mono 0.547 em: tests/compose/test_fonts.py measures them), so that a line of code and a
+# DejaVu Sans Mono 0.547 em: tests/compose/text/test_fonts.py measures them), so that a line of code and a
 # line of notes look the same size; like the handwriting it has no floor of its own (VISUAL_FLOOR).
 FACE_SCALE = {HAND: 1.0, EMOJI: 0.62, CJK: 0.66, SYMBOL: 0.66, MATH: 0.72, MONO: 0.605, PLACEHOLDER: 1.0}
 # Faces whose smallest size is the handwriting's smallest seen through their scale (TEXT_PT_MIN x scale

@@ -18,8 +18,8 @@ from renderer.check import (
     page_findings,
 )
 from renderer.cli import main
-from renderer.compose import fonts
 from renderer.compose.marks import TextMark
+from renderer.compose.text import fonts
 from renderer.render import compose
 from tests.conftest import CHAPTERS
 

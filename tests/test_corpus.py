@@ -27,8 +27,8 @@ import pytest
 from pypdf import PdfReader
 
 from renderer import theme
-from renderer.compose.fonts import check_covered
 from renderer.compose.marks import TextMark
+from renderer.compose.text.fonts import check_covered
 from renderer.layout.place import usable_rect
 from renderer.layout.regions import Region
 from renderer.render import Rendered, lay_out, render

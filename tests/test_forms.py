@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.compose.fonts import check_covered
+from renderer.compose.text.fonts import check_covered
 from renderer.plan.sketch import read_requests
 from renderer.plan.terms import stem
 from renderer.render import Rendered, lay_out, render

@@ -15,7 +15,7 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from renderer import pdf_fonts
-from renderer.compose.fonts import vendored_font_files
+from renderer.compose.text.fonts import vendored_font_files
 from renderer.export import PDF_METADATA, figure_for, pdf_bytes
 from renderer.pdf_fonts import LAYOUT_TABLES, fonts_in_name_order, lean_subsets, subset_font
 from renderer.render import compose

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from renderer.check import check
-from renderer.compose.code import CodeBlock
+from renderer.compose.blocks.code import CodeBlock
 from renderer.compose.page import _composers
 from renderer.errors import InputError
 from renderer.render import lay_out, render

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from renderer import theme
-from renderer.compose.fonts import faces
 from renderer.compose.marks import BackingMark, StrokeMark, TextMark
+from renderer.compose.text.fonts import faces
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

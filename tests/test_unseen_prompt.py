@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.compose.graph import GraphBlock
-from renderer.compose.mindmap import MindMapBlock
+from renderer.compose.diagrams.graph import GraphBlock
+from renderer.compose.diagrams.mindmap import MindMapBlock
 from renderer.compose.page import _composers
 from renderer.render import lay_out, render
 from renderer.sources import read_input

@@ -12,11 +12,12 @@ import numpy as np
 import pytest
 
 from renderer import pdf_fonts, text_metrics
-from renderer.compose import inline, linebreak, qr
-from renderer.compose.inline import Run, parse_inline
-from renderer.compose.linebreak import set_lines
+from renderer.boxes import dialects as boxchars
+from renderer.compose import qr
+from renderer.compose.text import inline, linebreak
+from renderer.compose.text.inline import Run, parse_inline
+from renderer.compose.text.linebreak import set_lines
 from renderer.draw import wobble
-from renderer.layout import boxchars
 from renderer.render import render
 from tests.test_check import MINI
 

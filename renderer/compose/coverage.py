@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Notice, read_line
-from . import fonts
+from .text import fonts
 
 if TYPE_CHECKING:
     from ..layout.engine import Layout
     from ..model import Chapter, Content
-    from .block import Block
+    from .blocks.base import Block
 
 HINT = ("replace it with a character the handwriting, Noto Emoji, Noto Sans KR, DejaVu Sans or "
         "STIXGeneral has, or leave it: the sheet shows a red placeholder in its place")

@@ -1,5 +1,7 @@
 """Fitting: the regions' needs -> one body size for the whole page, the bands' and columns'
-final proportions, and the notices that say what moved.  Pure: the layout is read, never changed.
+final proportions, every region's rect under them (``Fitted.layout``, a new layout), and the notices
+that say what moved; ``banner_room`` grows the title band to what its banner needs (a new layout too).
+Pure: the layout is read, never changed.
 
 A person writing a sheet by hand writes at one size.  So the page takes the largest body size at
 which every region fits once the bands and columns have given and taken up to a quarter of their
@@ -18,6 +20,7 @@ from ..errors import FitError, Notice
 from ..layout.engine import Layout
 from ..layout.place import Split, heading_height, usable_rect
 from ..layout.regions import Region
+from .fit_notices import Move, move_notices, overfull_error
 from .region import RegionComposer
 
 INF = float("inf")
@@ -27,17 +30,6 @@ SHRUNK = [theme.BODY_PT_MIN - k * theme.BODY_PT_STEP
           for k in range(1, int(round((theme.BODY_PT_MIN - theme.BODY_PT_FLOOR) / theme.BODY_PT_STEP)) + 1)]
 
 
-@dataclass(frozen=True)
-class Move:
-    """A band or column whose share of the page changed, for ``layout --fitted`` and the warnings."""
-
-    what: str  # "band 3" or "band 3, column 2"
-    region_id: str
-    before: float  # share of the page height (bands) or of the band width (columns), 0..1
-    after: float
-    beyond: bool  # moved further than the tolerance allows (a warning)
-
-
 @dataclass
 class Fitted:
     split: Split
@@ -45,6 +37,7 @@ class Fitted:
     sizes: dict[str, float]  # leaf region id -> its body size (the page's, but for regions named in notices)
     moves: list[Move] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    layout: Layout | None = None  # the layout placed at ``split``: every region's final rect (a new layout)
 
 
 def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool = False,
@@ -59,7 +52,7 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
     free: frozenset[int] = frozenset()
     hopeless, pages = n.hopeless(give_up_pages)
     if hopeless:
-        raise _overfull_error(n, hopeless, file, line, pages)
+        raise overfull_error(n.label_of, hopeless, file, line, pages)
     size = n.largest(SIZES, tol)
     if size is None:  # a band cannot fit at the smallest size within the tolerance: it alone takes more
         free = n.overfull_bands(SIZES[0], tol)
@@ -81,25 +74,11 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
                 split = n.split_at(size, None, sizes=shrunk)
     over = n.overfull(split, size, shrunk)
     if over:
-        raise _overfull_error(n, over, file, line)
+        raise overfull_error(n.label_of, over, file, line)
     moves = n.moves(split, tol, layout.prompt_split)
     sizes = {rid: shrunk.get(rid, size) for rid in composers}
-    for mv in moves:
-        if not mv.beyond:
-            continue
-        label = n.label_of(mv.region_id)
-        if mv.region_id == n.bands[0].id and n.bands[0].kind == "title":
-            msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that the title banner holds its QR code'
-        elif "column" in mv.what:  # a column's share of its band's width, said as it moved
-            share = f"{mv.before * 100:.0f}% -> {mv.after * 100:.0f}% of the band's width"
-            msg = (f'{mv.what}: {share} so that "{label}" fits' if mv.after > mv.before
-                   else f'{mv.what}: {share} to make room for its neighbours')
-        elif mv.after > mv.before:
-            msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% so that "{label}" fits'
-        else:
-            msg = f'{mv.what}: {mv.before * 100:.0f}% -> {mv.after * 100:.0f}% to make room'
-        if msg not in (x.message for x in notices):
-            notices.append(Notice(file, line, 1, msg))
+    notices.extend(move_notices(moves, n.label_of, n.bands[0].id if n.bands[0].kind == "title" else None,
+                                file, line))
     for rid, s in sorted(shrunk.items()):
         notices.append(Notice(file, line, 1, f'"{n.label_of(rid)}" is written at {s:g} pt, below the page\'s '
                                              f'{size:g} pt, so that it fits'))
@@ -107,18 +86,7 @@ def negotiate(layout: Layout, composers: dict[str, RegionComposer], strict: bool
         first = notices[0]
         raise FitError(first.file, first.line, 1, first.message + " (--strict)",
                        "give that band more of the page in the ratio spec, or shorten its content")
-    return Fitted(split, size, sizes, moves, notices)
-
-
-def _overfull_error(n: _Negotiation, over: list[tuple[str, float]], file: str, line: int,
-                    pages: float = 0.0) -> FitError:
-    names = ", ".join(f'"{n.label_of(rid)}" by {mm:.1f} mm' for rid, mm in over)
-    exc = FitError(file, line, 1,
-                   f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
-                   "shorten those sections, or give their bands more of the page in the ratio spec")
-    exc.over = tuple(over)
-    exc.pages = pages
-    return exc
+    return Fitted(split, size, sizes, moves, notices, layout.placed(split))
 
 
 class _Negotiation:
@@ -142,8 +110,8 @@ class _Negotiation:
 
     def hopeless(self, give_up_pages: float) -> tuple[list[tuple[str, float]], float]:
         """The regions over their drawn cells at the hard floor, and how many pages all regions cover there, when
-        that is more than ``give_up_pages`` (at most ``theme.HOPELESS_AREA``) pages: no search could fit such a page, so none is run (each
-        search step measures every region again, and content of this size made it take minutes).  Each region
+        that is more than ``give_up_pages`` (at most ``theme.HOPELESS_AREA``) pages: no search could fit such a
+        page, so none is run (each search step measures every region again: content of this size took minutes).  Each region
         counts at the width that needs the least room: its drawn cell (pictures, smaller when narrower) or the
         page's width (text, less ragged when wider).  ([], pages) when the search may find a fit."""
         floor = theme.BODY_PT_FLOOR
@@ -410,3 +378,19 @@ def _cell_widths_heights(layout: Layout, split: Split) -> dict[str, tuple[float,
     rects = region_rects(layout.bands, split)
     return {r.id: (rects[r.id][2], rects[r.id][3]) for r in layout.leaves()}
 
+
+def banner_room(layout: Layout, need: float) -> Layout:
+    """The layout with its title band grown to ``need`` mm when the prompt's ratio gives it less, the other
+    bands giving the room in proportion to their shares (fitting keeps the title band's height): a new
+    layout, or ``layout`` itself when the banner has room."""
+    if not need or layout.bands[0].kind != "title":
+        return layout
+    height = usable_rect()[3]
+    fracs = layout.split.bands
+    want = min(need / height, 0.5)
+    if fracs[0] >= want - 1e-9:
+        return layout
+    rest = sum(fracs[1:])
+    scale = (1.0 - want) / rest if rest > 0 else 0.0
+    grown = Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns), layout.split.heading_pt)
+    return layout.placed(grown, prompt_split=layout.split if layout.prompt_split is None else layout.prompt_split)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from .. import theme
 from ..layout.engine import Layout
 from ..layout.regions import Region
-from . import fonts
 from .marks import LABEL_Z, BackingMark, Mark, StrokeMark
 from .page import Page
-from .text import text_marks
+from .text import fonts
+from .text.setting import text_marks
 
 _LINE_MM = theme.OVERLAY_LABEL_PT * theme.PT_MM * theme.LINE_GAP
 _ASCENT_MM = theme.OVERLAY_LABEL_PT * theme.PT_MM * theme.OVERLAY_ASCENT_EM

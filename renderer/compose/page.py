@@ -1,31 +1,32 @@
 """The whole sheet: grid paper is drawn later; here the title banner, band headings,
-every region at the page's body size (fit.negotiate decides it and the bands' shares), and the footer."""
+every region at the page's body size, and the footer.  Composed from what fitting returns (fit.banner_room:
+the banner's room; fit.negotiate: the body size, each region's size and final rect, the notices); the
+chapter and the layout handed in are never changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import theme
 from ..errors import FitError, Notice
 from ..layout.engine import Layout
-from ..layout.place import Split, usable_rect
 from ..layout.regions import Region
 from ..model import Chapter, Content
 from ..sources.titles import words
-from . import fonts
-from .block import Block
+from .blocks.base import Block
+from .blocks.frame import FrameBlock
+from .blocks.text_item import TextItem
 from .coverage import Uncovered, find_uncovered
-from .fit import Fitted, Move, negotiate
-from .frame import FrameBlock
+from .fit import Fitted, Move, banner_room, negotiate
 from .ink import Ink
-from .inline import Run
 from .marks import Mark, StrokeMark
 from .parse import parse_blocks
 from .qr import qr_mark, qr_modules, video_link
 from .region import Fit, RegionComposer, header_size
 from .repeats import drop_repeats
-from .text import text_marks
-from .text_item import TextItem
+from .text import fonts
+from .text.inline import Run
+from .text.setting import text_marks
 
 
 @dataclass
@@ -66,7 +67,7 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
     ``memo``: what an earlier compose of this chapter measured (see Memo);
     ``give_up_pages``: content covering more pages than this at the hard floor fails without a search (fit.negotiate).
     A character no face has is drawn as a placeholder with a warning (an error if ``strict``)."""
-    make_banner_room(layout, banner_height(chapter, layout, qr))
+    layout = banner_room(layout, banner_height(chapter, layout, qr))  # a new layout when the banner needs room
     notices = list(layout.notices)
     items: list[tuple[str, Content, list[Block]]] = []
     composers = _composers(chapter, layout, notices, items, memo)
@@ -82,8 +83,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
         if not overflow_ok:
             raise
         notices.append(Notice(exc.file, exc.line, exc.col, exc.message))
-    if fitted is not None:
-        layout.replace(fitted.split)
+    if fitted is not None:  # the page is composed at the rects fitting decided
+        layout = fitted.layout
         notices.extend(fitted.notices)
     marks: list[Mark] = []
     fits: dict[str, Fit] = {}
@@ -98,7 +99,8 @@ def compose_page(chapter: Chapter, layout: Layout, strict: bool = False, overflo
             fits[rid] = comp.fit()
             continue
         size = fitted.sizes[rid]
-        comp.header_pt = header_size(min(size, fitted.body_pt))  # one header size for the sheet
+        # in its final box, with one header size for the sheet
+        comp = composers[rid] = replace(comp, region=layout.find(rid), header_pt=header_size(min(size, fitted.body_pt)))
         f = comp.fit_at(size)
         fits[rid] = _tighter(comp, f) if not f.fits else f
     if fitted is not None:
@@ -239,23 +241,6 @@ def banner_height(chapter: Chapter, layout: Layout, qr: bool = True) -> float:
     return need + theme.GUTTER
 
 
-def make_banner_room(layout: Layout, need: float) -> None:
-    """Grow the title band to ``need`` mm when the prompt's ratio gives it less, the other bands
-    giving the room in proportion to their shares (fitting keeps the title band's height)."""
-    if not need or layout.bands[0].kind != "title":
-        return
-    height = usable_rect()[3]
-    fracs = layout.split.bands
-    want = min(need / height, 0.5)
-    if fracs[0] >= want - 1e-9:
-        return
-    rest = sum(fracs[1:])
-    scale = (1.0 - want) / rest if rest > 0 else 0.0
-    if layout.prompt_split is None:
-        layout.prompt_split = layout.split
-    layout.replace(Split([want] + [f * scale for f in fracs[1:]], dict(layout.split.columns), layout.split.heading_pt))
-
-
 def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
     """The title banner, when the diagram's first band is one (a diagram that starts with
     boxes has none: the chapter's title then goes in the footer)."""
@@ -309,7 +294,7 @@ def _title(chapter: Chapter, layout: Layout, qr: bool = True) -> list[Mark]:
 def _band_heading(band: Region, size: float, ink: Ink) -> list[Mark]:
     """The band's title written on the paper above its boxes, at the sheet's band-heading size
     (smaller only when it is wider than the page)."""
-    from .text_item import heading_marks
+    from .blocks.text_item import heading_marks
 
     x, y, w, h = band.rect
     hh = band.heading_h

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import theme
 from ..layout.engine import Layout
 from .marks import Mark, StrokeMark
-from .text import text_marks
+from .text.setting import text_marks
 
 
 def preview_marks(layout: Layout) -> list[Mark]:

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from .. import theme
 from ..layout.regions import Rect, Region
-from .block import Block
+from .blocks.base import Block
+from .blocks.text_item import heading_height, heading_marks
 from .ink import Ink
 from .marks import Mark, StrokeMark
-from .text_item import heading_height, heading_marks
 
 INF = float("inf")
 SIZES = [theme.BODY_PT_MAX - k * theme.BODY_PT_STEP

@@ -8,7 +8,7 @@ from collections import Counter
 
 from .. import theme
 from ..errors import Notice
-from .block import Block
+from .blocks.base import Block
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits of any script; marks and arrows are not words
 

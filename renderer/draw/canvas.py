@@ -12,7 +12,7 @@ def setup_matplotlib() -> None:
     matplotlib.use("Agg", force=False)
     from matplotlib import font_manager
 
-    from ..compose.fonts import vendored_font_files
+    from ..compose.text.fonts import vendored_font_files
 
     names = {f.fname for f in font_manager.fontManager.ttflist}
     for file in vendored_font_files():

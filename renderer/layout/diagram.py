@@ -1,7 +1,7 @@
 """Parse a hand-typed box-drawing diagram into bands and the boxes inside them.
 
 Heavy, double, rounded and ASCII lines are redrawn in light lines first
-(boxchars.normalize); error messages still show the line as it was typed.
+(renderer.boxes.normalize); error messages still show the line as it was typed.
 Real diagrams drift: a right border may sit a few columns off from the line
 above, a line may be indented a column or two more than the others and a line
 may lack a border.  Columns are terminal columns (Hangul and emoji count 2),
@@ -15,11 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import InputError, Notice
-from ..model import LayoutSource
-from ..sources.titles import hint_percent
-from .boxchars import normalize
-from .columns import (
+from ..boxes import (
     BOX_CHARS,
     CORNERS_BOTTOM,
     CORNERS_BOTTOM_RIGHT,
@@ -28,7 +24,11 @@ from .columns import (
     HLINE,
     VLINE,
     Row,
+    normalize,
 )
+from ..errors import InputError, Notice
+from ..model import LayoutSource
+from ..sources.titles import hint_percent
 
 BORDER_TOL = 4  # columns a border may drift from where the box's top put it
 LEFT_TOL = 2  # the frame's left border and the first box's left border drift less

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..boxes import Row
 from ..sources.markdown import text_arrows
-from .columns import Row
 
 
 @dataclass(frozen=True)

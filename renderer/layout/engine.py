@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError, Notice
 from ..limits import MAX_BANDS
@@ -42,6 +43,14 @@ class Layout:
     def replace(self, split: Split) -> None:
         self.split = split
         place(self.bands, split)
+
+    def placed(self, split: Split, prompt_split: Split | None = None) -> Layout:
+        """The same layout with its regions placed at ``split``: a new region tree (this layout is not
+        changed).  ``prompt_split``: the prompt's own split, when ``split`` moved away from it."""
+        bands = copy.deepcopy(self.bands)
+        place(bands, split)
+        return replace(self, bands=bands, split=split,
+                       prompt_split=self.prompt_split if prompt_split is None else prompt_split)
 
 
 def layout_chapter(chapter: Chapter) -> Layout:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..boxes import BOX_CHARS, Row, char_widths
 from ..sources.titles import hint_percent, split_heading, strip_notes
-from .columns import BOX_CHARS, Row, char_widths
 from .diagram import Diagram, DiagramBand, DiagramBox
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in mm from the page's top-left

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from ..boxes import normalize
 from ..errors import InputError, Notice
-from ..layout.boxchars import normalize
 from ..model import Chapter, LayoutSource, Meta, RatioSpec
 from . import anatomy
 from .frontmatter import find_front_matter, parse_meta
@@ -66,7 +66,7 @@ def _ratio_mark(line: str) -> _Mark | None:
 EMPHASIS_MARKS = ("강조", "quotable", "핵심 강조")
 _LECTURE = re.compile(r"원본 강의\s*:\s*[\"“]([^\"”]{3,120})[\"”]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
-DIAGRAM_START = "┌"  # in light lines: every dialect is redrawn in them (layout.boxchars) before looking
+DIAGRAM_START = "┌"  # in light lines: every dialect is redrawn in them (renderer.boxes) before looking
 BOX_DRAWING = frozenset(chr(c) for c in range(0x2500, 0x2580))
 FRAME_LEFT = "│├└"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from renderer import theme
-from renderer.compose import fonts
 from renderer.compose.ink import Ink
 from renderer.compose.marks import ArrowMark, BackingMark, Mark, MarkerMark, StrokeMark, TextMark
 from renderer.compose.parse import parse_blocks
+from renderer.compose.text import fonts
 
 INK = Ink.nth(0)
 

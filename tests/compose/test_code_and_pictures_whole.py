@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from renderer import theme
-from renderer.compose.code import CodeBlock
+from renderer.compose.blocks.code import CodeBlock
+from renderer.compose.blocks.table import TableBlock
 from renderer.compose.marks import TextMark
 from renderer.compose.region import RegionComposer
-from renderer.compose.table import TableBlock
 from renderer.layout.regions import Region
 from tests.compose.helpers import INK, blocks_of
 

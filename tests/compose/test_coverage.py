@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose import fonts
 from renderer.compose.page import compose_page
+from renderer.compose.text import fonts
 from renderer.errors import InputError
 from renderer.render import lay_out
 from renderer.sources import read_input

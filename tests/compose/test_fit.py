@@ -42,8 +42,8 @@ def prompt(tmp_path: Path, left: str, right: str, bottom: str, ratios=(10, 45, 4
 
 def compose(path: Path, strict: bool = False):
     ch = read_input(path)
-    lay = lay_out(ch)
-    return lay, compose_page(ch, lay, strict=strict)
+    page = compose_page(ch, lay_out(ch), strict=strict)
+    return page.layout, page  # the layout placed where fitting put every region
 
 
 def bullets(n: int, word: str = "내용") -> str:
@@ -96,10 +96,9 @@ def test_exact_keeps_the_ratios(tmp_path: Path) -> None:
     p = prompt(tmp_path, bullets(16), "- 둘", "- 셋")
     ch = read_input(p)
     lay0 = lay_out(ch)
-    lay = lay_out(ch)
-    page = compose_page(ch, lay, exact=True)
+    page = compose_page(ch, lay_out(ch), exact=True)
     h = theme.PAGE_H - 2 * theme.MARGIN - theme.FOOTER_H
-    assert all(abs(a - b) * h <= 1.0 for a, b in zip(lay.split.bands, lay0.split.bands))
+    assert all(abs(a - b) * h <= 1.0 for a, b in zip(page.layout.split.bands, lay0.split.bands))
     assert all(f.fits for f in page.fits.values())
 
 

@@ -69,7 +69,7 @@ def test_highlighter_on_a_sticky_note_is_not_yellow_on_yellow() -> None:
 
 
 def test_a_frame_around_a_flow_hugs_it_and_keeps_its_blocks_in_place() -> None:
-    from renderer.compose.frame import FrameBlock
+    from renderer.compose.blocks.frame import FrameBlock
     from renderer.compose.marks import StrokeMark
 
     md = "┌────────────────────┐\n│ A                  │\n│   ↓                │\n│ B                  │\n└────────────────────┘"

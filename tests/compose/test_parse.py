@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from renderer.compose.beforeafter import BeforeAfterBlock
-from renderer.compose.code import CodeBlock
-from renderer.compose.costbars import CostBarsBlock
-from renderer.compose.drawing import DrawingBlock
-from renderer.compose.flow import FlowBlock
-from renderer.compose.frame import FrameBlock
-from renderer.compose.graph import GraphBlock
-from renderer.compose.mindmap import MindMapBlock
+from renderer.compose.blocks.beforeafter import BeforeAfterBlock
+from renderer.compose.blocks.code import CodeBlock
+from renderer.compose.blocks.costbars import CostBarsBlock
+from renderer.compose.blocks.frame import FrameBlock
+from renderer.compose.blocks.quote import QuoteBlock
+from renderer.compose.blocks.table import TableBlock
+from renderer.compose.blocks.text_item import TextItem
+from renderer.compose.diagrams.drawing import DrawingBlock
+from renderer.compose.diagrams.flow import FlowBlock
+from renderer.compose.diagrams.graph import GraphBlock
+from renderer.compose.diagrams.mindmap import MindMapBlock
 from renderer.compose.parse import parse_blocks
-from renderer.compose.quote import QuoteBlock
-from renderer.compose.table import TableBlock
-from renderer.compose.text_item import TextItem
 from tests.compose.helpers import blocks_of
 
 
@@ -125,8 +125,8 @@ def test_a_chart_typed_with_line_characters_is_drawn() -> None:
     """Axes and slopes with no closed box are one drawing: the line characters become pen strokes where
     the author typed them and the words stay beside them, never a line character written as text; a tree
     item's short └─ is no chart."""
-    from renderer.compose.code import CodeBlock
-    from renderer.compose.drawing import DrawingBlock
+    from renderer.compose.blocks.code import CodeBlock
+    from renderer.compose.diagrams.drawing import DrawingBlock
     from renderer.compose.ink import Ink
     from renderer.compose.marks import StrokeMark, TextMark
     from renderer.compose.parse import parse_blocks
@@ -147,7 +147,7 @@ def test_a_chart_typed_with_line_characters_is_drawn() -> None:
 
 def test_a_mind_map_spec_with_no_request_above_it_is_a_mind_map() -> None:
     """``- Root:`` / ``- Level 1:`` written bare, as plan sections often do, is drawn as the mind map."""
-    from renderer.compose.mindmap import MindMapBlock
+    from renderer.compose.diagrams.mindmap import MindMapBlock
     from renderer.compose.parse import parse_blocks
 
     blocks = parse_blocks('- Root: "RL"\n- Level 1: "보상", "정책"\n  - Level 2: 보상 → "점수", "채점"\n\n끝', 1)

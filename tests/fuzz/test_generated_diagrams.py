@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renderer.layout.columns import char_widths
+from renderer.boxes import char_widths
 from renderer.layout.place import usable_rect
 from renderer.render import lay_out
 from renderer.sources import read_input

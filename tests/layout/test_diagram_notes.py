@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from renderer import theme
-from renderer.layout.columns import char_widths
+from renderer.boxes import char_widths
 from renderer.layout.place import banner_height, usable_rect
 from renderer.render import lay_out
 from renderer.sources import read_input

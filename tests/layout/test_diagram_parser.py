@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.layout.columns import char_widths
+from renderer.boxes import char_widths
 from renderer.layout.diagram import parse_diagram
 from renderer.layout.place import heading_height, usable_rect
 from tests.layout.prompts import FIRST_LINE, layout_of, source, texts, tree

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.compose.mindmap import MindMapBlock
+from renderer.compose.blocks.text_item import TextItem
+from renderer.compose.diagrams.mindmap import MindMapBlock
 from renderer.compose.parse import parse_blocks
-from renderer.compose.text_item import TextItem
 from renderer.sources.requests import drop_requests, is_request, picture_kind
 
 
