@@ -116,17 +116,21 @@ class _Negotiation:
         page's width (text, less ragged when wider).  ([], pages) when the search may find a fit."""
         floor = theme.BODY_PT_FLOOR
         rects = _cell_widths_heights(self.layout, self.base)
-        area = 0.0
+        page = self.width * self.height
+        areas: dict[str, float] = {}
         over: list[tuple[str, float]] = []
         for rid, comp in self.composers.items():
             w, h = rects[rid]
             need = self.cell_need(comp.region, floor, w)
             if math.isinf(need):  # a picture too wide for its cell: the search widens it
                 continue
-            area += min(need * w, self.cell_need(comp.region, floor, self.width) * self.width)
+            areas[rid] = need * w
             if need > h + 0.5:
                 over.append((rid, need - h))
-        pages = area / (self.width * self.height)
+        if sum(areas.values()) / page > give_up_pages:  # only then is the page's width asked (a page that fits
+            for rid in areas:  # never pays for it)
+                areas[rid] = min(areas[rid], self.cell_need(self.composers[rid].region, floor, self.width) * self.width)
+        pages = sum(areas.values()) / page
         if pages <= give_up_pages:
             return [], pages
         return sorted(over, key=lambda o: -o[1]), pages

@@ -4,7 +4,6 @@ number of pages could hold fails at once, before any search."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -63,12 +62,9 @@ def test_a_long_list_goes_on_over_pages_each_item_written_once(tmp_path: Path) -
 
 
 def test_content_no_sheet_could_hold_fails_at_once_naming_the_pages_it_needs(tmp_path: Path) -> None:
-    path = _prompt(tmp_path, 4000)
-    compose(_prompt(tmp_path / "..", 5))  # import and read the fonts first: they are not what is timed
-    start = time.process_time()
     with pytest.raises(FitError) as err:
-        compose(path)
-    assert time.process_time() - start < 5.0
+        compose(_prompt(tmp_path, 6000))
+    # only the verdict before any search says how many pages the content would cover
     pages = re.search(r"would cover about (\d+) pages even at 6 pt, and a sheet goes on over at most (\d+)",
                       err.value.message)
     assert pages, err.value.message
