@@ -412,10 +412,9 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
     for w in renames:
         con.warning(w)
     failed = 0
-    parallel = (os.cpu_count() or 1) > 1  # the PNG is saved on a second core while the PDF is saved
     for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
-            result = render(inp, dpi=args.dpi, strict=args.strict, parallel=parallel, exact=args.exact, qr=args.qr,
+            result = render(inp, dpi=args.dpi, strict=args.strict, exact=args.exact, qr=args.qr,
                             source=args.source, one_page=args.one_page, **formats)
         except InputError as exc:
             con.error(exc.render())

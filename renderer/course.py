@@ -139,7 +139,47 @@ def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: boo
 
 
 def _build_job(job: tuple[str, str, int, bool, bool, str, str | None]) -> ChapterBuild:
-    return build_chapter(*job)
+    """One chapter in a worker, then the garbage it made collected (the render itself runs without a
+    collection): only the youngest generation, where all of a render's objects are, since a full
+    collection also walks every cache the worker keeps (24 chapters on one worker: 0.38 s a chapter
+    for a full collection, 0.10 s for the youngest generation, peak memory 214 and 227 MB)."""
+    import gc
+
+    try:
+        return build_chapter(*job)
+    finally:
+        gc.collect(0)
+
+
+def warm_up() -> None:
+    """What every render needs, done once in the process that forks the build's workers: the render
+    modules and matplotlib's backends imported, the vendored fonts registered, PDFium started.
+    Each worker starts with it all (measured on 24 chapters, 2 workers: each worker paid about a
+    second of CPU for its imports before).  The objects made so far are frozen out of the garbage
+    collector's reach, so that its collections in the workers do not walk them (or copy their pages)."""
+    import gc
+
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+    from fontTools import subset  # noqa: F401
+
+    from . import raster, render  # noqa: F401
+    from .draw.canvas import setup_matplotlib
+
+    setup_matplotlib()
+    gc.collect()
+    gc.freeze()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Workers forked from this process once it is warm (warm_up), where fork is safe; elsewhere
+    the platform's way of starting them, each importing what it needs."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        warm_up()
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers)
 
 
 def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: bool = False,
@@ -152,7 +192,7 @@ def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: boo
         for j in jobs:
             yield _build_job(j)
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _pool(workers)
     try:
         futures: dict[Future, str] = {pool.submit(_build_job, j): j[0] for j in jobs}
         for fut in as_completed(futures):

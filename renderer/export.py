@@ -8,7 +8,6 @@ import os
 import re
 import signal
 import stat
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -81,10 +80,20 @@ def png_size(dpi: int) -> tuple[int, int]:
     return round(theme.PAGE_W / 25.4 * dpi), round(theme.PAGE_H / 25.4 * dpi)
 
 
+def png_from_pdf(pdf: bytes, dpi: int, page: int = 0) -> bytes:
+    """Page ``page`` of a finished PDF as the sheet's PNG (``raster``): the drawing made once, for
+    both files; ``png_size(dpi)`` pixels, the same bytes on every run."""
+    from .raster import pdf_page_png
+
+    return pdf_page_png(pdf, png_size(dpi), dpi, theme.PNG_ZLIB_LEVEL, page)
+
+
 def png_bytes(fig, dpi: int) -> bytes:
-    """The page as PNG; the figure is stretched by a fraction of a pixel to whole pixels.  The
-    page is opaque, so it is written as RGB (no alpha) at a low zlib level: smaller and faster.
-    The text is measured once per process (text_metrics)."""
+    """A figure as PNG drawn by matplotlib's Agg, for pictures that have no PDF (the layout
+    command's previews); a sheet's PNG is its PDF rasterised (png_from_pdf).  The figure is
+    stretched by a fraction of a pixel to whole pixels.  The page is opaque, so it is written as
+    RGB (no alpha) at a low zlib level: smaller and faster.  The text is measured once per process
+    (text_metrics)."""
     from PIL import Image
 
     from .text_metrics import shared_text_metrics
@@ -106,75 +115,10 @@ def png_bytes(fig, dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def pdf_and_png_bytes(fig, dpi: int, parallel: bool = False) -> tuple[bytes, bytes]:
-    """Both outputs of a figure.  ``parallel``: the PNG is rendered in a forked child process while
-    this one writes the PDF (they take about as long as each other), for about half the wall time
-    on a machine with a spare core.  The bytes are the same either way; should the child fail,
-    the PNG is made here."""
-    if not parallel or not FORK_IS_SAFE:
-        return pdf_bytes(fig), png_bytes(fig, dpi)
-    child = _PngChild(fig, dpi)
-    try:
-        pdf = pdf_bytes(fig)
-    except BaseException:
-        child.cancel()
-        raise
-    png = child.result()
-    return pdf, png if png is not None else png_bytes(fig, dpi)
-
-
-# fork() copies the process as it is: safe on Linux; macOS frameworks may not survive it and Windows
-# has none, so there both outputs are saved one after the other.
-FORK_IS_SAFE = sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-class _PngChild:
-    """A forked copy of this process that renders the figure to PNG and sends the bytes back."""
-
-    def __init__(self, fig, dpi: int) -> None:
-        read_end, write_end = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns, never runs the parent's clean-up or prints
-            code = 1
-            try:
-                for s in STOP_SIGNALS:  # stopped with the parent, quietly
-                    signal.signal(s, signal.SIG_DFL)
-                os.close(read_end)
-                data = png_bytes(fig, dpi)
-                with os.fdopen(write_end, "wb") as fh:
-                    fh.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        self.pipe = os.fdopen(read_end, "rb")
-
-    def result(self) -> bytes | None:
-        """The PNG bytes, or None if the child failed."""
-        try:
-            data = self.pipe.read()
-        finally:
-            self.pipe.close()
-            status = self._reap()
-        return data if status == 0 else None
-
-    def cancel(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.pipe.close()
-        self._reap()
-
-    def _reap(self) -> int:
-        while True:
-            try:
-                _, status = os.waitpid(self.pid, 0)
-                return os.waitstatus_to_exitcode(status)
-            except InterruptedError:
-                continue
-            except ChildProcessError:
-                return -1
+def pdf_and_png_bytes(fig, dpi: int) -> tuple[bytes, bytes]:
+    """Both outputs of a figure: the PDF, and the PNG rasterised from it."""
+    pdf = pdf_bytes(fig)
+    return pdf, png_from_pdf(pdf, dpi)
 
 
 class Interrupted(KeyboardInterrupt):

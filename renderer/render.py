@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +12,7 @@ from . import theme
 from .compose.overflow import compose_sheet
 from .compose.page import Memo, Page, compose_page
 from .errors import Notice
-from .export import figure_for, joined_pdf, pdf_and_png_bytes, pdf_bytes, png_bytes, svg_bytes, write_files_atomic
+from .export import figure_for, joined_pdf, pdf_bytes, png_from_pdf, svg_bytes, write_files_atomic
 from .layout.engine import Layout, layout_chapter
 from .model import Chapter
 from .plan import plan_sheet
@@ -51,27 +54,36 @@ def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False, e
 
 
 def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
-           strict: bool = False, overflow_ok: bool = False, parallel: bool = False, svg: bool = False,
+           strict: bool = False, overflow_ok: bool = False, svg: bool = False,
            exact: bool = False, qr: bool = True, source: str | Path | None = None,
            memo: Memo | None = None, one_page: bool = False) -> Rendered:
-    """Everything in memory: nothing is written until every output exists.  ``parallel``: save the
-    PNG in a second process while the PDF is saved here (see export.pdf_and_png_bytes)."""
-    chapter, page = compose(path, strict, overflow_ok, exact, qr, source, memo, one_page)
-    figs = [figure_for(p.marks, dpi) for p in page.pages()]
-    svgs = [svg_bytes(f) for f in figs] if svg else []
-    pdfs: list[bytes] = []
-    pngs: list[bytes] = []
-    for fig in figs:
-        if pdf and png:
-            a, b = pdf_and_png_bytes(fig, dpi, parallel)
-            pdfs.append(a)
-            pngs.append(b)
-        elif pdf:
-            pdfs.append(pdf_bytes(fig))
-        elif png:
-            pngs.append(png_bytes(fig, dpi))
-    return Rendered(chapter, page, joined_pdf(pdfs) if pdfs else None, pngs[0] if pngs else None,
-                    svgs[0] if svgs else None, pngs[1:], svgs[1:])
+    """Everything in memory: nothing is written until every output exists.  Each page is drawn
+    once, to PDF; its PNG is that PDF page rasterised (export.png_from_pdf), so a PNG asked for
+    alone is made the same way and has the same bytes.  No garbage collection in the middle
+    (collections_held)."""
+    with collections_held():
+        chapter, page = compose(path, strict, overflow_ok, exact, qr, source, memo, one_page)
+        figs = [figure_for(p.marks, dpi) for p in page.pages()]
+        svgs = [svg_bytes(f) for f in figs] if svg else []
+        pdfs = [pdf_bytes(f) for f in figs] if pdf or png else []
+        pngs = [png_from_pdf(p, dpi) for p in pdfs] if png else []
+        return Rendered(chapter, page, joined_pdf(pdfs) if pdf else None, pngs[0] if pngs else None,
+                        svgs[0] if svgs else None, pngs[1:], svgs[1:])
+
+
+@contextmanager
+def collections_held() -> Iterator[None]:
+    """No garbage collection inside the block: a render makes many short-lived objects, and in a
+    warm process (imports, fonts and caches all tracked) a full collection costs about a tenth of a
+    second.  The collector runs as before afterwards; watch and the build's workers collect
+    between renders."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 OUTPUT_SUFFIXES = (".pdf", ".png", ".svg")

@@ -12,6 +12,7 @@ replaced."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from contextlib import AbstractContextManager
@@ -36,14 +37,14 @@ def clear_cache() -> None:
 def _renderer_kind(renderer: Any) -> tuple | None:
     """What a measurement by ``renderer`` depends on besides its arguments, for the renderers whose
     plain-text measurement is known: the PDF renderer's (72 dpi, always) and Agg's (at its dpi)."""
-    from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.backends.backend_mixed import MixedModeRenderer
-    from matplotlib.backends.backend_pdf import RendererPdf
-
-    inner = getattr(renderer, "_renderer", None) if type(renderer) is MixedModeRenderer else renderer
-    if type(inner) is RendererPdf:
+    # a renderer of a backend module not imported yet cannot be this one: a save never imports another backend here
+    mixed = sys.modules.get("matplotlib.backends.backend_mixed")
+    pdf = sys.modules.get("matplotlib.backends.backend_pdf")
+    agg = sys.modules.get("matplotlib.backends.backend_agg")
+    inner = getattr(renderer, "_renderer", None) if mixed and type(renderer) is mixed.MixedModeRenderer else renderer
+    if pdf and type(inner) is pdf.RendererPdf:
         return ("pdf",)
-    if type(inner) is RendererAgg:
+    if agg and type(inner) is agg.RendererAgg:
         return ("agg", inner.dpi)
     return None
 

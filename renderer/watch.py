@@ -11,10 +11,8 @@ file system (``file_events``) or by a test."""
 from __future__ import annotations
 
 import gc
-import os
 import time
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +38,6 @@ class Watcher:
     strict: bool = False
     files: set[Path] = field(default_factory=set)  # the input, its layout file, its source file
     renders: int = 0  # renders that wrote their outputs
-    # the PNG saved in a second process while the PDF is saved here, when there is a second core
-    parallel: bool = field(default_factory=lambda: (os.cpu_count() or 1) > 1)
     # what composing measured per region, so that a save re-measures only the regions it changed
     memo: Memo = field(default_factory=Memo)
 
@@ -83,9 +79,8 @@ class Watcher:
 
         t0 = time.perf_counter()
         try:
-            with collections_held():
-                result = render(self.source, dpi=self.dpi, exact=self.exact, parallel=self.parallel, memo=self.memo,
-                                svg=self.svg, qr=self.qr, source=self.source_file, strict=self.strict)
+            result = render(self.source, dpi=self.dpi, exact=self.exact, memo=self.memo, svg=self.svg, qr=self.qr,
+                            source=self.source_file, strict=self.strict)
             files = {Path(self.source).resolve(), Path(result.chapter.layout.file).resolve()}
             if self.source_file:
                 files.add(Path(self.source_file).resolve())
@@ -110,20 +105,6 @@ class Watcher:
 
     def concerns(self, changed: Collection[str | Path]) -> bool:
         return any(Path(p).resolve() in self.files for p in changed)
-
-
-@contextmanager
-def collections_held() -> Iterator[None]:
-    """No garbage collection inside the block: a render makes many short-lived objects, and in a
-    warm process (imports, fonts and caches all tracked) a full collection costs about a tenth of a
-    second.  The collector runs as before afterwards; watch_loop collects between saves."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def watch_loop(w: Watcher, events: Iterable[Collection[str | Path]]) -> int:

@@ -65,15 +65,3 @@ def test_no_date_or_path_in_the_pdf(outputs: dict[str, tuple[bytes, bytes]]) -> 
     pdf, _ = outputs["first"]
     assert b"/CreationDate" not in pdf and b"/ModDate" not in pdf
     assert str(ROOT).encode() not in pdf
-
-
-def test_png_saved_in_a_second_process_is_the_same(tmp_path: Path) -> None:
-    from renderer.render import render
-    from tests.test_check import MINI
-
-    prompt = tmp_path / "mini.txt"
-    prompt.write_text(MINI, encoding="utf-8")
-    serial = render(prompt, dpi=DPI, parallel=False)
-    forked = render(prompt, dpi=DPI, parallel=True)
-    assert forked.pdf == serial.pdf
-    assert forked.png == serial.png and serial.png is not None and serial.png.startswith(b"\x89PNG")

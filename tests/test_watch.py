@@ -63,15 +63,10 @@ def test_a_chapter_yaml_watches_its_layout_file(tmp_path: Path, capsys: pytest.C
     assert str(layout.resolve()) in capsys.readouterr().out
 
 
-def test_a_re_render_writes_the_same_bytes_with_the_png_saved_beside_the_pdf(tmp_path: Path) -> None:
-    """With a second core the PNG is saved in a forked process while the PDF is saved (as ``render``
-    does); a warm re-render of an unchanged input writes the same bytes, and so does a serial one."""
-    import os
-
+def test_a_re_render_writes_the_same_bytes_as_a_fresh_watcher(tmp_path: Path) -> None:
+    """A warm re-render of an unchanged input writes the same bytes, and so does another watcher."""
     yaml_path = CHAPTERS / "ch24.yaml"
     w = Watcher(str(yaml_path), tmp_path / "out", Console(0), LOW_DPI)
-    assert w.parallel == ((os.cpu_count() or 1) > 1)
-    w.parallel = True
 
     def written(folder: str) -> dict[str, bytes]:
         return {p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()}
@@ -81,15 +76,15 @@ def test_a_re_render_writes_the_same_bytes_with_the_png_saved_beside_the_pdf(tmp
     assert sorted(first) == ["ch24.pdf", "ch24.png"]
     assert w.render() and w.renders == 2
     assert written("out") == first
-    serial = Watcher(str(yaml_path), tmp_path / "serial", Console(0), LOW_DPI, parallel=False)
-    assert serial.render()
-    assert written("serial") == first
+    fresh = Watcher(str(yaml_path), tmp_path / "fresh", Console(0), LOW_DPI)
+    assert fresh.render()
+    assert written("fresh") == first
 
 
 def test_no_collection_during_a_render_and_the_collector_back_as_it_was_after() -> None:
     import gc
 
-    from renderer.watch import collections_held
+    from renderer.render import collections_held
 
     was = gc.isenabled()
     try:
@@ -117,7 +112,7 @@ def test_a_save_re_measures_only_the_regions_it_changed(tmp_path: Path) -> None:
     text = seed("ch24").read_text(encoding="utf-8")
     old, new = '비유: "인터넷을 읽은 뇌"', '비유: "인터넷을 다 읽은 뇌"'  # the same lines, other words
     prompt.write_text(text, encoding="utf-8")
-    w = Watcher(str(prompt), tmp_path / "out", Console(0), LOW_DPI, parallel=False)
+    w = Watcher(str(prompt), tmp_path / "out", Console(0), LOW_DPI)
     assert w.render()
     before = {key[0]: entry[3] for key, entry in w.memo.regions.items()}
     prompt.write_text(text.replace(old, new), encoding="utf-8")
