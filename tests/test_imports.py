@@ -30,6 +30,7 @@ STAGES = (
     ("renderer.compose.diagrams", 7),
     ("renderer.compose", 8),  # the registry of kinds, a region, fit and the page
     ("renderer.draw", 9),
+    ("renderer.raster", 9),  # the rasteriser the export makes the PNG with, from the finished PDF
     ("renderer.export", 10),
 )
 COMMANDS = 11  # cli, render, check, course, watch, importer, console, booklet_fonts

@@ -99,13 +99,22 @@ def test_a_section_that_says_a_sketch_replaces_it() -> None:
     assert "┌" in tokens[0].markdown and any("특수 토큰 구조" in c.markdown for c in tokens[1:])
 
 
-def test_only_the_lines_a_section_does_not_say_stay() -> None:
+def test_a_sketch_its_section_says_is_drawn_once_and_the_plan_names_what_only_it_wrote() -> None:
     _, layout = _plan(seed("ch10"))
-    labellers = layout.content["band2.col2"]
-    assert any(n.startswith("band2.col2: its sketch is said by") for n in layout.plan_notes)
-    sketch = labellers[0].markdown
-    original = layout.sketches["band2.col2"].markdown
-    assert sketch != original and all(par in original for par in sketch.split("\n\n"))
+    labellers = layout.content["band2.col2"]  # the sketch's three steps are the section's, said in other words
+    assert [c.markdown for c in labellers] and not any("[라벨링 지침 따름]" in c.markdown for c in labellers)
+    assert "band2.col2: its sketch is said by '👥 인간 라벨러의 역할' (the page does not write its 따름)" in layout.plan_notes
+    insight = layout.content["band4.col2"]  # the quote once: the section's, not the sketch's short form as well
+    assert sum(c.markdown.count("You're not talking to a") for c in insight) == 1
+
+
+def test_only_the_items_of_a_sketch_that_say_more_stay() -> None:
+    _, layout = _plan(seed("ch24"))
+    cheese = "\n".join(c.markdown for c in layout.content["band3.col2"])
+    assert "🧀 구멍 5: 들쭉날쭉한 지능" in cheese  # its words are the sketch's own
+    assert "🧀 구멍 3: 글자 수 세기 실패" not in cheese  # the section's table says it
+    assert any(n.startswith("band3.col2: its sketch is said by") and "but for the lines kept" in n
+               for n in layout.plan_notes)
 
 
 def test_a_sketch_the_pieces_do_not_say_stays() -> None:
