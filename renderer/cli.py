@@ -177,14 +177,22 @@ def _parser() -> argparse.ArgumentParser:
                     "render it, then render again whenever one of them is saved (a save made during a render "
                     "included), in one warm process. A save that cannot be rendered prints its error and leaves "
                     "the earlier files as they were. Ctrl-C stops.",
-        epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
+        epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/",
+                         "cheatsheet watch prompt.md --format svg --no-qr --strict"))
     w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
     w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    w.add_argument("--format", metavar="pdf|png|svg",
+                   help="what to write on every save, one format or several joined by commas (default: pdf,png)")
     w.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
+    w_only = w.add_mutually_exclusive_group()
+    w_only.add_argument("--pdf-only", action="store_true", help="write the PDF only")
+    w_only.add_argument("--png-only", action="store_true", help="write the PNG only")
     w.add_argument("--svg", action="store_true", help="also write DIR/NAME.svg")
     w.add_argument("--strict", action="store_true",
                    help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
+    w.add_argument("--one-page", action="store_true",
+                   help="fail instead of going on over a second page when the page cannot hold the content")
     w.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
     w.add_argument("--no-qr", dest="qr", action="store_false", help="leave out the QR code of the video")
 
@@ -263,8 +271,12 @@ def _main(argv: list[str] | None) -> int:
 
             if args.dpi <= 0 or args.input == STDIN:
                 return _usage_error("watch", "give a file to watch (not -) and a positive --dpi")
-            return cmd_watch(args.input, args.out, args.dpi, args.exact, con, svg=args.svg, qr=args.qr,
-                             source_file=args.source, strict=args.strict)
+            formats, why = _formats(args)
+            if formats is None:
+                return _usage_error("watch", why)
+            return cmd_watch(args.input, args.out, args.dpi, args.exact, con, svg=formats["svg"], qr=args.qr,
+                             source_file=args.source, strict=args.strict, pdf=formats["pdf"], png=formats["png"],
+                             one_page=args.one_page)
         if args.command == "check":
             from .check import cmd_check
 
