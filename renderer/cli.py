@@ -11,7 +11,8 @@ from pathlib import Path
 
 from . import theme
 from .console import COLOR_MODES, Console, display_pad, set_colour, utf8_streams
-from .errors import ERROR, InputError, Notice, diagnostic, os_error
+from .errors import ERROR, InputError, Notice, diagnostic, os_error, with_note
+from .hints import hint_for
 from .limits import MAX_DPI
 from .sources import STDIN
 
@@ -337,7 +338,7 @@ def print_notices(con: Console, notices: list[Notice], source: str = "") -> None
     for n in notices:
         text = str(n)
         if source and n.file != source:
-            text += f" (chapter {Path(source).stem})"
+            text = with_note(text, f"chapter {Path(source).stem}")
         con.warning(text)
 
 
@@ -355,8 +356,8 @@ def output_stems(inputs: list[str]) -> tuple[list[str], list[str]]:
             parent = p.resolve().parent.name if inp != STDIN else ""
             candidates = ([f"{parent}-{stem}"] if parent else []) + [f"{stem}-{k}" for k in range(2, len(inputs) + 2)]
             new = next(c for c in candidates if c.lower() not in taken)
-            warnings.append(diagnostic("warning", f"another input is also named {stem!r}: writing this one as "
-                                                  f"{new!r}", inp))
+            message = f"another input is also named {stem!r}: writing this one as {new!r}"
+            warnings.append(diagnostic("warning", message, inp, hint=hint_for(message)))
             stem = new
         taken.add(stem.lower())
         stems.append(stem)
@@ -448,9 +449,8 @@ def _write_stdout(result, con: Console) -> None:
     """The one format asked for, as bytes on standard output (a PNG or SVG: its first page)."""
     data = result.pdf or result.png or result.svg or b""
     if (result.png and result.more_png) or (result.svg and result.more_svg):
-        con.warning(diagnostic("warning", f"the sheet has {1 + len(result.more_png or result.more_svg)} pages: "
-                                          "standard output takes the first; write to a folder (-o DIR/) for all",
-                               result.chapter.source))
+        con.warning(str(Notice(result.chapter.source, 0, 0, f"the sheet has {1 + len(result.more_png or result.more_svg)} "
+                                                            "pages: standard output takes the first")))
     out = sys.stdout.buffer
     out.write(data)
     out.flush()

@@ -34,22 +34,3 @@ def seed_prompt(request: pytest.FixtureRequest) -> Path:
 def chapter_yaml(request: pytest.FixtureRequest) -> Path:
     return CHAPTERS / f"{request.param}.yaml"
 
-
-# module-scoped fixtures that cost nothing to make again on another worker
-CHEAP_SHARED = {"scratch", "folder", "warm"}
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``-n auto --dist loadgroup``, pyproject's addopts), the tests that share a
-    module-scoped fixture (a render, a built sdist, an imported course) run on one worker, so that the
-    fixture is made once, not once per worker; every other test goes to whichever worker is free.
-    A module whose module-scoped fixtures are all cheap (an empty scratch folder, a warm-up each worker
-    needs anyway) is not grouped: its long tests are spread over the workers."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        shared = any(d.scope in ("module", "package", "session") and d.baseid and name not in CHEAP_SHARED
-                     for name, defs in info.name2fixturedefs.items() for d in defs)
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
