@@ -197,6 +197,16 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
     w.add_argument("--no-qr", dest="qr", action="store_false", help="leave out the QR code of the video")
 
+    ex = sub.add_parser(
+        "examples", parents=[common], formatter_class=fmt, help="copy the bundled example chapters into a folder",
+        description="Copy the bundled chapters (DIR/chapters/*.yaml), their layout files (DIR/layouts/*.txt) and "
+                    "the guide's example prompts (DIR/prompts/*.md) into DIR, to render or to start from. Files "
+                    "there already are never overwritten without --force.",
+        epilog=_examples("cheatsheet examples my-course", "cd my-course && cheatsheet build -o out",
+                         "cheatsheet render my-course/prompts/minimal.md"))
+    ex.add_argument("folder", metavar="DIR", help="where to copy them (made if missing)")
+    ex.add_argument("--force", action="store_true", help="overwrite example files that are there already")
+
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
         description="Compose the sheet without writing it and report, each with its place: overfull boxes, "
@@ -278,6 +288,16 @@ def _main(argv: list[str] | None) -> int:
             return cmd_watch(args.input, args.out, args.dpi, args.exact, con, svg=formats["svg"], qr=args.qr,
                              source_file=args.source, strict=args.strict, pdf=formats["pdf"], png=formats["png"],
                              one_page=args.one_page)
+        if args.command == "examples":
+            from .examples import copy_examples
+
+            written, why = copy_examples(Path(args.folder), force=args.force)
+            if why:
+                con.error(why)
+                return 1
+            con.out(f"{len(written)} files copied into {args.folder}: chapters/, layouts/ and prompts/ "
+                    f"(cheatsheet build {Path(args.folder) / 'chapters'} -o out)")
+            return 0
         if args.command == "check":
             from .check import cmd_check
 
