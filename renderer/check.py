@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import theme
+from .compose.coverage import HINT as COVERAGE_HINT
 from .compose.marks import ArrowMark, Mark, StrokeMark, TextMark
 from .compose.text.fonts import seen_size
 from .errors import ERROR, WARNING, InputError, diagnostic
@@ -186,8 +187,10 @@ def page_findings(page: Page, layout: Layout, emphasis: tuple[str, ...] = (),
     leaves = layout.leaves()
     out = _overfull(page, layout, leaves, emphasis) + _small_text(page, layout, leaves) + _empty(layout, leaves)
     out += _unmatched(layout, sections)
-    out += [Finding("uncovered", ERROR, u.message(), u.file, u.line, u.col, u.region, u.title) for u in page.uncovered]
-    out += [Finding("notice", WARNING, n.message, n.file, n.line, n.col) for n in page.notices if n.kind != "uncovered"]
+    out += [Finding("uncovered", ERROR, u.message(), u.file, u.line, u.col, u.region, u.title,
+                    hint=COVERAGE_HINT) for u in page.uncovered]
+    out += [Finding("notice", WARNING, n.message, n.file, n.line, n.col, hint=n.hint)
+            for n in page.notices if n.kind != "uncovered"]
     return out
 
 
@@ -221,7 +224,8 @@ def _overfull(page: Page, layout: Layout, leaves: list[Region], emphasis: tuple[
         out.append(Finding("overfull", ERROR,
                            f"the content does not fit its box even at {f.size:g} pt in {f.ncols} column(s): "
                            f"it needs about {need:.1f} mm of box height, the box has {box_rect(r)[3]:.1f} mm",
-                           file, line, 1, r.id, r.label))
+                           file, line, 1, r.id, r.label,
+                           hint="shorten that box's content, or give its band more in the ratio spec"))
     return out
 
 
@@ -251,7 +255,8 @@ def _small_text(page: Page, layout: Layout, leaves: list[Region]) -> list[Findin
             out.append(Finding("small-text", WARNING if shrunk else ERROR,
                                f"body text is set at {f.size:g} pt, below {theme.BODY_PT_MIN:g} pt"
                                + (" (shrunk so that the content fits)" if shrunk else ""),
-                               file, line, 1, r.id, r.label))
+                               file, line, 1, r.id, r.label, hint="shorten that box's content, or give its band "
+                                                                  "more in the ratio spec"))
     small: dict[str, list[TextMark]] = {}
     for m in page.marks:
         if isinstance(m, TextMark) and _nominal(m) < theme.BODY_PT_MIN - 1e-6:
@@ -266,7 +271,8 @@ def _small_text(page: Page, layout: Layout, leaves: list[Region]) -> list[Findin
         out.append(Finding("small-text", ERROR,
                            f"{len(marks)} piece(s) of text below {theme.BODY_PT_MIN:g} pt, the smallest "
                            f"{_nominal(least):.2f} pt ({least.text!r})",
-                           file, line, 1, rid or "page", region.label if region else ""))
+                           file, line, 1, rid or "page", region.label if region else "",
+                           hint="shorten that box's content, or give its band more in the ratio spec"))
     return out
 
 
@@ -276,7 +282,9 @@ def _empty(layout: Layout, leaves: list[Region]) -> list[Finding]:
         items = layout.content.get(r.id, [])
         if not any(c.markdown.strip() for c in items):
             out.append(Finding("empty", ERROR, "the region has no content: its box would stay blank",
-                               layout.source_file, r.line, max(1, r.col), r.id, r.label))
+                               layout.source_file, r.line, max(1, r.col), r.id, r.label,
+                               hint="write a section for it (## and the box's title), or remove the box from the "
+                                    "diagram"))
     return out
 
 
@@ -294,12 +302,15 @@ def _unmatched(layout: Layout, chapter_sections: list | None = None) -> list[Fin
         out.append(Finding("unmatched", WARNING,
                            f"section {name!r} matched no box by its title, kind or words; it went to "
                            f"{p.region_id}, {p.reason}", p.section.file, p.section.line, 1, p.region_id,
-                           region.label if region else ""))
+                           region.label if region else "",
+                           hint="give the section the title of the box it belongs in (icon and words), or see "
+                                "where it went with cheatsheet layout"))
     for s in chapter_sections or []:
         if (s.file, s.line) not in placed:
             name = f"{s.icon} {s.title}".strip() or s.body.strip().split("\n")[0][:40]
             out.append(Finding("unplaced", ERROR, f"the written piece {name!r} was placed in no box",
-                               s.file, s.line, 1, "page", ""))
+                               s.file, s.line, 1, "page", "",
+                               hint="give it a box in the diagram, or a title that names one"))
     return out
 
 
@@ -432,6 +443,7 @@ def _contrast_findings(inks: list[InkContrast]) -> list[Finding]:
         out.append(Finding("contrast", WARNING,
                            f"{ink.role} ink {ink.color} ({names}) has {ink.contrast:.2f}:1 against the paper "
                            f"{theme.PAPER} in greyscale; {ink.role} needs {ink.minimum:g}:1",
-                           file, line, 1))
+                           file, line, 1, hint="a property of the theme, not of the prompt: print in colour, or "
+                                               "darken that ink in the theme"))
     return out
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from . import theme
 from .console import COLOR_MODES, Console, display_pad, set_colour, utf8_streams
-from .errors import ERROR, InputError, Notice, diagnostic, os_error
+from .errors import ERROR, InputError, Notice, diagnostic, os_error, with_note
+from .hints import hint_for
 from .limits import MAX_DPI
 from .sources import STDIN
 
@@ -177,16 +178,34 @@ def _parser() -> argparse.ArgumentParser:
                     "render it, then render again whenever one of them is saved (a save made during a render "
                     "included), in one warm process. A save that cannot be rendered prints its error and leaves "
                     "the earlier files as they were. Ctrl-C stops.",
-        epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/"))
+        epilog=_examples("cheatsheet watch prompt.md", "cheatsheet watch chapters/ch10.yaml -o out/",
+                         "cheatsheet watch prompt.md --format svg --no-qr --strict"))
     w.add_argument("input", metavar="PROMPT_OR_YAML", help="a prompt or a chapter YAML")
     w.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    w.add_argument("--format", metavar="pdf|png|svg",
+                   help="what to write on every save, one format or several joined by commas (default: pdf,png)")
     w.add_argument("--dpi", type=_dpi, default=theme.DEFAULT_DPI, help=f"PNG resolution (default: {theme.DEFAULT_DPI})")
     w.add_argument("--exact", action="store_true", help="keep the bands and columns at the prompt's ratios")
+    w_only = w.add_mutually_exclusive_group()
+    w_only.add_argument("--pdf-only", action="store_true", help="write the PDF only")
+    w_only.add_argument("--png-only", action="store_true", help="write the PNG only")
     w.add_argument("--svg", action="store_true", help="also write DIR/NAME.svg")
     w.add_argument("--strict", action="store_true",
                    help="fail instead of growing a band that cannot fit or drawing a placeholder glyph")
+    w.add_argument("--one-page", action="store_true",
+                   help="fail instead of going on over a second page when the page cannot hold the content")
     w.add_argument("--source", metavar="FILE", help=SOURCE_HELP)
     w.add_argument("--no-qr", dest="qr", action="store_false", help="leave out the QR code of the video")
+
+    ex = sub.add_parser(
+        "examples", parents=[common], formatter_class=fmt, help="copy the bundled example chapters into a folder",
+        description="Copy the bundled chapters (DIR/chapters/*.yaml), their layout files (DIR/layouts/*.txt) and "
+                    "the guide's example prompts (DIR/prompts/*.md) into DIR, to render or to start from. Files "
+                    "there already are never overwritten without --force.",
+        epilog=_examples("cheatsheet examples my-course", "cd my-course && cheatsheet build -o out",
+                         "cheatsheet render my-course/prompts/minimal.md"))
+    ex.add_argument("folder", metavar="DIR", help="where to copy them (made if missing)")
+    ex.add_argument("--force", action="store_true", help="overwrite example files that are there already")
 
     c = sub.add_parser(
         "check", parents=[common], formatter_class=fmt, help="compose without writing and report problems",
@@ -263,8 +282,22 @@ def _main(argv: list[str] | None) -> int:
 
             if args.dpi <= 0 or args.input == STDIN:
                 return _usage_error("watch", "give a file to watch (not -) and a positive --dpi")
-            return cmd_watch(args.input, args.out, args.dpi, args.exact, con, svg=args.svg, qr=args.qr,
-                             source_file=args.source, strict=args.strict)
+            formats, why = _formats(args)
+            if formats is None:
+                return _usage_error("watch", why)
+            return cmd_watch(args.input, args.out, args.dpi, args.exact, con, svg=formats["svg"], qr=args.qr,
+                             source_file=args.source, strict=args.strict, pdf=formats["pdf"], png=formats["png"],
+                             one_page=args.one_page)
+        if args.command == "examples":
+            from .examples import copy_examples
+
+            written, why = copy_examples(Path(args.folder), force=args.force)
+            if why:
+                con.error(why)
+                return 1
+            con.out(f"{len(written)} files copied into {args.folder}: chapters/, layouts/ and prompts/ "
+                    f"(cheatsheet build {Path(args.folder) / 'chapters'} -o out)")
+            return 0
         if args.command == "check":
             from .check import cmd_check
 
@@ -325,7 +358,7 @@ def print_notices(con: Console, notices: list[Notice], source: str = "") -> None
     for n in notices:
         text = str(n)
         if source and n.file != source:
-            text += f" (chapter {Path(source).stem})"
+            text = with_note(text, f"chapter {Path(source).stem}")
         con.warning(text)
 
 
@@ -343,8 +376,8 @@ def output_stems(inputs: list[str]) -> tuple[list[str], list[str]]:
             parent = p.resolve().parent.name if inp != STDIN else ""
             candidates = ([f"{parent}-{stem}"] if parent else []) + [f"{stem}-{k}" for k in range(2, len(inputs) + 2)]
             new = next(c for c in candidates if c.lower() not in taken)
-            warnings.append(diagnostic("warning", f"another input is also named {stem!r}: writing this one as "
-                                                  f"{new!r}", inp))
+            message = f"another input is also named {stem!r}: writing this one as {new!r}"
+            warnings.append(diagnostic("warning", message, inp, hint=hint_for(message)))
             stem = new
         taken.add(stem.lower())
         stems.append(stem)
@@ -435,9 +468,8 @@ def _write_stdout(result, con: Console) -> None:
     """The one format asked for, as bytes on standard output (a PNG or SVG: its first page)."""
     data = result.pdf or result.png or result.svg or b""
     if (result.png and result.more_png) or (result.svg and result.more_svg):
-        con.warning(diagnostic("warning", f"the sheet has {1 + len(result.more_png or result.more_svg)} pages: "
-                                          "standard output takes the first; write to a folder (-o DIR/) for all",
-                               result.chapter.source))
+        con.warning(str(Notice(result.chapter.source, 0, 0, f"the sheet has {1 + len(result.more_png or result.more_svg)} "
+                                                            "pages: standard output takes the first")))
     out = sys.stdout.buffer
     out.write(data)
     out.flush()

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .console import Console, wants_colour
-from .errors import ERROR, InputError, diagnostic, os_error
+from .errors import ERROR, InputError, diagnostic, os_error, with_note
 
 BUILD_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -105,7 +105,7 @@ class ChapterBuild:
 
 def with_chapter(text: str, path: str) -> str:
     """A warning that does not already name the chapter's file gets the chapter's name."""
-    return text if text.startswith(path) else f"{text} (chapter {Path(path).stem})"
+    return text if text.startswith(path) else with_note(text, f"chapter {Path(path).stem}")
 
 
 def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: bool = True, stem: str = "",

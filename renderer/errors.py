@@ -41,9 +41,28 @@ class Notice:
     col: int
     message: str
     kind: str = ""  # what it is about, when something reads notices ("uncovered": a character no font has)
+    hint: str = ""  # what to do; by default the one hints.py gives its message
+
+    def __post_init__(self) -> None:
+        if not self.hint:
+            from .hints import hint_for
+
+            self.hint = hint_for(self.message)
+
+    @property
+    def headline(self) -> str:
+        """The first line: place, ``warning:``, the message."""
+        return shown(place(self.file, self.line, self.col) + f"warning: {self.message}")
 
     def __str__(self) -> str:
-        return shown(place(self.file, self.line, self.col) + f"warning: {self.message}")
+        """As every diagnostic: the headline, then ``hint: what to do``."""
+        return diagnostic(WARNING, self.message, self.file, self.line, self.col, self.hint, show_line=False)
+
+
+def with_note(text: str, note: str) -> str:
+    """A diagnostic with `` (note)`` at the end of its first line (before the caret and hint lines)."""
+    first, nl, rest = text.partition("\n")
+    return f"{first} ({note}){nl}{rest}"
 
 
 ERROR, WARNING = "error", "warning"

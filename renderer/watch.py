@@ -11,8 +11,10 @@ file system (``file_events``) or by a test."""
 from __future__ import annotations
 
 import gc
+import queue
+import threading
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,10 +38,15 @@ class Watcher:
     qr: bool = True
     source_file: str | None = None  # --source: the chapter source file giving the moment in the video
     strict: bool = False
+    pdf: bool = True  # --format, --pdf-only, --png-only: which of the PDF and PNG to write
+    png: bool = True
+    one_page: bool = False  # --one-page: content the page cannot hold is an error, not a second page
     files: set[Path] = field(default_factory=set)  # the input, its layout file, its source file
     renders: int = 0  # renders that wrote their outputs
     # what composing measured per region, so that a save re-measures only the regions it changed
     memo: Memo = field(default_factory=Memo)
+    # the watched files' times and sizes as the last render read them
+    rendered: dict[Path, tuple[int, int] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.files = {Path(self.source).resolve()} | ({Path(self.source_file).resolve()} if self.source_file else set())
@@ -80,7 +87,8 @@ class Watcher:
         t0 = time.perf_counter()
         try:
             result = render(self.source, dpi=self.dpi, exact=self.exact, memo=self.memo, svg=self.svg, qr=self.qr,
-                            source=self.source_file, strict=self.strict)
+                            source=self.source_file, strict=self.strict, pdf=self.pdf, png=self.png,
+                            one_page=self.one_page)
             files = {Path(self.source).resolve(), Path(result.chapter.layout.file).resolve()}
             if self.source_file:
                 files.add(Path(self.source_file).resolve())
@@ -118,7 +126,9 @@ def watch_loop(w: Watcher, events: Iterable[Collection[str | Path]]) -> int:
     w.announce()
     ok = _render_until_still(w)
     for changed in events:
-        if w.concerns(changed):
+        # a batch that brings only what a render has already seen (the save made during the first
+        # render, which that render's snapshots caught) is not rendered again
+        if w.concerns(changed) and w.snapshot() != w.rendered:
             ok = _render_until_still(w)
     return 0 if ok else 1
 
@@ -131,34 +141,94 @@ def _render_until_still(w: Watcher, most: int = 5) -> bool:
         gc.collect()
         after = w.snapshot()
         if all(after.get(p, before[p]) == before[p] for p in before):
+            w.rendered = after
             break
     return ok
 
 
-def file_events(w: Watcher) -> Iterator[set[Path]]:
+class FileEvents:
     """Batches of paths changed in the folders holding the watcher's files (the folders, not the
     files: an editor that saves by writing a new file and renaming it over the old one is seen
-    too).  When a chapter starts using a layout in another folder, that folder is watched from then on."""
-    from watchfiles import watch
+    too).  The watching starts when this is made, in a thread of its own, so that it is already on
+    while the first render runs: a save made then is the first batch.  When a chapter starts using
+    a layout in another folder, that folder is watched from then on."""
 
-    while True:
-        folders = sorted({p.parent for p in w.files})
-        for changes in watch(*folders, raise_interrupt=True):
-            yield {Path(p) for _, p in changes}
-            if sorted({p.parent for p in w.files}) != folders:
-                break
-        else:
-            return
+    READY_SECONDS = 5.0  # at most this long to wait for the file system's watch to be set up
+
+    def __init__(self, w: Watcher, force_polling: bool | None = None) -> None:
+        self.w = w
+        self.force_polling = force_polling
+        self.batches: queue.Queue[set[Path] | BaseException] = queue.Queue()
+        self.folders: list[Path] = []
+        self._stop = threading.Event()
+        self._start()
+
+    def _start(self) -> None:
+        self.folders = sorted({p.parent for p in self.w.files})
+        self._stop = stop = threading.Event()
+        ready = threading.Event()
+        threading.Thread(target=self._run, args=(self.folders, stop, ready), daemon=True,
+                         name="cheatsheet-watch").start()
+        ready.wait(self.READY_SECONDS)
+
+    def _run(self, folders: list[Path], stop: threading.Event, ready: threading.Event) -> None:
+        from watchfiles import watch
+
+        try:
+            # yield_on_timeout: the first (empty) batch says that the watch is set up
+            for changes in watch(*folders, stop_event=stop, rust_timeout=100, yield_on_timeout=True,
+                                 raise_interrupt=False, force_polling=self.force_polling):
+                ready.set()
+                if changes and not stop.is_set():
+                    self.batches.put({Path(p) for _, p in changes})
+        except BaseException as exc:  # noqa: BLE001 - a folder that went away: the loop reports it
+            if not stop.is_set():
+                self.batches.put(exc)
+        finally:
+            ready.set()
+
+    def close(self) -> None:
+        self._stop.set()
+
+    def __iter__(self) -> FileEvents:
+        return self
+
+    def __next__(self) -> set[Path]:
+        while True:
+            try:
+                got = self.batches.get(timeout=0.2)  # a short wait, so that Ctrl-C is taken at once
+            except queue.Empty:
+                continue
+            if isinstance(got, BaseException):
+                self.close()
+                raise got
+            if sorted({p.parent for p in self.w.files}) != self.folders:
+                self.close()
+                self._start()
+            return got
+
+
+def file_events(w: Watcher) -> FileEvents:
+    """The file system's changes for ``w``, watched from this call on (see FileEvents)."""
+    return FileEvents(w)
 
 
 def cmd_watch(source: str, out: str, dpi: int, exact: bool, con: Console, svg: bool = False, qr: bool = True,
-              source_file: str | None = None, strict: bool = False) -> int:
-    """Watch until Ctrl-C (exit 0)."""
-    w = Watcher(source, Path(out), con, dpi, exact, svg=svg, qr=qr, source_file=source_file, strict=strict)
+              source_file: str | None = None, strict: bool = False, pdf: bool = True, png: bool = True,
+              one_page: bool = False) -> int:
+    """Say what is watched, start watching, render, and render again on every save until Ctrl-C (exit 0)."""
+    w = Watcher(source, Path(out), con, dpi, exact, svg=svg, qr=qr, source_file=source_file, strict=strict,
+                pdf=pdf, png=png, one_page=one_page)
+    w.announce()  # at once, before the watch is set up and the first render starts
+    events = None
     try:
-        watch_loop(w, file_events(w))
+        events = file_events(w)
+        watch_loop(w, events)
     except KeyboardInterrupt:
         con.out("stopped watching; the files written are complete")
         return 0
+    finally:
+        if events is not None:
+            events.close()
     return 0
 

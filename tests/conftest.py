@@ -33,3 +33,4 @@ def seed_prompt(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(params=["ch09", "ch10", "ch24"])
 def chapter_yaml(request: pytest.FixtureRequest) -> Path:
     return CHAPTERS / f"{request.param}.yaml"
+

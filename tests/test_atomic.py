@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -76,6 +77,7 @@ def test_a_folder_in_the_way_is_found_before_anything_is_replaced(tmp_path: Path
     assert _temporaries(tmp_path) == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="sends itself SIGINT and SIGTERM, which Windows cannot deliver as signals")
 def test_a_signal_during_the_writes_waits_until_both_files_are_in_place(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     _earlier(tmp_path)
@@ -96,6 +98,7 @@ def test_a_signal_during_the_writes_waits_until_both_files_are_in_place(tmp_path
     assert _state(tmp_path) == {"ch10.pdf": b"new pdf", "ch10.png": b"new png"}
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="sends itself SIGINT and SIGTERM, which Windows cannot deliver as signals")
 def test_deferred_signals_deliver_the_first_signal_afterwards() -> None:
     old = install_signal_handlers()
     done = False
@@ -253,6 +256,7 @@ def _race(folder: Path, tag: bytes, start: float) -> None:
                 (folder / "ch10.svg", b"svg " + tag)])
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="forks its writers (Windows has no fork)")
 def test_two_writers_of_one_sheet_at_once_never_mix_their_files(tmp_path: Path) -> None:
     import multiprocessing
 
@@ -304,6 +308,7 @@ def test_a_signal_while_the_handlers_are_put_back_ends_as_stopped(monkeypatch: p
     assert "interrupted by SIGINT" in capsys.readouterr().err
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc to see when the handlers are set")
 def test_a_signal_at_any_moment_never_prints_a_traceback(tmp_path: Path) -> None:
     """SIGINT and SIGTERM in turn, landing all through short renders from the package's first import (what
     comes before it is Python's own start-up) to the last milliseconds of their exit: each ends with 0 (done

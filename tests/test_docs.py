@@ -139,3 +139,14 @@ def test_troubleshooting_explains(fragment: str):
     doc = _doc()
     where = messages().get(fragment, "the curated list in tests/test_docs.py")
     assert _norm(fragment) in doc, f"docs/troubleshooting.md does not explain the message {fragment!r} ({where})"
+
+
+def test_the_project_links_no_page_that_does_not_exist():
+    """[project.urls] names no PyPI page of its own (the project is not published there) and every
+    link is a web address."""
+    import tomllib
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"].get("urls", {})
+    for name, url in urls.items():
+        assert url.startswith("https://"), (name, url)
+        assert "pypi.org/project/cheatsheet" not in url, (name, url)

@@ -47,6 +47,8 @@ def test_sdist_and_wheel_carry_the_fonts_and_licences(dist: Path) -> None:
         names = set(zf.namelist())
         meta = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert {f"renderer/fonts/{f}" for f in FONT_FILES} <= names
+    assert {f"renderer/bundled/chapters/{p.name}" for p in CHAPTERS.glob("*.yaml")} <= names  # cheatsheet examples
+    assert "renderer/bundled/prompts/minimal.md" in names
     assert "License-Expression: MIT AND OFL-1.1" in meta
     assert "Requires-Python: >=3.11" in meta
 
@@ -75,6 +77,12 @@ def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_
     assert Path(where[0]).is_relative_to(venv) and Path(where[1]).is_relative_to(venv), where
     _run(bindir / "cheatsheet", "render", CHAPTERS / "ch10.yaml", "-o", "sheets", "--dpi", "40", cwd=elsewhere,
          env=env)
+    # the example chapters are there without the checkout: copied, a chapter renders with its layout
+    _run(bindir / "cheatsheet", "examples", "course", cwd=elsewhere, env=env)
+    assert (elsewhere / "course" / "chapters" / "ch10.yaml").read_bytes() == (CHAPTERS / "ch10.yaml").read_bytes()
+    _run(bindir / "cheatsheet", "render", "course/chapters/ch24.yaml", "-o", "ex", "--dpi", "20", "--pdf-only",
+         cwd=elsewhere, env=env)
+    assert (elsewhere / "ex" / "ch24.pdf").stat().st_size > 0
     ours = render(CHAPTERS / "ch10.yaml", dpi=40)
     assert (elsewhere / "sheets" / "ch10.pdf").read_bytes() == ours.pdf
     assert (elsewhere / "sheets" / "ch10.png").read_bytes() == ours.png
@@ -87,3 +95,23 @@ def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_
                    "from renderer.cli import main; sys.exit(main(sys.argv[2:]))",
          first, "render", CHAPTERS / "ch10.yaml", "-o", "moved", "--dpi", "40", cwd=elsewhere, env=env)
     assert (elsewhere / "moved" / "ch10.pdf").read_bytes() == ours.pdf
+
+
+def test_the_sdist_holds_the_tests_and_they_run_from_the_unpacked_tree(dist: Path, tmp_path: Path) -> None:
+    """The sdist carries tests/ with their data, the baseline images, the chapters, layouts, fonts and
+    the guide; a few of its tests (the baseline image comparison, the guide's links, the examples)
+    pass from the unpacked tree, with the package of that tree."""
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as tf:
+        tf.extractall(tmp_path, filter="data")
+    (tree,) = tmp_path.glob("cheatsheet_renderer-*")
+    for part in ("tests/data/seeds", "baseline_images", "chapters", "layouts", "fonts", "docs/examples"):
+        assert (tree / part).is_dir() and any((tree / part).iterdir()), part
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV",)}
+    env["PYTHONPATH"] = str(tree)  # the unpacked package before the checkout's editable install
+    where = _run(sys.executable, "-c", "import renderer; print(renderer.__file__)", cwd=tree, env=env).stdout
+    assert Path(where.strip()).is_relative_to(tree), where
+    p = _run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
+             "tests/test_chapter_images.py", "tests/test_examples.py", "tests/sources/test_errors.py",
+             "tests/test_docs.py::test_guide_links_resolve", cwd=tree, env=env)
+    assert " passed" in p.stdout and "failed" not in p.stdout, p.stdout

@@ -57,7 +57,14 @@ def test_a_chapter_yaml_watches_its_layout_file(tmp_path: Path, capsys: pytest.C
     yaml_path = Path(shutil.copy(CHAPTERS / "ch24.yaml", tmp_path / "chapters"))
     layout = Path(shutil.copy(ROOT / "layouts" / "ch24.txt", tmp_path / "layouts"))
     w = Watcher(str(yaml_path), tmp_path / "out", Console(1), LOW_DPI)
-    assert watch_loop(w, [{layout}, {tmp_path / "layouts" / "other.txt"}]) == 0
+
+    def saves() -> Iterator[set[Path]]:
+        layout.write_text(layout.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        yield {layout}
+        yield {tmp_path / "layouts" / "other.txt"}
+        yield {layout}  # an event that brings nothing new (the save already rendered): no render
+
+    assert watch_loop(w, saves()) == 0
     assert w.files == {yaml_path.resolve(), layout.resolve()}
     assert w.renders == 2  # once at the start, once for the layout's save
     assert str(layout.resolve()) in capsys.readouterr().out
@@ -147,3 +154,62 @@ def test_watch_says_what_it_watches_before_rendering_and_keeps_a_save_made_meanw
     assert said[0].startswith("watching ") and str(prompt.resolve()) in said[0]  # before the first render
     assert w.renders == 2
     assert sorted(p.name for p in out.iterdir()) == ["mini.pdf", "mini.png", "mini.svg"]
+
+
+def test_the_file_system_is_watched_from_before_the_first_render(tmp_path: Path) -> None:
+    """file_events starts watching when it is made (cmd_watch makes it before the first render), so
+    that a save made while the first render runs, before anything asks for a change, is its first batch."""
+    import threading
+
+    from renderer.watch import FileEvents
+
+    prompt = tmp_path / "mini.md"
+    prompt.write_text(MINI, encoding="utf-8")
+    w = Watcher(str(prompt), tmp_path / "out", Console(0), LOW_DPI)
+    events = FileEvents(w, force_polling=True)  # polling: the same on every system and file system
+    try:
+        time.sleep(0.5)  # the first render, during which the author saves
+        prompt.write_text(MINI.replace("Mini", "Mini2", 1), encoding="utf-8")
+        got: list[set[Path]] = []
+        t = threading.Thread(target=lambda: got.append(next(events)), daemon=True)
+        t.start()
+        t.join(timeout=20)
+        assert got and prompt in got[0], got
+    finally:
+        events.close()
+
+
+def test_watch_takes_the_options_render_takes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture) -> None:
+    """--format, --pdf-only, --png-only, --svg, --no-qr, --source, --strict, --one-page, --exact and --dpi
+    reach the watcher; the first line says what is watched, before anything is rendered."""
+    from renderer import watch
+    from renderer.cli import main
+
+    seen: list[Watcher] = []
+
+    def one_render(w: Watcher, events) -> int:
+        seen.append(w)
+        assert capsys.readouterr().out.startswith("watching ")  # said before the first render
+        events.close()
+        return 0 if w.render() else 1
+
+    monkeypatch.setattr(watch, "watch_loop", one_render)
+    prompt = tmp_path / "mini.md"
+    prompt.write_text(MINI, encoding="utf-8")
+    out = tmp_path / "out"
+    source = ROOT / "tests" / "data" / "seeds" / "001_547d284c1956cbba.txt"
+    assert main(["watch", str(prompt), "-o", str(out), "--format", "svg,png", "--no-qr", "--strict", "--one-page",
+                 "--exact", "--dpi", str(LOW_DPI), "--source", str(source)]) == 0
+    (w,) = seen
+    assert (w.pdf, w.png, w.svg, w.qr, w.strict, w.one_page, w.exact, w.dpi) == (False, True, True, False, True,
+                                                                                 True, True, LOW_DPI)
+    assert w.source_file == str(source) and source.resolve() in w.files
+    assert sorted(p.name for p in out.iterdir()) == ["mini.png", "mini.svg"]
+    seen.clear()
+    capsys.readouterr()
+    assert main(["watch", str(prompt), "-o", str(out), "--pdf-only", "--dpi", str(LOW_DPI)]) == 0
+    assert (seen[0].pdf, seen[0].png, seen[0].svg) == (True, False, False)
+    assert main(["watch", str(prompt), "--format", "svg", "--pdf-only"]) == 2
+    assert main(["watch", str(prompt), "--format", "jpg"]) == 2
+    assert "the formats are pdf, png and svg" in capsys.readouterr().err

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from renderer.errors import InputError, Notice, caret_pad, diagnostic
+from renderer.hints import GENERAL
 
 
 def test_render_has_place_line_caret_and_hint() -> None:
@@ -46,4 +47,8 @@ def test_caret_under_wide_characters_tabs_and_emoji_with_a_variation_selector() 
 
 
 def test_notice_is_a_warning_with_a_place() -> None:
-    assert str(Notice("p.md", 3, 1, "scaled")) == "p.md:3:1: warning: scaled"
+    assert Notice("p.md", 3, 1, "scaled").headline == "p.md:3:1: warning: scaled"
+    assert str(Notice("p.md", 3, 1, "scaled", hint="do this")) == "p.md:3:1: warning: scaled\nhint: do this"
+    # a warning no hint speaks for still says where to read about it
+    assert str(Notice("p.md", 3, 1, "scaled")).endswith("\nhint: " + GENERAL)
+    assert Notice("p.md", 3, 1, "the ratios add up to 95%, not 100%: scaled to 100%").hint.startswith("correct")
