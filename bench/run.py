@@ -49,7 +49,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = [sys.executable, "-m", "renderer.cli"]  # this tree's code, run from ROOT
+CLI = [sys.executable, "-m", "cheatsheet.cli"]  # this tree's code, run from ROOT
 COURSE_SIZE = 24
 SCRIPT = Path(sys.executable).parent / "cheatsheet"
 STAGES = ("read_layout", "compose", "draw", "pdf", "png")
@@ -100,10 +100,10 @@ class WorkerResult:
 
 
 def _pipeline(path: Path, dpi: int) -> tuple[dict[str, float], object, bytes]:
-    from renderer.compose.page import compose_page
-    from renderer.export import figure_for, pdf_bytes, png_from_pdf
-    from renderer.layout.engine import layout_chapter
-    from renderer.sources import read_input
+    from cheatsheet.compose.page import compose_page
+    from cheatsheet.export import figure_for, pdf_bytes, png_from_pdf
+    from cheatsheet.layout.engine import layout_chapter
+    from cheatsheet.sources import read_input
 
     t = [time.perf_counter()]
     chapter = read_input(path)
@@ -127,10 +127,10 @@ def floor_figure(marks: list, dpi: int):
     from matplotlib.figure import Figure
     from matplotlib.patches import Polygon, Rectangle
 
-    from renderer import theme
-    from renderer.compose import marks as mk
-    from renderer.draw import artists
-    from renderer.draw.canvas import setup_matplotlib
+    from cheatsheet import theme
+    from cheatsheet.compose import marks as mk
+    from cheatsheet.draw import artists
+    from cheatsheet.draw.canvas import setup_matplotlib
 
     setup_matplotlib()
     fig = Figure(figsize=(theme.PAGE_W / 25.4, theme.PAGE_H / 25.4), dpi=dpi)
@@ -176,7 +176,7 @@ def floor_figure(marks: list, dpi: int):
 
 def _floor(marks: list, dpi: int) -> tuple[dict[str, float], bytes]:
     """The floor saved the way ours is, one after the other: the PDF, then the PNG rasterised from it."""
-    from renderer.export import pdf_bytes, png_from_pdf
+    from cheatsheet.export import pdf_bytes, png_from_pdf
 
     t = [time.perf_counter()]
     fig = floor_figure(marks, dpi)
@@ -198,8 +198,8 @@ def worker(path: Path, runs: int, dpi: int, marks_file: str = "") -> WorkerResul
     t0 = time.perf_counter()
     import matplotlib.figure  # noqa: F401  (what the command imports before it draws)
 
-    import renderer.compose.page  # noqa: F401
-    import renderer.export  # noqa: F401
+    import cheatsheet.compose.page  # noqa: F401
+    import cheatsheet.export  # noqa: F401
     import_s = time.perf_counter() - t0
     cold, page, pdf = _pipeline(path, dpi)
     _, floor_pdf = _floor(page.marks, dpi)  # warms the floor's own caches
@@ -211,7 +211,7 @@ def worker(path: Path, runs: int, dpi: int, marks_file: str = "") -> WorkerResul
         import pickle
 
         Path(marks_file).write_bytes(pickle.dumps(page.marks))
-    from renderer.compose.marks import TextMark
+    from cheatsheet.compose.marks import TextMark
 
     texts = [m for m in page.marks if isinstance(m, TextMark)]
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -235,7 +235,7 @@ def edited(marks: list, k: int) -> list:
     """The page with a one-word edit: `` k`` added to its middle text mark."""
     from dataclasses import replace
 
-    from renderer.compose.marks import TextMark
+    from cheatsheet.compose.marks import TextMark
 
     texts = [i for i, m in enumerate(marks) if isinstance(m, TextMark)]
     i = texts[len(texts) // 2]
@@ -274,7 +274,7 @@ def floor_process(marks_file: Path, dpi: int) -> None:
     """The floor as a whole process: import matplotlib, draw the page's marks plainly, save both."""
     import pickle
 
-    from renderer.export import pdf_bytes, png_from_pdf
+    from cheatsheet.export import pdf_bytes, png_from_pdf
 
     fig = floor_figure(pickle.loads(marks_file.read_bytes()), dpi)
     png_from_pdf(pdf_bytes(fig), dpi)
@@ -301,8 +301,8 @@ def warm_rerender(path: Path, dpi: int, runs: int = 3) -> dict[str, float]:
     its layouts), timed from the write of the file to the outputs on disk, wall and CPU."""
     import shutil
 
-    from renderer.console import Console
-    from renderer.watch import Watcher
+    from cheatsheet.console import Console
+    from cheatsheet.watch import Watcher
 
     with tempfile.TemporaryDirectory(prefix="cheatsheet-watch-") as tmp:
         root = Path(tmp)

@@ -17,11 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from renderer import theme  # noqa: E402
-from renderer.compose.region import box_rect  # noqa: E402
-from renderer.compose.text.fonts import seen_size  # noqa: E402
-from renderer.errors import InputError  # noqa: E402
-from renderer.render import render  # noqa: E402
+from cheatsheet import theme  # noqa: E402
+from cheatsheet.compose.region import box_rect  # noqa: E402
+from cheatsheet.compose.text.fonts import seen_size  # noqa: E402
+from cheatsheet.errors import InputError  # noqa: E402
+from cheatsheet.render import render  # noqa: E402
 
 
 @dataclass

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere: this tree's renderer
     sys.path.insert(0, str(ROOT))
 
-from renderer import theme  # noqa: E402
-from renderer.compose.marks import (  # noqa: E402
+from cheatsheet import theme  # noqa: E402
+from cheatsheet.compose.marks import (  # noqa: E402
     ArrowMark,
     BackingMark,
     MarkerMark,
@@ -36,7 +36,7 @@ from renderer.compose.marks import (  # noqa: E402
     StrokeMark,
     TextMark,
 )
-from renderer.compose.shapes import bent  # noqa: E402
+from cheatsheet.compose.shapes import bent  # noqa: E402
 
 # The stacking of renderer/draw/artists.py: paper grid, fills, marker, lines, text, backings.
 Z_GRID, Z_FILL, Z_MARKER, Z_LINE, Z_TEXT, Z_BACKING = 0, 1, 2, 3, 5, 7
@@ -206,7 +206,7 @@ def page_source(marks: list, width: float = theme.PAGE_W, height: float = theme.
 def font_dir(dest: Path) -> Path:
     """One folder holding every face the page writes in (links, or copies where links cannot be
     made), to be Typst's only font path."""
-    from renderer.compose.text.fonts import faces
+    from cheatsheet.compose.text.fonts import faces
 
     dest.mkdir(parents=True, exist_ok=True)
     for face in faces().values():
@@ -238,9 +238,9 @@ def compile_page(typ: Path, fonts: Path, dpi: int, c=None) -> tuple[bytes, bytes
 
 
 def chapter_marks(path: Path) -> list:
-    from renderer.compose.page import compose_page
-    from renderer.layout.engine import layout_chapter
-    from renderer.sources import read_input
+    from cheatsheet.compose.page import compose_page
+    from cheatsheet.layout.engine import layout_chapter
+    from cheatsheet.sources import read_input
 
     chapter = read_input(path)
     return compose_page(chapter, layout_chapter(chapter)).marks

@@ -115,7 +115,7 @@ def gallery_page() -> str:
 def _png(marks: list) -> bytes:
     import matplotlib.pyplot as plt
 
-    from renderer.export import figure_for, png_bytes
+    from cheatsheet.export import figure_for, png_bytes
 
     fig = figure_for(marks, DPI)
     try:
@@ -143,9 +143,9 @@ def _file(png: bytes, rect: tuple[float, float, float, float] | None = None) -> 
 
 def pictures() -> dict[str, bytes]:
     """Every image of docs/img/, by file name, as this checkout draws it."""
-    from renderer.compose.overlay import overlay_marks
-    from renderer.compose.preview import preview_marks
-    from renderer.render import compose
+    from cheatsheet.compose.overlay import overlay_marks
+    from cheatsheet.compose.preview import preview_marks
+    from cheatsheet.render import compose
 
     out: dict[str, bytes] = {}
     for example, wanted in PICTURES.items():

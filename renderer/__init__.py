@@ -12,12 +12,12 @@ def _exit_on_stop(signum: int, frame: object) -> None:
 
 
 def _quiet_stops() -> None:
-    """Run as the ``cheatsheet`` command (or ``python -m renderer.cli``): from the first moment the package
+    """Run as the ``cheatsheet`` command (or ``python -m cheatsheet``): from the first moment the package
     is imported, a stop signal ends the process with 128 + its number, never with a traceback from the
     middle of an import; ``cli.run`` then takes the signals over."""
     argv = getattr(_sys, "orig_argv", _sys.argv)
     command = _os.path.splitext(_os.path.basename(_sys.argv[0] if _sys.argv else ""))[0]
-    if command != "cheatsheet" and "renderer.cli" not in argv:
+    if command != "cheatsheet" and not {"cheatsheet", "cheatsheet.cli"} & set(argv):
         return
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(_signal, name):

@@ -2,7 +2,7 @@
 copied into a folder of the user's, so that they are at hand after ``pip install`` too.
 
 In a checkout they are the repository's ``chapters/``, ``layouts/`` and ``docs/examples/``; an
-installed package carries the same files as ``renderer/bundled/`` (pyproject.toml maps them)."""
+installed package carries the same files as ``cheatsheet/bundled/`` (pyproject.toml maps them)."""
 
 from __future__ import annotations
 

@@ -72,7 +72,7 @@ MARKER_JITTER = 0.3  # ...its ends move by up to this many mm...
 MARKER_WOBBLE = 0.3  # ...and its edge has this hand (1 = a box's)
 
 # --- writing --------------------------------------------------------------
-# Installed, the fonts are the package renderer/fonts/; in a checkout they are the top-level fonts/.
+# Installed, the fonts are the package cheatsheet/fonts/; in a checkout they are the top-level fonts/.
 _HERE = Path(__file__).resolve().parent
 FONT_DIR = _HERE / "fonts" if (_HERE / "fonts").is_dir() else _HERE.parent / "fonts"
 HAND_FONT_FILE = "NanumPenScript_400Regular.ttf"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from renderer import export
-from renderer.export import Interrupted, deferred_signals, install_signal_handlers, restore_signal_handlers
-from renderer.export import write_files_atomic as write_pair
+from cheatsheet import export
+from cheatsheet.export import Interrupted, deferred_signals, install_signal_handlers, restore_signal_handlers
+from cheatsheet.export import write_files_atomic as write_pair
 from tests.conftest import CHAPTERS, ROOT, SCRIPT
 from tests.test_check import MINI
 
@@ -277,7 +277,7 @@ def test_two_writers_of_one_sheet_at_once_never_mix_their_files(tmp_path: Path) 
 
 def test_a_full_disk_names_the_file_being_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    from renderer.cli import main
+    from cheatsheet.cli import main
 
     def full(fd: int) -> None:
         raise OSError(28, "No space left on device")
@@ -291,8 +291,8 @@ def test_a_full_disk_names_the_file_being_written(tmp_path: Path, monkeypatch: p
 
 def test_a_signal_while_the_handlers_are_put_back_ends_as_stopped(monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    import renderer.export as ex
-    from renderer import cli
+    import cheatsheet.export as ex
+    from cheatsheet import cli
 
     real = ex.restore_signal_handlers
     calls = []

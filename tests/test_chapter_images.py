@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from renderer import theme
-from renderer.draw.canvas import figure_mm
-from renderer.render import compose
+from cheatsheet import theme
+from cheatsheet.draw.canvas import figure_mm
+from cheatsheet.render import compose
 from tests.conftest import CHAPTERS
 
 DPI = 60

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from renderer import theme
-from renderer.check import (
+from cheatsheet import theme
+from cheatsheet.check import (
     LINE_CONTRAST_MIN,
     TEXT_CONTRAST_MIN,
     check,
@@ -17,10 +17,10 @@ from renderer.check import (
     ink_contrasts,
     page_findings,
 )
-from renderer.cli import main
-from renderer.compose.marks import TextMark
-from renderer.compose.text import fonts
-from renderer.render import compose
+from cheatsheet.cli import main
+from cheatsheet.compose.marks import TextMark
+from cheatsheet.compose.text import fonts
+from cheatsheet.render import compose
 from tests.conftest import CHAPTERS
 
 MINI = """\

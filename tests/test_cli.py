@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from renderer.export import png_size
+from cheatsheet.export import png_size
 from tests.conftest import CHAPTERS, ROOT, SCRIPT, SEED_FILES, SEEDS
 from tests.test_check import MINI
 
@@ -235,8 +235,8 @@ def test_help_exits_0() -> None:
 def test_a_stop_signal_wrapped_by_python_is_still_a_stop() -> None:
     """A signal landing while an imported module makes a class comes back as a RuntimeError from
     __set_name__: it is the stop, not an internal error."""
-    from renderer.cli import _stop_inside
-    from renderer.export import Interrupted
+    from cheatsheet.cli import _stop_inside
+    from cheatsheet.export import Interrupted
 
     stop = Interrupted(2)
     try:

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-import renderer
-from renderer import cli, export
-from renderer.console import Console, wants_colour
-from renderer.errors import InputError
-from renderer.importer import import_prompt
-from renderer.render import render
+import cheatsheet as package
+from cheatsheet import cli, export
+from cheatsheet.console import Console, wants_colour
+from cheatsheet.errors import InputError
+from cheatsheet.importer import import_prompt
+from cheatsheet.render import render
 from tests.conftest import CHAPTERS, ROOT, SCRIPT, SEED_FILES, SEEDS
 from tests.test_check import MINI
 from tests.test_cli import LOW_DPI, cheatsheet
@@ -39,7 +39,7 @@ def mini(tmp_path: Path) -> Path:
 
 def test_version() -> None:
     r = cheatsheet("--version")
-    assert r.code == 0 and r.out.strip() == f"cheatsheet {renderer.__version__}"
+    assert r.code == 0 and r.out.strip() == f"cheatsheet {package.__version__}"
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
@@ -294,7 +294,7 @@ def test_one_diagnostic_form_in_render_check_and_build(tmp_path: Path) -> None:
 
 
 def test_an_os_error_is_a_diagnostic_with_a_hint() -> None:
-    from renderer.errors import os_error
+    from cheatsheet.errors import os_error
 
     text = os_error(PermissionError(13, "Permission denied", "out/ch10.pdf"), "chapters/ch10.yaml")
     assert text.splitlines() == ["chapters/ch10.yaml: error: cannot write or read out/ch10.pdf: permission denied",
@@ -362,7 +362,7 @@ def test_import_reads_stdin_and_validates_the_name(tmp_path: Path) -> None:
 def test_layout_table_is_aligned_for_wide_characters() -> None:
     from wcwidth import wcswidth
 
-    from renderer.console import display_pad
+    from cheatsheet.console import display_pad
 
     assert wcswidth(display_pad("'한글 🍌'", 12)) == 12 and display_pad("abc", 2) == "abc"
     r = cheatsheet("layout", CHAPTERS / "ch10.yaml")

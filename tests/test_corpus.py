@@ -26,13 +26,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer import theme
-from renderer.compose.marks import TextMark
-from renderer.compose.text.fonts import check_covered
-from renderer.layout.place import usable_rect
-from renderer.layout.regions import Region
-from renderer.render import Rendered, lay_out, render
-from renderer.sources import read_input
+from cheatsheet import theme
+from cheatsheet.compose.marks import TextMark
+from cheatsheet.compose.text.fonts import check_covered
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.layout.regions import Region
+from cheatsheet.render import Rendered, lay_out, render
+from cheatsheet.sources import read_input
 
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 PROMPTS = sorted(PROMPTS_DIR.glob("*.md"))

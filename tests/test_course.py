@@ -1,6 +1,6 @@
 """``cheatsheet build`` of a course (a broken chapter, the booklet) and ``layout --overlay``.
 
-Run as ``python -m renderer.cli`` from the repository, so that these tests check this tree's code."""
+Run as ``python -m cheatsheet.cli`` from the repository, so that these tests check this tree's code."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from renderer.export import png_size
+from cheatsheet.export import png_size
 from tests.conftest import CHAPTERS, ROOT
 
 LOW_DPI = 30
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 def cli(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "CHEATSHEET_DEBUG"}
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    p = subprocess.run([sys.executable, "-m", "renderer.cli", *map(str, args)], cwd=ROOT, capture_output=True,
+    p = subprocess.run([sys.executable, "-m", "cheatsheet.cli", *map(str, args)], cwd=ROOT, capture_output=True,
                        text=True, env=env, timeout=timeout)
     assert "Traceback" not in p.stderr + p.stdout, p.stderr
     return p
@@ -82,7 +82,7 @@ def test_booklet_pages_bookmarks_and_same_bytes(tmp_path: Path) -> None:
     assert books[0] == books[1]
     reader = PdfReader(io.BytesIO(books[0]))
     assert len(reader.pages) == 2
-    from renderer.sources import read_input
+    from cheatsheet.sources import read_input
 
     want = [read_input(chapters / f"{n}.yaml").meta.title for n in ("ch09", "ch24")]
     assert [o.title for o in reader.outline] == want
@@ -103,10 +103,10 @@ def test_overlay_png_and_its_marks(tmp_path: Path) -> None:
 
 
 def test_overlay_marks_name_every_region() -> None:
-    from renderer import theme
-    from renderer.compose.marks import BackingMark, StrokeMark, TextMark
-    from renderer.compose.overlay import overlay_marks
-    from renderer.render import compose
+    from cheatsheet import theme
+    from cheatsheet.compose.marks import BackingMark, StrokeMark, TextMark
+    from cheatsheet.compose.overlay import overlay_marks
+    from cheatsheet.render import compose
 
     chapter, page = compose(CHAPTERS / "ch10.yaml", overflow_ok=True)
     marks = overlay_marks(page, page.layout)
@@ -157,7 +157,7 @@ def _status(stdout: str) -> dict[str, str]:
 
 
 def test_find_sources_by_name_then_by_number(tmp_path: Path) -> None:
-    from renderer.course import chapter_files, find_sources
+    from cheatsheet.course import chapter_files, find_sources
 
     for name in ("ch05_tokenization.md", "ch06_inference.md", "ch10.yaml", "notes.txt", "ch2.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
@@ -219,7 +219,7 @@ def _faces(pdf: bytes) -> list[tuple[int, str, dict[int, list]]]:
     from fontTools.ttLib import TTFont
     from pypdf import PdfReader
 
-    from renderer.booklet_fonts import _cid_map, _embedded
+    from cheatsheet.booklet_fonts import _cid_map, _embedded
 
     out = []
     for k, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
@@ -243,7 +243,7 @@ def _faces(pdf: bytes) -> list[tuple[int, str, dict[int, list]]]:
 def test_the_booklet_embeds_each_face_once_with_the_same_glyphs(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from renderer.course import booklet_bytes
+    from cheatsheet.course import booklet_bytes
 
     chapters = _course(tmp_path, broken=False)
     out = tmp_path / "out"

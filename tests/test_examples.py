@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.cli import main
+from cheatsheet.cli import main
 from tests.conftest import CHAPTERS, ROOT
 
 

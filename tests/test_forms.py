@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.compose.text.fonts import check_covered
-from renderer.plan.sketch import read_requests
-from renderer.plan.terms import stem
-from renderer.render import Rendered, lay_out, render
-from renderer.sources import read_input
-from renderer.sources.requests import drop_requests
+from cheatsheet.compose.text.fonts import check_covered
+from cheatsheet.plan.sketch import read_requests
+from cheatsheet.plan.terms import stem
+from cheatsheet.render import Rendered, lay_out, render
+from cheatsheet.sources import read_input
+from cheatsheet.sources.requests import drop_requests
 from tests.conftest import CHAPTERS, seed
 from tests.test_corpus import section_words, squeeze
 

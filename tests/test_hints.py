@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.hints import GENERAL, hint_for
+from cheatsheet.hints import GENERAL, hint_for
 from tests.conftest import CHAPTERS, ROOT, SCRIPT
 
 GUIDE = ROOT / "docs" / "troubleshooting.md"

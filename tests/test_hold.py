@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.cli import main
+from cheatsheet.cli import main
 
 HOLD = Path(__file__).resolve().parent / "data" / "hold"
 SECONDS = 2.0
@@ -126,7 +126,7 @@ def test_an_input_that_is_no_plain_file_is_refused_at_once(kind: str, tmp_path: 
 
 def test_an_input_past_the_size_limit_is_refused_with_the_limit_named(tmp_path: Path,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from renderer.limits import MAX_INPUT_BYTES
+    from cheatsheet.limits import MAX_INPUT_BYTES
 
     path = tmp_path / "big.md"
     path.write_bytes((HOLD / "quote_only_marker.md").read_bytes() + b"x" * MAX_INPUT_BYTES)
@@ -137,7 +137,7 @@ def test_an_input_past_the_size_limit_is_refused_with_the_limit_named(tmp_path: 
 @pytest.mark.parametrize("dpi", ["3000", "100000000000000000000"])
 def test_a_resolution_past_the_limit_is_a_usage_error(dpi: str, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from renderer.limits import MAX_DPI
+    from cheatsheet.limits import MAX_DPI
 
     with pytest.raises(SystemExit) as exc:
         main(["render", str(HOLD / "quote_only_marker.md"), "-o", str(tmp_path), "--dpi", dpi])

@@ -12,33 +12,33 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import renderer
+import cheatsheet
 
-ROOT = Path(renderer.__file__).parent
+ROOT = Path(cheatsheet.__file__).parent
 # module prefix -> rank: a module may import a module of a lower rank, or of its own stage
-COMMON = ("renderer.errors", "renderer.limits", "renderer.model", "renderer.theme", "renderer.boxes",
-          "renderer.swap", "renderer.text_metrics", "renderer.pdf_fonts")
+COMMON = ("cheatsheet.errors", "cheatsheet.limits", "cheatsheet.model", "cheatsheet.theme", "cheatsheet.boxes",
+          "cheatsheet.swap", "cheatsheet.text_metrics", "cheatsheet.pdf_fonts", "cheatsheet.hints")
 STAGES = (
-    ("renderer.sources", 1),
-    ("renderer.layout", 2),
-    ("renderer.plan", 3),
-    ("renderer.compose.ink", 4),
-    ("renderer.compose.marks", 4),
-    ("renderer.compose.text", 5),
-    ("renderer.compose.shapes", 5),
-    ("renderer.compose.blocks", 6),
-    ("renderer.compose.diagrams", 7),
-    ("renderer.compose", 8),  # the registry of kinds, a region, fit and the page
-    ("renderer.draw", 9),
-    ("renderer.raster", 9),  # the rasteriser the export makes the PNG with, from the finished PDF
-    ("renderer.export", 10),
+    ("cheatsheet.sources", 1),
+    ("cheatsheet.layout", 2),
+    ("cheatsheet.plan", 3),
+    ("cheatsheet.compose.ink", 4),
+    ("cheatsheet.compose.marks", 4),
+    ("cheatsheet.compose.text", 5),
+    ("cheatsheet.compose.shapes", 5),
+    ("cheatsheet.compose.blocks", 6),
+    ("cheatsheet.compose.diagrams", 7),
+    ("cheatsheet.compose", 8),  # the registry of kinds, a region, fit and the page
+    ("cheatsheet.draw", 9),
+    ("cheatsheet.raster", 9),  # the rasteriser the export makes the PNG with, from the finished PDF
+    ("cheatsheet.export", 10),
 )
 COMMANDS = 11  # cli, render, check, course, watch, importer, console, booklet_fonts
 
 
 def rank(module: str) -> tuple[int, str]:
     """The rank of a module and the stage it is counted in."""
-    if module == "renderer" or any(module == c or module.startswith(c + ".") for c in COMMON):
+    if module == "cheatsheet" or any(module == c or module.startswith(c + ".") for c in COMMON):
         return 0, "common"
     for prefix, r in STAGES:  # the longest prefixes come first within a package
         if module == prefix or module.startswith(prefix + "."):
@@ -47,7 +47,7 @@ def rank(module: str) -> tuple[int, str]:
 
 
 def module_name(path: Path) -> str:
-    parts = ("renderer",) + path.relative_to(ROOT).with_suffix("").parts
+    parts = ("cheatsheet",) + path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -63,13 +63,13 @@ def imports(path: Path) -> list[tuple[int, str]]:
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
-            if not target.startswith("renderer"):
+            if not target.startswith("cheatsheet"):
                 continue
             # ``from . import theme`` names modules; ``from .x import y`` names the module x
             names = [f"{target}.{a.name}" for a in node.names] if node.module is None else [target]
             out.extend((node.lineno, t) for t in names)
         elif isinstance(node, ast.Import):
-            out.extend((node.lineno, a.name) for a in node.names if a.name.startswith("renderer"))
+            out.extend((node.lineno, a.name) for a in node.names if a.name.startswith("cheatsheet"))
     return out
 
 
@@ -90,7 +90,7 @@ def test_imports_run_down_the_stages() -> None:
 
 
 def test_the_check_sees_an_arrow_back_up(tmp_path: Path) -> None:
-    assert rank("renderer.sources.prompt")[0] < rank("renderer.layout.diagram")[0]
-    assert rank("renderer.compose.text.fonts")[0] < rank("renderer.compose.blocks.table")[0]
-    assert rank("renderer.compose.page")[0] < rank("renderer.draw.artists")[0]
-    assert rank("renderer.boxes.dialects") == (0, "common")
+    assert rank("cheatsheet.sources.prompt")[0] < rank("cheatsheet.layout.diagram")[0]
+    assert rank("cheatsheet.compose.text.fonts")[0] < rank("cheatsheet.compose.blocks.table")[0]
+    assert rank("cheatsheet.compose.page")[0] < rank("cheatsheet.draw.artists")[0]
+    assert rank("cheatsheet.boxes.dialects") == (0, "common")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from renderer import theme
-from renderer.errors import InputError
+from cheatsheet import theme
+from cheatsheet.errors import InputError
 from tests.conftest import CHAPTERS, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.render import render
+from cheatsheet.render import render
 from tests.conftest import CHAPTERS, ROOT
 
 pytestmark = pytest.mark.slow
@@ -46,9 +46,9 @@ def test_sdist_and_wheel_carry_the_fonts_and_licences(dist: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         meta = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
-    assert {f"renderer/fonts/{f}" for f in FONT_FILES} <= names
-    assert {f"renderer/bundled/chapters/{p.name}" for p in CHAPTERS.glob("*.yaml")} <= names  # cheatsheet examples
-    assert "renderer/bundled/prompts/minimal.md" in names
+    assert {f"cheatsheet/fonts/{f}" for f in FONT_FILES} <= names
+    assert {f"cheatsheet/bundled/chapters/{p.name}" for p in CHAPTERS.glob("*.yaml")} <= names  # cheatsheet examples
+    assert "cheatsheet/bundled/prompts/minimal.md" in names
     assert "License-Expression: MIT AND OFL-1.1" in meta
     assert "Requires-Python: >=3.11" in meta
 
@@ -72,7 +72,7 @@ def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    where = _run(py, "-c", "import renderer, renderer.theme as t; print(renderer.__file__); print(t.FONT_DIR)",
+    where = _run(py, "-c", "import cheatsheet, cheatsheet.theme as t; print(cheatsheet.__file__); print(t.FONT_DIR)",
                  cwd=elsewhere, env=env).stdout.split("\n")
     assert Path(where[0]).is_relative_to(venv) and Path(where[1]).is_relative_to(venv), where
     _run(bindir / "cheatsheet", "render", CHAPTERS / "ch10.yaml", "-o", "sheets", "--dpi", "40", cwd=elsewhere,
@@ -86,13 +86,13 @@ def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_
     ours = render(CHAPTERS / "ch10.yaml", dpi=40)
     assert (elsewhere / "sheets" / "ch10.pdf").read_bytes() == ours.pdf
     assert (elsewhere / "sheets" / "ch10.png").read_bytes() == ours.png
-    # In the venv matplotlib's fonts (site-packages/matplotlib/) sort before ours (site-packages/renderer/);
+    # In the venv matplotlib's fonts (site-packages/matplotlib/) sort before ours (site-packages/cheatsheet/);
     # the same wheel with its fonts in a folder that sorts first must give the same bytes too, so that
     # one of the two installs orders its font paths unlike the checkout, wherever the checkout lies.
     first = tmp_path / "0-fonts"  # a copy: matplotlib finds fonts by their real paths
     shutil.copytree(Path(where[1]), first)
-    _run(py, "-c", "import sys, pathlib, renderer.theme as t; t.FONT_DIR = pathlib.Path(sys.argv[1]); "
-                   "from renderer.cli import main; sys.exit(main(sys.argv[2:]))",
+    _run(py, "-c", "import sys, pathlib, cheatsheet.theme as t; t.FONT_DIR = pathlib.Path(sys.argv[1]); "
+                   "from cheatsheet.cli import main; sys.exit(main(sys.argv[2:]))",
          first, "render", CHAPTERS / "ch10.yaml", "-o", "moved", "--dpi", "40", cwd=elsewhere, env=env)
     assert (elsewhere / "moved" / "ch10.pdf").read_bytes() == ours.pdf
 
@@ -100,17 +100,21 @@ def test_wheel_renders_in_a_fresh_environment_like_the_checkout(dist: Path, tmp_
 def test_the_sdist_holds_the_tests_and_they_run_from_the_unpacked_tree(dist: Path, tmp_path: Path) -> None:
     """The sdist carries tests/ with their data, the baseline images, the chapters, layouts, fonts and
     the guide; a few of its tests (the baseline image comparison, the guide's links, the examples)
-    pass from the unpacked tree, with the package of that tree."""
+    pass from the unpacked tree, with the package that sdist installs."""
     (sdist,) = dist.glob("*.tar.gz")
     with tarfile.open(sdist) as tf:
         tf.extractall(tmp_path, filter="data")
     (tree,) = tmp_path.glob("cheatsheet_renderer-*")
     for part in ("tests/data/seeds", "baseline_images", "chapters", "layouts", "fonts", "docs/examples"):
         assert (tree / part).is_dir() and any((tree / part).iterdir()), part
+    # the package as that sdist installs it (the wheel was built from it), before the checkout's editable install
+    (wheel,) = dist.glob("*.whl")
+    site = tmp_path / "site"
+    _run(sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", site, wheel, cwd=tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV",)}
-    env["PYTHONPATH"] = str(tree)  # the unpacked package before the checkout's editable install
-    where = _run(sys.executable, "-c", "import renderer; print(renderer.__file__)", cwd=tree, env=env).stdout
-    assert Path(where.strip()).is_relative_to(tree), where
+    env["PYTHONPATH"] = str(site)
+    where = _run(sys.executable, "-c", "import cheatsheet; print(cheatsheet.__file__)", cwd=tree, env=env).stdout
+    assert Path(where.strip()).is_relative_to(site), where
     p = _run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
              "tests/test_chapter_images.py", "tests/test_examples.py", "tests/sources/test_errors.py",
              "tests/test_docs.py::test_guide_links_resolve", cwd=tree, env=env)

@@ -14,11 +14,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from renderer import pdf_fonts
-from renderer.compose.text.fonts import vendored_font_files
-from renderer.export import PDF_METADATA, figure_for, pdf_bytes
-from renderer.pdf_fonts import LAYOUT_TABLES, fonts_in_name_order, lean_subsets, subset_font
-from renderer.render import compose
+from cheatsheet import pdf_fonts
+from cheatsheet.compose.text.fonts import vendored_font_files
+from cheatsheet.export import PDF_METADATA, figure_for, pdf_bytes
+from cheatsheet.pdf_fonts import LAYOUT_TABLES, fonts_in_name_order, lean_subsets, subset_font
+from cheatsheet.render import compose
 from tests.conftest import ROOT
 
 # a page with every face of the chains: Nanum Pen, Noto Emoji, DejaVu Sans and Mono, Noto Sans KR, STIX
@@ -214,8 +214,8 @@ def test_the_pdf_is_the_same_bytes_wherever_the_fonts_lie(tmp_path: Path) -> Non
 
     import matplotlib
 
-    from renderer import theme
-    from renderer.render import render
+    from cheatsheet import theme
+    from cheatsheet.render import render
     from tests.conftest import CHAPTERS
 
     mpl_fonts = str(Path(matplotlib.get_data_path()) / "fonts")
@@ -229,8 +229,8 @@ def test_the_pdf_is_the_same_bytes_wherever_the_fonts_lie(tmp_path: Path) -> Non
     try:
         out = tmp_path / "out"
         p = subprocess.run([sys.executable, "-c",
-                            "import sys, pathlib, renderer.theme as t; t.FONT_DIR = pathlib.Path(sys.argv[1]); "
-                            "from renderer.cli import main; sys.exit(main(sys.argv[2:]))",
+                            "import sys, pathlib, cheatsheet.theme as t; t.FONT_DIR = pathlib.Path(sys.argv[1]); "
+                            "from cheatsheet.cli import main; sys.exit(main(sys.argv[2:]))",
                             str(moved), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(out), "--dpi", "40",
                             "--pdf-only"], cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert p.returncode == 0, p.stderr

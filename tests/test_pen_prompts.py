@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.layout.place import usable_rect
-from renderer.render import lay_out, render
-from renderer.sources import read_input
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.render import lay_out, render
+from cheatsheet.sources import read_input
 
 PROMPTS = Path(__file__).parent / "prompts"
 X0, Y0, W, H = usable_rect()

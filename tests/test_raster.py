@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from renderer.export import figure_for, pdf_bytes, png_bytes, png_from_pdf, png_size
-from renderer.raster import PNG_SIGNATURE
-from renderer.render import compose, render
+from cheatsheet.export import figure_for, pdf_bytes, png_bytes, png_from_pdf, png_size
+from cheatsheet.raster import PNG_SIGNATURE
+from cheatsheet.render import compose, render
 from tests.conftest import CHAPTERS
 
 DPI = 100

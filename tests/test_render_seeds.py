@@ -9,9 +9,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from renderer.render import render
-from renderer.sources import read_input
-from renderer.sources.requests import drop_requests
+from cheatsheet.render import render
+from cheatsheet.sources import read_input
+from cheatsheet.sources.requests import drop_requests
 from tests.conftest import CHAPTERS
 
 CHAPTER_NAMES = ["ch09", "ch10", "ch24"]

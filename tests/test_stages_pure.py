@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose.fit import banner_room, negotiate
-from renderer.compose.page import _composers, banner_height, compose_page
-from renderer.compose.parse import parse_blocks
-from renderer.errors import FitError
-from renderer.export import figure_for
-from renderer.layout.engine import layout_chapter
-from renderer.plan import plan_sheet
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.compose.fit import banner_room, negotiate
+from cheatsheet.compose.page import _composers, banner_height, compose_page
+from cheatsheet.compose.parse import parse_blocks
+from cheatsheet.errors import FitError
+from cheatsheet.export import figure_for
+from cheatsheet.layout.engine import layout_chapter
+from cheatsheet.plan import plan_sheet
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 from tests.conftest import CHAPTERS, ROOT
 
 PROMPTS = [CHAPTERS / "ch10.yaml", ROOT / "tests" / "prompts" / "ch05_tokenization.md",

@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from renderer import theme
-from renderer.compose.marks import QRMark
-from renderer.export import figure_for, png_bytes, svg_bytes
-from renderer.render import compose
+from cheatsheet import theme
+from cheatsheet.compose.marks import QRMark
+from cheatsheet.export import figure_for, png_bytes, svg_bytes
+from cheatsheet.render import compose
 from tests.conftest import CHAPTERS, ROOT
 
 pytestmark = pytest.mark.slow

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.check import check
-from renderer.compose.blocks.code import CodeBlock
-from renderer.compose.page import _composers
-from renderer.errors import InputError
-from renderer.render import lay_out, render
-from renderer.sources import read_input
+from cheatsheet.check import check
+from cheatsheet.compose.blocks.code import CodeBlock
+from cheatsheet.compose.page import _composers
+from cheatsheet.errors import InputError
+from cheatsheet.render import lay_out, render
+from cheatsheet.sources import read_input
 
 PROMPT = Path(__file__).parent / "prompts" / "typography_ko.md"
 MISSING = {"\ue000": "U+E000", "\U00020000": "U+20000"}

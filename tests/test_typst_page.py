@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from renderer import theme
-from renderer.compose.marks import BackingMark, StrokeMark, TextMark
-from renderer.compose.text.fonts import faces
+from cheatsheet import theme
+from cheatsheet.compose.marks import BackingMark, StrokeMark, TextMark
+from cheatsheet.compose.text.fonts import faces
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.compose.diagrams.graph import GraphBlock
-from renderer.compose.diagrams.mindmap import MindMapBlock
-from renderer.compose.page import _composers
-from renderer.render import lay_out, render
-from renderer.sources import read_input
+from cheatsheet.compose.diagrams.graph import GraphBlock
+from cheatsheet.compose.diagrams.mindmap import MindMapBlock
+from cheatsheet.compose.page import _composers
+from cheatsheet.render import lay_out, render
+from cheatsheet.sources import read_input
 
 PROMPT = Path(__file__).parent / "prompts" / "ch05_tokenization.md"
 

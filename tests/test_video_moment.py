@@ -12,15 +12,15 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from renderer import theme
-from renderer.cli import main
-from renderer.compose.marks import QRMark, TextMark
-from renderer.compose.page import banner_height, compose_page, footer_text
-from renderer.compose.qr import video_link
-from renderer.layout.place import Split
-from renderer.render import compose, lay_out, render
-from renderer.sources import read_input
-from renderer.sources.chapter_yaml import read_chapter_yaml
+from cheatsheet import theme
+from cheatsheet.cli import main
+from cheatsheet.compose.marks import QRMark, TextMark
+from cheatsheet.compose.page import banner_height, compose_page, footer_text
+from cheatsheet.compose.qr import video_link
+from cheatsheet.layout.place import Split
+from cheatsheet.render import compose, lay_out, render
+from cheatsheet.sources import read_input
+from cheatsheet.sources.chapter_yaml import read_chapter_yaml
 from tests.conftest import CHAPTERS, SEEDS, seed
 
 TRANSLATION = SEEDS / "001_547d284c1956cbba.txt"

@@ -11,14 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from renderer import pdf_fonts, text_metrics
-from renderer.boxes import dialects as boxchars
-from renderer.compose import qr
-from renderer.compose.text import inline, linebreak
-from renderer.compose.text.inline import Run, parse_inline
-from renderer.compose.text.linebreak import set_lines
-from renderer.draw import wobble
-from renderer.render import render
+from cheatsheet import pdf_fonts, text_metrics
+from cheatsheet.boxes import dialects as boxchars
+from cheatsheet.compose import qr
+from cheatsheet.compose.text import inline, linebreak
+from cheatsheet.compose.text.inline import Run, parse_inline
+from cheatsheet.compose.text.linebreak import set_lines
+from cheatsheet.draw import wobble
+from cheatsheet.render import render
 from tests.test_check import MINI
 
 DPI = 40

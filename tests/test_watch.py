@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from renderer.console import Console
-from renderer.watch import Watcher, watch_loop
+from cheatsheet.console import Console
+from cheatsheet.watch import Watcher, watch_loop
 from tests.conftest import CHAPTERS, ROOT, seed
 from tests.test_check import MINI
 
@@ -91,7 +91,7 @@ def test_a_re_render_writes_the_same_bytes_as_a_fresh_watcher(tmp_path: Path) ->
 def test_no_collection_during_a_render_and_the_collector_back_as_it_was_after() -> None:
     import gc
 
-    from renderer.render import collections_held
+    from cheatsheet.render import collections_held
 
     was = gc.isenabled()
     try:
@@ -113,7 +113,7 @@ def test_a_save_re_measures_only_the_regions_it_changed(tmp_path: Path) -> None:
     """The watcher keeps what composing measured per region (compose.page.Memo): after a save that
     changes one section's words, the other regions' measurements are the ones kept, and the output
     is what a fresh render of the saved file gives."""
-    from renderer.render import render
+    from cheatsheet.render import render
 
     prompt = tmp_path / "grand.md"
     text = seed("ch24").read_text(encoding="utf-8")
@@ -161,7 +161,7 @@ def test_the_file_system_is_watched_from_before_the_first_render(tmp_path: Path)
     that a save made while the first render runs, before anything asks for a change, is its first batch."""
     import threading
 
-    from renderer.watch import FileEvents
+    from cheatsheet.watch import FileEvents
 
     prompt = tmp_path / "mini.md"
     prompt.write_text(MINI, encoding="utf-8")
@@ -183,8 +183,8 @@ def test_watch_takes_the_options_render_takes(tmp_path: Path, monkeypatch: pytes
                                                capsys: pytest.CaptureFixture) -> None:
     """--format, --pdf-only, --png-only, --svg, --no-qr, --source, --strict, --one-page, --exact and --dpi
     reach the watcher; the first line says what is watched, before anything is rendered."""
-    from renderer import watch
-    from renderer.cli import main
+    from cheatsheet import watch
+    from cheatsheet.cli import main
 
     seen: list[Watcher] = []
 

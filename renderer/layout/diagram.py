@@ -1,7 +1,7 @@
 """Parse a hand-typed box-drawing diagram into bands and the boxes inside them.
 
 Heavy, double, rounded and ASCII lines are redrawn in light lines first
-(renderer.boxes.normalize); error messages still show the line as it was typed.
+(cheatsheet.boxes.normalize); error messages still show the line as it was typed.
 Real diagrams drift: a right border may sit a few columns off from the line
 above, a line may be indented a column or two more than the others and a line
 may lack a border.  Columns are terminal columns (Hangul and emoji count 2),

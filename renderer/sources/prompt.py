@@ -66,7 +66,7 @@ def _ratio_mark(line: str) -> _Mark | None:
 EMPHASIS_MARKS = ("강조", "quotable", "핵심 강조")
 _LECTURE = re.compile(r"원본 강의\s*:\s*[\"“]([^\"”]{3,120})[\"”]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
-DIAGRAM_START = "┌"  # in light lines: every dialect is redrawn in them (renderer.boxes) before looking
+DIAGRAM_START = "┌"  # in light lines: every dialect is redrawn in them (cheatsheet.boxes) before looking
 BOX_DRAWING = frozenset(chr(c) for c in range(0x2500, 0x2580))
 FRAME_LEFT = "│├└"
 

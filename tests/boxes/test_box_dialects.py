@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from renderer.boxes import char_widths, light, normalize
-from renderer.compose.diagrams.grid import parse_grid
-from renderer.compose.parse import parse_blocks
+from cheatsheet.boxes import char_widths, light, normalize
+from cheatsheet.compose.diagrams.grid import parse_grid
+from cheatsheet.compose.parse import parse_blocks
 from tests.layout.prompts import layout_of, texts, tree
 
 LIGHT = """

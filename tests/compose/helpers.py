@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from renderer import theme
-from renderer.compose.ink import Ink
-from renderer.compose.marks import ArrowMark, BackingMark, Mark, MarkerMark, StrokeMark, TextMark
-from renderer.compose.parse import parse_blocks
-from renderer.compose.text import fonts
+from cheatsheet import theme
+from cheatsheet.compose.ink import Ink
+from cheatsheet.compose.marks import ArrowMark, BackingMark, Mark, MarkerMark, StrokeMark, TextMark
+from cheatsheet.compose.parse import parse_blocks
+from cheatsheet.compose.text import fonts
 
 INK = Ink.nth(0)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from renderer import theme
-from renderer.compose.blocks.code import CodeBlock
-from renderer.compose.blocks.table import TableBlock
-from renderer.compose.marks import TextMark
-from renderer.compose.region import RegionComposer
-from renderer.layout.regions import Region
+from cheatsheet import theme
+from cheatsheet.compose.blocks.code import CodeBlock
+from cheatsheet.compose.blocks.table import TableBlock
+from cheatsheet.compose.marks import TextMark
+from cheatsheet.compose.region import RegionComposer
+from cheatsheet.layout.regions import Region
 from tests.compose.helpers import INK, blocks_of
 
 CODE = "\n".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer import theme
+from cheatsheet import theme
 from tests.compose.test_fit import bullets, compose, prompt
 
 

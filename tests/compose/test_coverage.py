@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose.page import compose_page
-from renderer.compose.text import fonts
-from renderer.errors import InputError
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.compose.page import compose_page
+from cheatsheet.compose.text import fonts
+from cheatsheet.errors import InputError
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 
 PROMPT = """# Source Text
 ---
@@ -57,8 +57,8 @@ def test_the_chain_covers_the_seeds_symbols(tmp_path: Path) -> None:
 
 
 def test_an_uncovered_character_is_drawn_as_a_placeholder_with_a_warning(tmp_path: Path) -> None:
-    from renderer import theme
-    from renderer.compose.marks import StrokeMark, TextMark
+    from cheatsheet import theme
+    from cheatsheet.compose.marks import StrokeMark, TextMark
 
     page = _compose(tmp_path, "타밀 글자 \u0b95 는 없다")
     (n,) = [n for n in page.notices if n.kind == "uncovered"]
@@ -96,7 +96,7 @@ def test_an_uncovered_character_in_a_box_title_is_placed_in_the_diagram(tmp_path
 
 
 def test_a_diagram_without_a_title_band_gets_no_banner(tmp_path: Path) -> None:
-    from renderer.compose.marks import TextMark
+    from cheatsheet.compose.marks import TextMark
 
     p = tmp_path / "n.md"
     p.write_text(

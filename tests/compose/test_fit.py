@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from renderer import theme
-from renderer.compose.fit import _Negotiation, negotiate
-from renderer.compose.page import _composers, compose_page
-from renderer.errors import FitError
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet import theme
+from cheatsheet.compose.fit import _Negotiation, negotiate
+from cheatsheet.compose.page import _composers, compose_page
+from cheatsheet.errors import FitError
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 
 DIAGRAM = """┌──────────────────────────────────────────────┐
 │  📘 TITLE 📘                                   │
@@ -160,7 +160,7 @@ def test_boxes_stacked_in_a_column_share_its_height_by_what_they_need(tmp_path: 
 
 
 def test_one_header_size_for_the_sheet_even_where_a_roomy_box_writes_larger(tmp_path: Path) -> None:
-    from renderer.compose.marks import TextMark
+    from cheatsheet.compose.marks import TextMark
 
     _, page = compose(prompt(tmp_path, "- 짧게 한 줄", bullets(24), bullets(6)))
     sizes = {f.size for f in page.fits.values()}

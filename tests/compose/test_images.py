@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.draw.canvas import figure_mm
+from cheatsheet.draw.canvas import figure_mm
 from tests.compose.examples import EXAMPLES
 from tests.compose.helpers import INK, blocks_of
 

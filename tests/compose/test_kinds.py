@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.compose.region import _groups
+from cheatsheet.compose.region import _groups
 from tests.compose.examples import EXAMPLES
 from tests.compose.helpers import INK, blocks_of, texts_overlap, within
 
@@ -58,9 +58,9 @@ def test_lead_lines_keep_with_what_follows() -> None:
 
 
 def test_highlighter_on_a_sticky_note_is_not_yellow_on_yellow() -> None:
-    from renderer import theme
-    from renderer.compose.ink import Ink
-    from renderer.compose.marks import MarkerMark
+    from cheatsheet import theme
+    from cheatsheet.compose.ink import Ink
+    from cheatsheet.compose.marks import MarkerMark
 
     (q,) = blocks_of('> "**Trust but Verify** - 신뢰하되 검증하라"')
     marks = q.place(0.0, 0.0, 120.0, 10.0, Ink(theme.ACCENTS[0], theme.STICKY_CLASH))
@@ -69,8 +69,8 @@ def test_highlighter_on_a_sticky_note_is_not_yellow_on_yellow() -> None:
 
 
 def test_a_frame_around_a_flow_hugs_it_and_keeps_its_blocks_in_place() -> None:
-    from renderer.compose.blocks.frame import FrameBlock
-    from renderer.compose.marks import StrokeMark
+    from cheatsheet.compose.blocks.frame import FrameBlock
+    from cheatsheet.compose.marks import StrokeMark
 
     md = "┌────────────────────┐\n│ A                  │\n│   ↓                │\n│ B                  │\n└────────────────────┘"
     (f,) = blocks_of(md)

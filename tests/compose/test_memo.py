@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.compose.page import Memo, compose_page
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.compose.page import Memo, compose_page
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 from tests.compose.test_fit import bullets, prompt
 
 

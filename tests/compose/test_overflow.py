@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose.marks import TextMark
-from renderer.compose.overflow import CONTINUED, MAX_PAGES
-from renderer.errors import FitError
-from renderer.render import compose
+from cheatsheet.compose.marks import TextMark
+from cheatsheet.compose.overflow import CONTINUED, MAX_PAGES
+from cheatsheet.errors import FitError
+from cheatsheet.render import compose
 
 HEAD = """---
 title: "1. Test"

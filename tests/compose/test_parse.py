@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from renderer.compose.blocks.beforeafter import BeforeAfterBlock
-from renderer.compose.blocks.code import CodeBlock
-from renderer.compose.blocks.costbars import CostBarsBlock
-from renderer.compose.blocks.frame import FrameBlock
-from renderer.compose.blocks.quote import QuoteBlock
-from renderer.compose.blocks.table import TableBlock
-from renderer.compose.blocks.text_item import TextItem
-from renderer.compose.diagrams.drawing import DrawingBlock
-from renderer.compose.diagrams.flow import FlowBlock
-from renderer.compose.diagrams.graph import GraphBlock
-from renderer.compose.diagrams.mindmap import MindMapBlock
-from renderer.compose.parse import parse_blocks
+from cheatsheet.compose.blocks.beforeafter import BeforeAfterBlock
+from cheatsheet.compose.blocks.code import CodeBlock
+from cheatsheet.compose.blocks.costbars import CostBarsBlock
+from cheatsheet.compose.blocks.frame import FrameBlock
+from cheatsheet.compose.blocks.quote import QuoteBlock
+from cheatsheet.compose.blocks.table import TableBlock
+from cheatsheet.compose.blocks.text_item import TextItem
+from cheatsheet.compose.diagrams.drawing import DrawingBlock
+from cheatsheet.compose.diagrams.flow import FlowBlock
+from cheatsheet.compose.diagrams.graph import GraphBlock
+from cheatsheet.compose.diagrams.mindmap import MindMapBlock
+from cheatsheet.compose.parse import parse_blocks
 from tests.compose.helpers import blocks_of
 
 
@@ -125,11 +125,11 @@ def test_a_chart_typed_with_line_characters_is_drawn() -> None:
     """Axes and slopes with no closed box are one drawing: the line characters become pen strokes where
     the author typed them and the words stay beside them, never a line character written as text; a tree
     item's short └─ is no chart."""
-    from renderer.compose.blocks.code import CodeBlock
-    from renderer.compose.diagrams.drawing import DrawingBlock
-    from renderer.compose.ink import Ink
-    from renderer.compose.marks import StrokeMark, TextMark
-    from renderer.compose.parse import parse_blocks
+    from cheatsheet.compose.blocks.code import CodeBlock
+    from cheatsheet.compose.diagrams.drawing import DrawingBlock
+    from cheatsheet.compose.ink import Ink
+    from cheatsheet.compose.marks import StrokeMark, TextMark
+    from cheatsheet.compose.parse import parse_blocks
 
     md = ("Elo ↑          ╱ RL\n    │       ╱\n    │  ─ ─ 이세돌 ─ ─\n    └──────────→ 시간\n\n"
           "- 항목\n  └─ 이유: 설명")
@@ -147,8 +147,8 @@ def test_a_chart_typed_with_line_characters_is_drawn() -> None:
 
 def test_a_mind_map_spec_with_no_request_above_it_is_a_mind_map() -> None:
     """``- Root:`` / ``- Level 1:`` written bare, as plan sections often do, is drawn as the mind map."""
-    from renderer.compose.diagrams.mindmap import MindMapBlock
-    from renderer.compose.parse import parse_blocks
+    from cheatsheet.compose.diagrams.mindmap import MindMapBlock
+    from cheatsheet.compose.parse import parse_blocks
 
     blocks = parse_blocks('- Root: "RL"\n- Level 1: "보상", "정책"\n  - Level 2: 보상 → "점수", "채점"\n\n끝', 1)
     assert isinstance(blocks[0], MindMapBlock) and len(blocks) == 2

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from renderer.compose.qr import moment_url, qr_mark, video_link
-from renderer.model import Meta
+from cheatsheet.compose.qr import moment_url, qr_mark, video_link
+from cheatsheet.model import Meta
 
 
 def test_link_carries_the_timestamp() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.compose.blocks.table import TableBlock
-from renderer.compose.parse import parse_blocks
-from renderer.compose.repeats import drop_repeats
+from cheatsheet.compose.blocks.table import TableBlock
+from cheatsheet.compose.parse import parse_blocks
+from cheatsheet.compose.repeats import drop_repeats
 from tests.compose.test_fit import compose, prompt
 
 DRAWING_AND_TABLE = """```

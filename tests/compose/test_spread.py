@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer import theme
-from renderer.compose.marks import StrokeMark, TextMark
-from renderer.compose.region import box_rect
-from renderer.layout.place import heading_height
+from cheatsheet import theme
+from cheatsheet.compose.marks import StrokeMark, TextMark
+from cheatsheet.compose.region import box_rect
+from cheatsheet.layout.place import heading_height
 from tests.compose.test_fit import DIAGRAM, bullets, compose, prompt
 
 SPARSE = "- 첫째 생각\n  └─ 첫째의 세부\n- 둘째 생각\n- 셋째 생각\n  └─ 셋째의 세부"

@@ -3,9 +3,9 @@ split across newspaper columns, a long one only between its items."""
 
 from __future__ import annotations
 
-from renderer import theme
-from renderer.compose.parse import parse_blocks
-from renderer.compose.region import _groups
+from cheatsheet import theme
+from cheatsheet.compose.parse import parse_blocks
+from cheatsheet.compose.region import _groups
 from tests.compose.test_fit import bullets, compose, prompt
 
 

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from renderer import theme
-from renderer.compose.marks import TextMark
-from renderer.export import figure_for, pdf_bytes, png_bytes
-from renderer.render import render
+from cheatsheet import theme
+from cheatsheet.compose.marks import TextMark
+from cheatsheet.export import figure_for, pdf_bytes, png_bytes
+from cheatsheet.render import render
 
 PROMPT = Path(__file__).parents[1] / "data" / "text" / "drawn_right.md"
 

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renderer.errors import InputError
-from renderer.layout.place import usable_rect
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.errors import InputError
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 from tests.conftest import CHAPTERS, SEED_FILES, SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent.parent

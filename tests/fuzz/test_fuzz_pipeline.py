@@ -23,9 +23,9 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from renderer.errors import InputError
-from renderer.export import figure_for
-from renderer.render import compose
+from cheatsheet.errors import InputError
+from cheatsheet.export import figure_for
+from cheatsheet.render import compose
 from tests.conftest import CHAPTERS, ROOT
 from tests.fuzz.test_fuzz_inputs import LAYOUTS, PROMPT_BASES, YAML_BASES, Base, _base, mutated
 

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renderer.boxes import char_widths
-from renderer.layout.place import usable_rect
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.boxes import char_widths
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 
 ICONS = ["📖", "👥", "⚡", "🤖", "✅", "🧠", "📊", "💡", "⚠️", "❤️"]
 LETTER = st.sampled_from(string.ascii_letters)

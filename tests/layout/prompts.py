@@ -5,11 +5,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from renderer.layout.engine import Layout
-from renderer.layout.regions import Region
-from renderer.model import LayoutSource
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.layout.engine import Layout
+from cheatsheet.layout.regions import Region
+from cheatsheet.model import LayoutSource
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 
 FRONT = '---\ntitle: "1. Test"\nchapter: 1\n---\n\n# Layout Structure\n\n'
 # the diagram's first line in a prompt made by prompt_text()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.layout.place import usable_rect
+from cheatsheet.layout.place import usable_rect
 from tests.layout.prompts import layout_of, ratio_table
 
 X0, Y0, W, H = usable_rect()

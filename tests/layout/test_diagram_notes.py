@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from renderer import theme
-from renderer.boxes import char_widths
-from renderer.layout.place import banner_height, usable_rect
-from renderer.render import lay_out
-from renderer.sources import read_input
-from renderer.sources.titles import hint_percent, split_heading
+from cheatsheet import theme
+from cheatsheet.boxes import char_widths
+from cheatsheet.layout.place import banner_height, usable_rect
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
+from cheatsheet.sources.titles import hint_percent, split_heading
 from tests.layout.prompts import layout_of, texts, write_prompt
 
 X0, Y0, W, H = usable_rect()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from renderer.boxes import char_widths
-from renderer.layout.diagram import parse_diagram
-from renderer.layout.place import heading_height, usable_rect
+from cheatsheet.boxes import char_widths
+from cheatsheet.layout.diagram import parse_diagram
+from cheatsheet.layout.place import heading_height, usable_rect
 from tests.layout.prompts import FIRST_LINE, layout_of, source, texts, tree
 
 X0, Y0, W, H = usable_rect()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from renderer.errors import InputError
-from renderer.layout.place import usable_rect
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.errors import InputError
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 from tests.layout.prompts import FIRST_LINE, diagram_lines, layout_of, ratio_list, ratio_table, write_prompt
 
 X0, Y0, W, H = usable_rect()

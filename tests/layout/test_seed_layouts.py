@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.layout.place import usable_rect
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 from tests.conftest import seed
 
 EXPECTED = {

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from renderer.layout.engine import layout_chapter
-from renderer.plan import plan_sheet
-from renderer.sources import read_input
-from renderer.sources.requests import is_request, picture_kind
+from cheatsheet.layout.engine import layout_chapter
+from cheatsheet.plan import plan_sheet
+from cheatsheet.sources import read_input
+from cheatsheet.sources.requests import is_request, picture_kind
 from tests.conftest import seed
 from tests.plan.placements import PROMPTS, intended
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.sources import anatomy, read_input
-from renderer.sources.markdown import close_fences, parse
+from cheatsheet.sources import anatomy, read_input
+from cheatsheet.sources.markdown import close_fences, parse
 
 DIAGRAM = [
     "┌──────────────────────────────┐",

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from renderer.errors import InputError
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.errors import InputError
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "bad_inputs.yaml"
 ENTRIES = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -21,7 +21,7 @@ ENTRIES = yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 def _cheatsheet() -> list[str]:
     script = Path(sys.executable).with_name("cheatsheet")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "renderer.cli"]
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "cheatsheet.cli"]
 
 
 def _setup(entry: dict, folder: Path) -> str:

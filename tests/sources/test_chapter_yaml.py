@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from renderer.errors import InputError
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.errors import InputError
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.sources import read_input
+from cheatsheet.sources import read_input
 from tests.conftest import seed
 
 

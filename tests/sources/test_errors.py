@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.errors import InputError, Notice, caret_pad, diagnostic
-from renderer.hints import GENERAL
+from cheatsheet.errors import InputError, Notice, caret_pad, diagnostic
+from cheatsheet.hints import GENERAL
 
 
 def test_render_has_place_line_caret_and_hint() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from renderer.errors import InputError
-from renderer.sources import read_input
+from cheatsheet.errors import InputError
+from cheatsheet.sources import read_input
 
 BODY = "\n# Layout Structure\n\n┌──────────────┐\n│ 🍌 TITLE     │\n├──────────────┤\n│ ⚡ BODY       │\n└──────────────┘\n"
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from renderer.errors import InputError
-from renderer.model import Chapter, LayoutSource, Meta
-from renderer.sources import read_input
-from renderer.sources.frontmatter import parse_meta
-from renderer.sources.moment import read_source, with_moment
-from renderer.sources.timecode import format_time, seconds
+from cheatsheet.errors import InputError
+from cheatsheet.model import Chapter, LayoutSource, Meta
+from cheatsheet.sources import read_input
+from cheatsheet.sources.frontmatter import parse_meta
+from cheatsheet.sources.moment import read_source, with_moment
+from cheatsheet.sources.timecode import format_time, seconds
 from tests.conftest import SEEDS, seed
 
 TRANSLATION = SEEDS / "001_547d284c1956cbba.txt"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renderer.render import lay_out
-from renderer.sources import read_input
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
 
 DIAGRAM = [
     "┌──────────────────────┐",

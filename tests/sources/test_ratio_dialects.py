@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from renderer.errors import InputError
-from renderer.layout.place import usable_rect
-from renderer.render import lay_out
-from renderer.sources import read_input
-from renderer.sources.ratios import _columns
+from cheatsheet.errors import InputError
+from cheatsheet.layout.place import usable_rect
+from cheatsheet.render import lay_out
+from cheatsheet.sources import read_input
+from cheatsheet.sources.ratios import _columns
 from tests.layout.prompts import layout_of
 from tests.layout.test_ratio_spec import SPEC_LINE, THREE_BANDS
 

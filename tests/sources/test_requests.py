@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.compose.blocks.text_item import TextItem
-from renderer.compose.diagrams.mindmap import MindMapBlock
-from renderer.compose.parse import parse_blocks
-from renderer.sources.requests import drop_requests, is_request, picture_kind
+from cheatsheet.compose.blocks.text_item import TextItem
+from cheatsheet.compose.diagrams.mindmap import MindMapBlock
+from cheatsheet.compose.parse import parse_blocks
+from cheatsheet.sources.requests import drop_requests, is_request, picture_kind
 
 
 @pytest.mark.parametrize("line", [

@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from renderer import theme
-from renderer.compose.marks import TextMark
-from renderer.render import compose
-from renderer.sources.text_file import decode_text
+from cheatsheet import theme
+from cheatsheet.compose.marks import TextMark
+from cheatsheet.render import compose
+from cheatsheet.sources.text_file import decode_text
 
 PROMPT = Path(__file__).parents[1] / "data" / "text" / "drawn_right.md"
 

@@ -34,7 +34,7 @@ class Scan:
     """A region's lines as a recogniser sees them (it changes none of them)."""
 
     lines: list[str]  # as written (requests dropped)
-    drawn: list[str]  # the same lines with every box drawing in light lines (renderer.boxes)
+    drawn: list[str]  # the same lines with every box drawing in light lines (cheatsheet.boxes)
     line0: int  # file line of lines[0]
     ctx: Ctx
     held: list[str] = field(default_factory=list)  # writing read so far that no kind took

@@ -5,7 +5,7 @@ Every box (any depth) becomes a wobbly rectangle, ``├──┤`` rules become 
 lines and arrows running from box to box, and the words stay where the author typed
 them, scaled from terminal columns to millimetres.  No box-drawing character
 is ever written as text.  Heavy, double, rounded and ASCII lines are read as
-light ones (renderer.boxes); the grid is read in ``grid.py``.
+light ones (cheatsheet.boxes); the grid is read in ``grid.py``.
 """
 
 from __future__ import annotations

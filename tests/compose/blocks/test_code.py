@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from renderer import theme
-from renderer.compose.blocks.code import CodeBlock, wrap_line
-from renderer.compose.marks import StrokeMark, TextMark
-from renderer.compose.region import RegionComposer
-from renderer.compose.text import fonts
-from renderer.layout.regions import Region
+from cheatsheet import theme
+from cheatsheet.compose.blocks.code import CodeBlock, wrap_line
+from cheatsheet.compose.marks import StrokeMark, TextMark
+from cheatsheet.compose.region import RegionComposer
+from cheatsheet.compose.text import fonts
+from cheatsheet.layout.regions import Region
 from tests.compose.helpers import INK, blocks_of, within
 
 SIZE = 10.0
@@ -122,7 +122,7 @@ def test_a_long_block_stays_whole_in_one_column() -> None:
 def test_a_token_wider_than_many_rows_is_cut_in_linear_work(monkeypatch) -> None:
     """A line of 8,000 characters without a break measures each character a few times, not every
     tail again for every row."""
-    from renderer.compose.blocks import code as code_mod
+    from cheatsheet.compose.blocks import code as code_mod
 
     measured = [0]
     real = code_mod.fonts.width

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.compose.blocks.costbars import CostBarsBlock
+from cheatsheet.compose.blocks.costbars import CostBarsBlock
 from tests.compose.helpers import blocks_of
 
 WORKED = """1. 오렌지 합계: $2 × 2 = $4

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from renderer.compose.diagrams.label import crosses
-from renderer.compose.marks import ArrowMark, TextMark
-from renderer.compose.shapes import bent
-from renderer.render import compose
+from cheatsheet.compose.diagrams.label import crosses
+from cheatsheet.compose.marks import ArrowMark, TextMark
+from cheatsheet.compose.shapes import bent
+from cheatsheet.render import compose
 from tests.compose.helpers import extent
 
 ROOT = Path(__file__).resolve().parents[3]

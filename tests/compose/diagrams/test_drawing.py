@@ -3,7 +3,7 @@ edge even where wide characters (Hangul, Hanja) push a row's own borders to the 
 
 from __future__ import annotations
 
-from renderer.compose.diagrams.grid import parse_grid
+from cheatsheet.compose.diagrams.grid import parse_grid
 
 PIPELINE = """┌─────────────┐    ┌─────────────┐    ┌─────────────┐
 │ PRETRAINING │ →  │ BASE MODEL  │ →  │POST-TRAINING│

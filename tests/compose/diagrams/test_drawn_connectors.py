@@ -4,9 +4,9 @@ no line character or arrowhead is ever written as text."""
 
 from __future__ import annotations
 
-from renderer.compose.diagrams.drawing import DrawingBlock
-from renderer.compose.diagrams.grid import parse_grid
-from renderer.compose.marks import ArrowMark, StrokeMark, TextMark
+from cheatsheet.compose.diagrams.drawing import DrawingBlock
+from cheatsheet.compose.diagrams.grid import parse_grid
+from cheatsheet.compose.marks import ArrowMark, StrokeMark, TextMark
 from tests.compose.helpers import INK
 
 LOOP = """┌──────────────┐      ┌──────────┐

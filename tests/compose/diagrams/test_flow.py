@@ -3,10 +3,10 @@ downwards, a node a row, instead of being written smaller."""
 
 from __future__ import annotations
 
-from renderer.compose.diagrams.flow import FlowBlock
-from renderer.compose.ink import Ink
-from renderer.compose.marks import ArrowMark, TextMark
-from renderer.compose.parse import parse_blocks
+from cheatsheet.compose.diagrams.flow import FlowBlock
+from cheatsheet.compose.ink import Ink
+from cheatsheet.compose.marks import ArrowMark, TextMark
+from cheatsheet.compose.parse import parse_blocks
 
 CHAIN = ("[인터넷 문서] → [토큰화] → [신경망 사전학습] → [베이스 모델] → [후속학습 SFT] → [어시스턴트]\n"
          "        ↓\n"

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer.compose.blocks.code import CodeBlock
-from renderer.compose.diagrams.graph import GraphBlock
-from renderer.compose.diagrams.mermaid import parse_mermaid
-from renderer.compose.diagrams.mindmap import MindMapBlock
-from renderer.compose.diagrams.pie import PieBlock
-from renderer.compose.diagrams.sequence import Frame, Message, Note, SequenceBlock
-from renderer.compose.marks import ArrowMark, BackingMark, StrokeMark, TextMark
+from cheatsheet.compose.blocks.code import CodeBlock
+from cheatsheet.compose.diagrams.graph import GraphBlock
+from cheatsheet.compose.diagrams.mermaid import parse_mermaid
+from cheatsheet.compose.diagrams.mindmap import MindMapBlock
+from cheatsheet.compose.diagrams.pie import PieBlock
+from cheatsheet.compose.diagrams.sequence import Frame, Message, Note, SequenceBlock
+from cheatsheet.compose.marks import ArrowMark, BackingMark, StrokeMark, TextMark
 from tests.compose.helpers import INK, blocks_of, extent, texts_overlap, within
 
 SUBGRAPHS = """flowchart TD
@@ -237,7 +237,7 @@ def test_at_its_narrowest_the_picture_still_fits(name: str) -> None:
 
 
 def _node_rects(block: GraphBlock, width: float, size: float, x: float, y: float) -> list[tuple]:
-    from renderer import theme
+    from cheatsheet import theme
 
     lay = block._layout(width, size)
     dy = y + theme.GRAPH_TOP
@@ -301,7 +301,7 @@ def test_frames_hold_exactly_their_nodes(width: float) -> None:
     assert {"사전학습 Pre-training", "후속학습", "SFT", "RL 단계"} <= {m.text for m in marks if isinstance(m, TextMark)}
     post = frames["POST"]
     ends = [m.end for m in marks if isinstance(m, ArrowMark)]
-    from renderer import theme
+    from cheatsheet import theme
 
     assert any(abs(ey - theme.GRAPH_TOP - (post.y + post.h)) < 1.0 or abs(ey - theme.GRAPH_TOP - post.y) < 1.0
                or abs(ex - post.x) < 1.0 or abs(ex - post.x - post.w) < 1.0 for ex, ey in ends)
@@ -337,7 +337,7 @@ def test_pie_labels_in_a_narrow_column_become_a_key() -> None:
     # slices in the theme's inks, no two neighbours alike
     marks = block.place(0.0, 0.0, 150.0, 10.0, INK)
     fills = [m.fill for m in marks if isinstance(m, StrokeMark) and m.fill and m.width_pt == 0]
-    from renderer import theme
+    from cheatsheet import theme
 
     assert len(fills) == 5 and all(f in theme.MARKERS + theme.ACCENTS for f in fills)
     assert all(a != b for a, b in zip(fills, fills[1:] + fills[:1]))
@@ -398,9 +398,9 @@ ZOO = Path(__file__).resolve().parents[2] / "prompts" / "mermaid_zoo.md"
 
 
 def test_the_zoo_renders_every_kind_as_a_picture() -> None:
-    from renderer.compose.page import _composers
-    from renderer.render import lay_out, render
-    from renderer.sources import read_input
+    from cheatsheet.compose.page import _composers
+    from cheatsheet.render import lay_out, render
+    from cheatsheet.sources import read_input
 
     chapter = read_input(ZOO)
     comps = _composers(chapter, lay_out(chapter), [])

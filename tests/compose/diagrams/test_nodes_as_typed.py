@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from renderer.compose.diagrams.graph import graph_from_chains
-from renderer.compose.diagrams.mermaid import parse_mermaid
-from renderer.compose.text.setting import pitch
+from cheatsheet.compose.diagrams.graph import graph_from_chains
+from cheatsheet.compose.diagrams.mermaid import parse_mermaid
+from cheatsheet.compose.text.setting import pitch
 
 DECISION = """flowchart TD
     Q[질문 받음] --> D{확실히 아는 내용인가?}

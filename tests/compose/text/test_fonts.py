@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from renderer import theme
-from renderer.compose.text import fonts
-from renderer.compose.text.setting import text_marks
+from cheatsheet import theme
+from cheatsheet.compose.text import fonts
+from cheatsheet.compose.text.setting import text_marks
 
 HAND, EMOJI, CJK, SYMBOL, MATH, MONO = theme.HAND, theme.EMOJI, theme.CJK, theme.SYMBOL, theme.MATH, theme.MONO
 
@@ -88,7 +88,7 @@ def test_uncovered_characters_go_to_the_placeholder() -> None:
 
 
 def test_the_placeholder_is_drawn_not_written() -> None:
-    from renderer.compose.marks import StrokeMark, TextMark
+    from cheatsheet.compose.marks import StrokeMark, TextMark
 
     marks = text_marks(0.0, 10.0, "a\ue000b", 10.0, theme.PEN)
     assert [m.text for m in marks if isinstance(m, TextMark)] == ["a", "b"]
@@ -121,7 +121,7 @@ def renderer():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from renderer.draw.canvas import setup_matplotlib
+    from cheatsheet.draw.canvas import setup_matplotlib
 
     setup_matplotlib()
     fig = Figure(figsize=(4, 2), dpi=72)
@@ -146,8 +146,8 @@ def test_what_is_measured_is_what_is_drawn(renderer, text: str) -> None:
 
 
 def test_a_word_wider_than_the_line_never_breaks_inside_an_emoji_sequence() -> None:
-    from renderer.compose.text.inline import Run
-    from renderer.compose.text.linebreak import set_lines
+    from cheatsheet.compose.text.inline import Run
+    from cheatsheet.compose.text.linebreak import set_lines
 
     word = (TECHNOLOGIST + FLAG_KR + KEYCAP_1) * 6
     lines = set_lines([Run(word)], fonts.width(TECHNOLOGIST, 10) * 2.5, 10)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from renderer import theme
-from renderer.compose.text.inline import parse_inline, plain_text
+from cheatsheet import theme
+from cheatsheet.compose.text.inline import parse_inline, plain_text
 
 
 def test_bold_and_code() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from renderer.compose.text import fonts
-from renderer.compose.text.inline import Run, parse_inline
-from renderer.compose.text.linebreak import NO_END, NO_START, _stream, set_lines
+from cheatsheet.compose.text import fonts
+from cheatsheet.compose.text.inline import Run, parse_inline
+from cheatsheet.compose.text.linebreak import NO_END, NO_START, _stream, set_lines
 
 
 def _text(line) -> str:
@@ -131,7 +131,7 @@ def test_spaces_around_a_middle_dot_are_kept() -> None:
 def _time_and_count(text: str, width: float, sizes: list[float], monkeypatch) -> tuple[int, int, float]:
     import time
 
-    from renderer.compose.text import linebreak
+    from cheatsheet.compose.text import linebreak
 
     calls = [0]
     real = fonts.width
@@ -179,8 +179,8 @@ def test_a_prompt_of_runs_without_break_opportunities_renders_quickly() -> None:
     import time
     from pathlib import Path
 
-    from renderer.compose.marks import TextMark
-    from renderer.render import compose
+    from cheatsheet.compose.marks import TextMark
+    from cheatsheet.render import compose
 
     t0 = time.perf_counter()
     _, page = compose(Path(__file__).parents[2] / "data" / "text" / "runaway.md", overflow_ok=True)
@@ -216,7 +216,7 @@ def test_the_quick_reading_of_plain_words_is_the_librarys() -> None:
 
     from uniseg.linebreak import line_break_breakables
 
-    from renderer.compose.text.linebreak import PLAIN_MARKS, _keep_all_class, _word_breaks
+    from cheatsheet.compose.text.linebreak import PLAIN_MARKS, _keep_all_class, _word_breaks
 
     rng = random.Random(7)
     chars = "aZ09가힣" + "".join(sorted(PLAIN_MARKS))

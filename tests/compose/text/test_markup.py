@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from renderer import theme
-from renderer.compose.blocks.quote import QuoteBlock
-from renderer.compose.blocks.text_item import TextItem
-from renderer.compose.marks import StrokeMark, TextMark
-from renderer.compose.text import fonts
-from renderer.compose.text.inline import parse_inline, plain_text
-from renderer.compose.text.linebreak import set_lines
-from renderer.compose.text.setting import line_marks
+from cheatsheet import theme
+from cheatsheet.compose.blocks.quote import QuoteBlock
+from cheatsheet.compose.blocks.text_item import TextItem
+from cheatsheet.compose.marks import StrokeMark, TextMark
+from cheatsheet.compose.text import fonts
+from cheatsheet.compose.text.inline import parse_inline, plain_text
+from cheatsheet.compose.text.linebreak import set_lines
+from cheatsheet.compose.text.setting import line_marks
 from tests.compose.helpers import INK, blocks_of
 
 PROMPT = Path(__file__).parents[2] / "data" / "text" / "drawn_right.md"
@@ -98,7 +98,7 @@ def test_raw_html_is_never_printed_and_is_named_in_a_warning() -> None:
 
 
 def test_the_markup_prompt_renders_as_markdown_means(tmp_path: Path) -> None:
-    from renderer.render import render
+    from cheatsheet.render import render
 
     sheet = render(PROMPT, dpi=60)
     text = PdfReader(io.BytesIO(sheet.pdf)).pages[0].extract_text()
