@@ -343,8 +343,8 @@ def replaced_sketch(box: Box, page: str) -> tuple[str, str]:
 def _says_more(par: str, page: str) -> bool:
     """A paragraph or an item of a sketch says something the page does not: words the page does not write, with any
     ending, more than one or more than a quarter of its words (SKETCH_TEXT_UNSAID, SKETCH_TEXT_SAID)."""
-    words = surface_words(par)
-    n = len(unsaid_stems(par, page))
+    words = set(surface_words(par))  # each word once: "A vs B vs C" does not say "vs" twice
+    n = len(set(unsaid_stems(par, page)))
     return n > SKETCH_TEXT_UNSAID or n > (1 - SKETCH_TEXT_SAID) * len(words)
 
 

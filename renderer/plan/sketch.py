@@ -28,6 +28,9 @@ _PLACEHOLDER_WORDS = ("다이어그램", "diagram", "그림", "도식", "차트"
                       "mind map", "마인드맵", "flowchart", "플로우", "순환", "placeholder", "사진", "도표")
 _PLACEHOLDER = re.compile(r"^\s*(?:[-*+•]\s+)?[\[【(（]([^\]】)）]{1,40})[\]】)）]\s*$")
 # a request tail after its data: "Bit→Byte→Token 표로 비교", "A, B, C 비교표로 정리"
+# "… vs Few-shot CoT (table)": the kind of picture a sketch's line stands for, in brackets at its end
+_KIND_NOTE = re.compile(r"\s*\((?:table|표|비교\s*표|mind\s*-?\s*map|마인드\s*맵|flow\s*-?\s*chart|플로우\s*차트|흐름도|"
+                        r"diagram|다이어그램|도식|chart|차트)\)\s*$", re.I)
 _TAIL = re.compile(r"(?:을|를)?\s*(?:표로\s*(?:비교|정리|표시)?|비교\s*표로?(?:\s*정리)?|도식화|시각화|"
                    r"(?:으로|로)\s*(?:정리|표현|도식화|시각화)|as\s+a\s+(?:table|flow(?:chart)?|diagram))\s*[.!]?\s*$",
                    re.I)
@@ -109,6 +112,10 @@ def read_requests(markdown: str, title: str = "") -> tuple[str, list[str]]:
                 out.append(m.group("lead") + data)
             continue
         body = ln.rstrip()
+        kind = _KIND_NOTE.search(body)
+        if kind and body[: kind.start()].strip():
+            read.append(kind.group().strip())
+            body = ln = body[: kind.start()]
         t = _TAIL.search(body, len(body) - len(body.lstrip()))
         if t and _ARROW.search(body[: t.start()]):
             read.append(ln.strip())
