@@ -16,8 +16,9 @@ from pypdf import PdfReader
 
 from cheatsheet import pdf_fonts
 from cheatsheet.compose.text.fonts import vendored_font_files
-from cheatsheet.export import PDF_METADATA, figure_for, pdf_bytes
+from cheatsheet.export import PDF_METADATA, figure_for, pdf_bytes, png_size
 from cheatsheet.pdf_fonts import LAYOUT_TABLES, fonts_in_name_order, lean_subsets, subset_font
+from cheatsheet.raster import pdf_page_png
 from cheatsheet.render import compose
 from tests.conftest import ROOT
 
@@ -122,16 +123,10 @@ def test_smaller_than_matplotlibs_subsets(lean_pdf: bytes, matplotlib_pdf: bytes
     assert len(lean_pdf) < len(matplotlib_pdf)
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
-def test_the_page_looks_the_same_as_with_matplotlibs_subsets(lean_pdf: bytes, matplotlib_pdf: bytes,
-                                                              tmp_path: Path) -> None:
-    def raster(pdf: bytes, name: str) -> bytes:
-        (tmp_path / f"{name}.pdf").write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(tmp_path / f"{name}.pdf"),
-                        str(tmp_path / name)], check=True, timeout=120)
-        return (tmp_path / f"{name}.png").read_bytes()
-
-    assert raster(lean_pdf, "lean") == raster(matplotlib_pdf, "matplotlib")
+def test_the_page_looks_the_same_as_with_matplotlibs_subsets(lean_pdf: bytes, matplotlib_pdf: bytes) -> None:
+    """Both PDFs rasterised by PDFium, as the PNG is made: the same pixels."""
+    size = png_size(100)
+    assert pdf_page_png(lean_pdf, size, 100, 1) == pdf_page_png(matplotlib_pdf, size, 100, 1)
 
 
 def test_a_subset_is_made_once_and_is_the_same_bytes_when_made_again() -> None:
