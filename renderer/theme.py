@@ -412,6 +412,7 @@ PIE_LEADER_EM = 1.2  # from the rim to the labels' column
 PIE_ELBOW_EM = 0.45  # a leader line leaves the slice straight out for this long
 PIE_LABEL_CAPS_EM = (12.0, 8.0, 5.0)  # a label wraps past the first of these widths that leaves room
 PIE_TURN_STEP = 15  # degrees: the pie turns in these steps to where its labels sit best
+PIE_TURN_MOST = 16  # a pie of more slices is not turned: each turn weighs every pair of its leaders
 PIE_LABEL_SEP_EM = 0.15  # between two labels of a column
 PIE_SWATCH_EM = 0.8  # the colour square before a label of the key
 PIE_ARC_STEP = 6.0  # degrees between the points of an arc

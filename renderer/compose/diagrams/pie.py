@@ -144,7 +144,8 @@ class PieBlock:
     def _layout(self, width: float, size_pt: float) -> _Pie:
         """Labels beside the pie when it can keep at least its smallest radius, else a key under it.
         The pie is turned (from twelve o'clock, in steps) to where its labels sit nearest their
-        slices with no leader line crossing the pie or another leader."""
+        slices with no leader line crossing the pie or another leader; a pie of more than
+        ``theme.PIE_TURN_MOST`` slices starts at twelve o'clock unturned."""
         em = size_pt * theme.PT_MM
         y = 0.0
         title = None
@@ -153,11 +154,12 @@ class PieBlock:
             title = (lab, ((width - lab.w) / 2, 0.0, lab.w, lab.h))
             y = lab.h + theme.BLOCK_GAP * em
         leader = theme.PIE_LEADER_EM * em
+        turns = range(0, 360, theme.PIE_TURN_STEP) if len(self.slices) <= theme.PIE_TURN_MOST else range(1)
         for cap_em in theme.PIE_LABEL_CAPS_EM:
             labels = [set_label(self._runs(k), size_pt, max(cap_em * em, widest_word(self._runs(k), size_pt)))
                       for k in range(len(self.slices))]
             best: tuple[tuple, _Pie] | None = None
-            for turn in range(0, 360, theme.PIE_TURN_STEP):
+            for turn in turns:
                 angles = self.angles(float(turn))
                 sides = [1 if ((a + b) / 2) % 360.0 < 180.0 else -1 for a, b in angles]
                 col = {s: max((lab.w for lab, sd in zip(labels, sides) if sd == s), default=0.0) for s in (1, -1)}
