@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .. import theme
 from ..errors import FitError, Notice
 from ..layout.engine import Layout
-from ..layout.place import Split, heading_height, usable_rect
+from ..layout.place import Split, heading_height, region_rects, usable_rect
 from ..layout.regions import Region
 from .fit_notices import Move, move_notices, overfull_error
 from .region import RegionComposer
@@ -293,7 +293,8 @@ class _Negotiation:
         limits = self._band_limits(tol, free)
         needs = self._needs(size, tol, sizes)
         base_h = [f * self.height for f in self.base.bands]
-        want = [base_h[k] if b.kind == "title" else max(needs[k][1], limits[k][0]) for k, b in enumerate(self.bands)]
+        want = [base_h[k] if b.kind == "title" else max(min(needs[k][1], self.height * 9), limits[k][0])  # not inf
+                for k, b in enumerate(self.bands)]
         heights = list(base_h)
         extra = sum(max(0.0, w - h) for w, h in zip(want, heights))
         for k in range(len(heights)):
@@ -313,8 +314,6 @@ class _Negotiation:
 
     def _with_rows(self, split: Split, size: float, sizes: dict[str, float] | None) -> Split:
         """The split with the shares of boxes stacked in a column set from what each needs."""
-        from ..layout.place import region_rects
-
         rects = region_rects(self.bands, split)
         columns = dict(split.columns)
         for band in self.bands:
@@ -377,8 +376,6 @@ def _worse(a: list[float], b: list[float]) -> bool:
 
 def _cell_widths_heights(layout: Layout, split: Split) -> dict[str, tuple[float, float]]:
     """Each leaf's cell width and height under ``split`` (computed, nothing placed)."""
-    from ..layout.place import region_rects
-
     rects = region_rects(layout.bands, split)
     return {r.id: (rects[r.id][2], rects[r.id][3]) for r in layout.leaves()}
 

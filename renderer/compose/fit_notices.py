@@ -3,6 +3,7 @@ that cannot hold its content."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,7 +50,8 @@ def overfull_error(label_of: Callable[[str], str], over: list[tuple[str, float]]
                    pages: float = 0.0) -> FitError:
     """The error of a page that cannot hold its content even at the hard floor: each region over its box, by how
     much, and (when known) how many pages the content would cover (``FitError.pages``, for the pager)."""
-    names = ", ".join(f'"{label_of(rid)}" by {mm:.1f} mm' for rid, mm in over)
+    names = ", ".join(f'"{label_of(rid)}" by {mm:.1f} mm' if math.isfinite(mm) else
+                      f'"{label_of(rid)}" (a picture wider than its box even drawn smallest)' for rid, mm in over)
     exc = FitError(file, line, 1,
                    f"the page cannot hold the content even at {theme.BODY_PT_FLOOR:g} pt: over {names}",
                    "shorten those sections, or give their bands more of the page in the ratio spec")

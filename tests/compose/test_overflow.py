@@ -78,3 +78,15 @@ def test_content_just_past_the_page_is_fitted_not_given_up(tmp_path: Path) -> No
     _, page = compose(_prompt(tmp_path, 290))
     assert len(page.pages()) == 1
     assert [n.message for n in page.notices] == ['"📌 Main" is written at 6.25 pt, below the page\'s 7 pt, so that it fits']
+
+
+def test_a_drawing_too_wide_at_any_size_is_an_error_naming_it_not_a_broken_page(tmp_path: Path) -> None:
+    """150 boxes typed in one row: no width holds them.  Fitting once shared that endless need out as the bands'
+    heights, and the page's frame was drawn at NaN (an internal error in the drawing)."""
+    path = tmp_path / "wide.md"
+    row = "\n".join(["┌────────┐ " * 150, "│ 단계 A │ " * 150, "└────────┘ " * 150])
+    path.write_text(HEAD + row + "\n", encoding="utf-8")
+    with pytest.raises(FitError) as err:
+        compose(path)
+    assert "a picture wider than its box even drawn smallest" in err.value.message
+    assert "inf" not in err.value.message and "nan" not in err.value.message

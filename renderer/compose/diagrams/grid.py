@@ -166,7 +166,12 @@ def parse_grid(lines: list[str]) -> Grid:
         else:
             kinds.append("blank")  # nothing, or only lines going down: as low as an empty row
     slopes = [(r, row.cols[i], ch) for r, row in enumerate(rows) for i, ch in enumerate(row.text) if ch in SLOPES]
-    return Grid(boxes, [_against_borders(t, rows[t.row], boxes) for t in texts], arrows, ncols, kinds, lines_,
+    walls: dict[int, list[int]] = {}  # per row, measured once: a long row holds many texts
+    for tx in texts:
+        if tx.row not in walls:
+            row = rows[tx.row]
+            walls[tx.row] = [row.cols[i] for i, ch in enumerate(row.text) if ch in WALLS]
+    return Grid(boxes, [_against_borders(tx, walls[tx.row], boxes) for tx in texts], arrows, ncols, kinds, lines_,
                 slopes)
 
 
@@ -284,12 +289,12 @@ def _char_at(row: Row, col: int) -> str:
     return row.text[i] if i >= 0 else " "
 
 
-def _against_borders(t: GridText, row: Row, boxes: list[GridBox]) -> GridText:
+def _against_borders(t: GridText, walls: list[int], boxes: list[GridBox]) -> GridText:
     """The words placed against the box border to their left as the box's top line draws it.  A
     row with wide characters (Hangul, Hanja) pushes its own borders right of the top line's, by a
     different amount in every row; words written right after a border then land at ragged indents.
-    Measured from their own row's border instead, the lines of a box share one left edge."""
-    walls = [row.cols[i] for i, ch in enumerate(row.text) if ch in WALLS]
+    Measured from their own row's border instead, the lines of a box share one left edge.  ``walls``:
+    the columns of the row's walls."""
     inside = [b for b in boxes if b.top < t.row < b.bottom]
     edges = sorted([(b.left, 0) for b in inside] + [(b.right, 1) for b in inside])
     left = [k for k, c in enumerate(walls) if c < t.col]
