@@ -529,7 +529,7 @@ def cmd_layout(args: argparse.Namespace, con: Console) -> int:
             print(f"page body: {page.body_pt:g} pt")
             for m in page.moves:
                 print(f"moved: {m.what} ({m.region_id}) {m.before * 100:.1f}% -> {m.after * 100:.1f}%"
-                      + (" (beyond the quarter: warned)" if m.beyond else ""))
+                      + (" (beyond the tolerance: warned)" if m.beyond else ""))
     if args.png:
         from .compose.preview import preview_marks
         from .export import figure_for, png_bytes, write_atomic

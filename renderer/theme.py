@@ -136,6 +136,10 @@ FILL_MIN = 0.6  # ...when its content covers less than this share of its box hei
 # fitted, whatever the search moves (pictures shrink to 70 %, area ~0.5): the verdict comes at once.
 HOPELESS_AREA = 2.5
 FIT_TOLERANCE = 0.25  # bands and columns may give or take this share of their own size
+# A move beyond the tolerance is warned about only when it is also more than this share of the page (a band) or of
+# its band's width (a column): authors write ratios in steps of 5 % (10, 15, 20 ...), so a move of at most one step
+# stays within what the number they wrote says.  Not with --exact, which warns about every move.
+RATIO_STEP = 0.05
 MIN_COLUMN_SHARE = 0.15  # a column never gives away more than leaves it this share of its band
 FOOTER_PT = 9.0
 FOOTER_INDENT = 1.0  # mm in from the left margin

@@ -25,6 +25,22 @@ def seed(name: str) -> Path:
     return SEEDS / SEED_FILES[name]
 
 
+def crowded_chapter(root: Path) -> Path:
+    """A course at ``root`` holding ch10 with its last band's share cut from 15% to 10% (the middle band's raised
+    to 35%): that band must grow far beyond its share, a warning on a layout file of a chapter (line 58, the
+    ratio spec).  The chapter's YAML file is returned."""
+    (root / "chapters").mkdir(parents=True, exist_ok=True)
+    (root / "layouts").mkdir(exist_ok=True)
+    text = (ROOT / "layouts" / "ch10.txt").read_text(encoding="utf-8")
+    for old, new in (("- 중앙 (30%)", "- 중앙 (35%)"), ("- 하단-하 (15%)", "- 하단-하 (10%)")):
+        assert old in text, old
+        text = text.replace(old, new)
+    (root / "layouts" / "ch10.txt").write_text(text, encoding="utf-8")
+    chapter = root / "chapters" / "ch10.yaml"
+    chapter.write_bytes((CHAPTERS / "ch10.yaml").read_bytes())
+    return chapter
+
+
 @pytest.fixture(params=sorted(SEED_FILES))
 def seed_prompt(request: pytest.FixtureRequest) -> Path:
     return seed(request.param)

@@ -22,7 +22,7 @@ from cheatsheet.console import Console, wants_colour
 from cheatsheet.errors import InputError
 from cheatsheet.importer import import_prompt
 from cheatsheet.render import render
-from tests.conftest import CHAPTERS, ROOT, SCRIPT, SEED_FILES, SEEDS
+from tests.conftest import CHAPTERS, ROOT, SCRIPT, SEED_FILES, SEEDS, crowded_chapter
 from tests.test_check import MINI
 from tests.test_cli import LOW_DPI, cheatsheet
 
@@ -99,7 +99,7 @@ def test_an_error_in_stdin_shows_its_line(tmp_path: Path) -> None:
 
 
 def test_quiet_prints_nothing_and_verbose_tells_the_fit(tmp_path: Path) -> None:
-    chapter = CHAPTERS / "ch10.yaml"  # a chapter whose band grows: a warning
+    chapter = crowded_chapter(tmp_path / "course")  # a chapter whose band grows: a warning
     normal = cheatsheet("render", chapter, "-o", tmp_path, "--dpi", LOW_DPI, "--pdf-only")
     assert "warning" in normal.err and normal.out.strip()
     quiet = cheatsheet("-q", "render", chapter, "-o", tmp_path, "--dpi", LOW_DPI, "--pdf-only")
@@ -150,14 +150,15 @@ def test_output_stems_fall_back_to_a_number() -> None:
 def test_utf8_on_a_cp1252_stream(tmp_path: Path) -> None:
     """A Windows console or a redirected stream in cp1252: warnings in Korean never raise."""
     env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
-    p = subprocess.run([str(SCRIPT), "render", str(CHAPTERS / "ch10.yaml"), "-o", str(tmp_path), "--dpi",
+    p = subprocess.run([str(SCRIPT), "render", str(crowded_chapter(tmp_path / "c")), "-o", str(tmp_path), "--dpi",
                         str(LOW_DPI), "--pdf-only"], capture_output=True, env=env, timeout=120)
     assert p.returncode == 0, p.stderr
     assert "데이터셋" in p.stderr.decode("utf-8")
 
 
 def test_warnings_about_a_layout_file_name_their_chapter(tmp_path: Path) -> None:
-    r = cheatsheet("build", "-o", tmp_path, "--dpi", LOW_DPI)
+    chapter = crowded_chapter(tmp_path / "course")
+    r = cheatsheet("build", chapter.parent, "-o", tmp_path / "out", "--dpi", LOW_DPI)
     grown = [ln for ln in r.err.splitlines() if "warning" in ln and "layouts/ch10.txt" in ln]
     assert grown and all(ln.endswith("(chapter ch10)") for ln in grown)
 
@@ -236,18 +237,33 @@ def test_a_misspelt_layout_heading_gets_did_you_mean(tmp_path: Path) -> None:
             "did you mean '# Layout Structure'?") in r.err
 
 
+def test_the_readmes_first_command_prints_no_warning_about_a_bundled_chapter(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"\.venv/bin/(cheatsheet build[^\n`]*)", readme)
+    assert command and command.group(1) == "cheatsheet build -o out"
+    r = cheatsheet("build", "-o", tmp_path / "out", cwd=ROOT)
+    assert r.code == 0, r.err
+    assert "warning" not in r.err and "all ok" in r.out + r.err
+    assert sorted(p.name for p in (tmp_path / "out").glob("ch*.p*")) == [
+        f"{c}.{x}" for c in ("ch09", "ch10", "ch24") for x in ("pdf", "png")]
+
+
 def test_the_readme_gives_windows_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert ".venv\\Scripts\\pip install" in readme and ".venv\\Scripts\\cheatsheet" in readme
 
 
-def test_layout_fitted_lists_the_body_size_and_the_moves() -> None:
-    r = cheatsheet("layout", CHAPTERS / "ch10.yaml", "--fitted")
+def test_layout_fitted_lists_the_body_size_and_the_moves(tmp_path: Path) -> None:
+    chapter = crowded_chapter(tmp_path / "course")
+    r = cheatsheet("layout", chapter, "--fitted")
     assert r.code == 0
     assert "page body: " in r.out
-    assert "moved: band 5 (band5) 15.0% -> " in r.out and "(beyond the quarter: warned)" in r.out
-    doc = json.loads(cheatsheet("layout", CHAPTERS / "ch10.yaml", "--fitted", "--json").out)
+    assert re.search(r"moved: band 5 \(band5\) 10\.0% -> \d+\.\d% \(beyond the tolerance: warned\)", r.out)
+    doc = json.loads(cheatsheet("layout", chapter, "--fitted", "--json").out)
     assert doc["fitted"]["body_pt"] >= 7 and any(m["beyond_tolerance"] for m in doc["fitted"]["moves"])
+    # the bundled ch10's last band grows from 15% by less than one 5-point step: listed, not warned
+    r = cheatsheet("layout", CHAPTERS / "ch10.yaml", "--fitted")
+    assert "moved: band 5 (band5) 15.0% -> " in r.out and "warned" not in r.out and "warning" not in r.err
 
 
 def test_exact_keeps_the_ratios_through_the_command(tmp_path: Path) -> None:
@@ -287,10 +303,10 @@ def test_one_diagnostic_form_in_render_check_and_build(tmp_path: Path) -> None:
         text = (r.err or r.out).splitlines()
         assert text[0].startswith(f"{missing}: error: no such file") and text[1].startswith("hint: ")
     # a warning reads the same in render and check: place, then severity
-    warned = cheatsheet("render", CHAPTERS / "ch10.yaml", "-o", tmp_path / "o", "--dpi", LOW_DPI, "--pdf-only").err
+    chapter = crowded_chapter(tmp_path / "course")
+    warned = cheatsheet("render", chapter, "-o", tmp_path / "o", "--dpi", LOW_DPI, "--pdf-only").err
     assert re.search(r"layouts/ch10\.txt:58:1: warning: band 5: ", warned)
-    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 5: .* \[notice\]",
-                     cheatsheet("check", CHAPTERS / "ch10.yaml").out)
+    assert re.search(r"layouts/ch10\.txt:58:1: warning: band 5: .* \[notice\]", cheatsheet("check", chapter).out)
 
 
 def test_an_os_error_is_a_diagnostic_with_a_hint() -> None:

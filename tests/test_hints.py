@@ -4,14 +4,13 @@ and render, check and build print it in the one form ``file:line:col: warning: m
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from cheatsheet.hints import GENERAL, hint_for
-from tests.conftest import CHAPTERS, ROOT, SCRIPT
+from tests.conftest import ROOT, SCRIPT, crowded_chapter
 
 GUIDE = ROOT / "docs" / "troubleshooting.md"
 WARNING_SECTIONS = ("Content", "Mermaid diagrams", "Fitting the page")
@@ -53,11 +52,8 @@ def _headlines_have_hints(err: str) -> list[str]:
 
 
 def test_render_check_and_build_print_each_warning_with_its_hint_in_one_form(tmp_path: Path) -> None:
-    root = tmp_path / "course"  # a bundled chapter that warns (a repeated section, a grown band)
-    (root / "chapters").mkdir(parents=True)
-    (root / "layouts").mkdir()
-    prompt = Path(shutil.copy(CHAPTERS / "ch10.yaml", root / "chapters"))
-    shutil.copy(ROOT / "layouts" / "ch10.txt", root / "layouts")
+    root = tmp_path / "course"  # a chapter that warns (grown bands)
+    prompt = crowded_chapter(root)
 
     def run(*args: str | Path) -> str:
         p = subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=300)

@@ -348,21 +348,23 @@ class _Negotiation:
 
     def moves(self, split: Split, tol: float, prompt: Split | None = None) -> list[Move]:
         """Each band and column that ``split`` moves from the prompt's ratios (``prompt``; the split fitting
-        started from when not given), and whether it goes beyond the tolerance: a title band grown for its banner
-        from the prompt's ratio, any other band from where fitting started (after the banner took its room)."""
+        started from when not given), and whether it goes beyond the tolerance (a quarter of its share, and more
+        than one ``theme.RATIO_STEP`` unless ``tol`` is 0): a title band grown for its banner from the prompt's
+        ratio, any other band from where fitting started (after the banner took its room)."""
         out: list[Move] = []
+        step = theme.RATIO_STEP if tol else 0.0
         ref = prompt.bands if prompt is not None and len(prompt.bands) == len(self.bands) else self.base.bands
         for k, (band, a, b, r) in enumerate(zip(self.bands, self.base.bands, split.bands, ref), 1):
             if abs(r - b) * self.height >= 0.05:
                 start = r if band.kind == "title" else a
-                out.append(Move(f"band {k}", band.id, r, b, abs(b - start) > start * tol + 0.5 / self.height))
+                out.append(Move(f"band {k}", band.id, r, b, abs(b - start) > max(start * tol, step) + 0.5 / self.height))
             base_c = self.base.columns.get(band.id)
             new_c = split.columns.get(band.id)
             if base_c and new_c:
                 for j, (ca, cb) in enumerate(zip(base_c, new_c), 1):
                     if abs(ca - cb) * self.width >= 0.05:
                         out.append(Move(f"band {k}, column {j}", band.children[j - 1].id, ca, cb,
-                                        abs(cb - ca) > ca * tol + 0.5 / self.width))
+                                        abs(cb - ca) > max(ca * tol, step) + 0.5 / self.width))
         return out
 
 

@@ -59,7 +59,7 @@ def region_lines(r: Region, page: Page, layout: Layout) -> list[str]:
         if m.region_id == r.id:
             of = "page height" if "column" not in m.what else "band width"
             lines.append(f"moved {m.before * 100:.1f}% -> {m.after * 100:.1f}% of the {of}"
-                         + (" (beyond the quarter)" if m.beyond else ""))
+                         + (" (beyond the tolerance)" if m.beyond else ""))
     return lines
 
 
