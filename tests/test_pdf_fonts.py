@@ -142,6 +142,28 @@ def test_a_subset_is_made_once_and_is_the_same_bytes_when_made_again() -> None:
     assert subset_font(font, gids) == first  # made again: the same bytes
 
 
+@pytest.mark.parametrize("face", ["Nanum", "NotoSansKR"])
+def test_a_faces_glyph_names_are_made_once_and_change_no_subset(face: str) -> None:
+    """A second glyph set of a face reuses the glyph names the first one made, and gets the bytes a process
+    that never subset the face makes."""
+    font = next(f for f in vendored_font_files() if face in f.name)
+    with TTFont(font, lazy=True) as src:
+        cmap = src.getBestCmap()
+        first_set = {src.getGlyphID(cmap[ord(c)]) for c in "사전학습 abc"}
+        second_set = {src.getGlyphID(cmap[ord(c)]) for c in "후속학습 데이터 xyz"}
+    pdf_fonts.clear_cache()
+    pdf_fonts._glyph_orders.clear()
+    fresh = subset_font(font, second_set)
+    pdf_fonts.clear_cache()
+    pdf_fonts._glyph_orders.clear()
+    subset_font(font, first_set)
+    assert len(pdf_fonts._glyph_orders) == 1
+    pdf_fonts.clear_cache()  # the subsets go; the names stay
+    assert len(pdf_fonts._glyph_orders) == 1
+    assert subset_font(font, second_set) == fresh
+    pdf_fonts.clear_cache()
+
+
 def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_fonts, "SUBSET_CACHE_SIZE", 2)
     pdf_fonts.clear_cache()
