@@ -3,6 +3,7 @@ column widths from their content."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -33,26 +34,40 @@ class TableBlock:
         n = self.ncols
         return [(r + [[]] * n)[:n] for r in [self.header] + self.rows]
 
-    def _widths(self, width: float, size_pt: float) -> list[float]:
+    def _widths(self, width: float, size_pt: float) -> list[list[float]]:
+        """The column widths to try, the first preferred on a tie.  A table that fits its column is ruled across
+        it, the room to spare going to every column alike.  One that must wrap gives each column its longest
+        word and shares the rest by what each still lacks; and, as a hand would, it may instead write its
+        narrowest columns whole (the first k of them by natural width) and wrap only the others."""
         pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
         cells = self._cells()
         nat = [max(natural_width(r[c], size_pt) for r in cells) + pad for c in range(self.ncols)]
         low = [max(widest_word(r[c], size_pt) for r in cells) + pad for c in range(self.ncols)]
         low = [min(lo, width / self.ncols) for lo in low]
         if sum(nat) <= width:
-            return nat
-        spare = width - sum(low)
-        extra = [n - lo for n, lo in zip(nat, low)]
-        tot = sum(extra) or 1.0
-        return [lo + max(0.0, spare) * e / tot for lo, e in zip(low, extra)]
+            return [[n * width / sum(nat) for n in nat] if 0 < sum(nat) and math.isfinite(width) else nat]
+        out = [_shared(width, low, nat, set())]
+        whole: set[int] = set()
+        for c in sorted(range(self.ncols), key=lambda c: (nat[c], c))[:-1]:
+            whole.add(c)
+            if sum(nat[k] for k in whole) + sum(low[k] for k in range(self.ncols) if k not in whole) > width:
+                break
+            out.append(_shared(width, low, nat, whole))
+        return out
 
     @per_width
     def _layout(self, width: float, size_pt: float) -> tuple[list[float], list[list[list[Line]]], list[float]]:
-        widths = self._widths(width, size_pt)
         pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
-        grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)] for row in self._cells()]
-        heights = [max(len(c) for c in row) * pitch(size_pt) + theme.TABLE_VPAD_EM * size_pt * theme.PT_MM for row in grid]
-        return (widths, grid, heights)
+        best: tuple[list[float], list[list[list[Line]]], list[float]] | None = None
+        for widths in self._widths(width, size_pt):
+            grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)]
+                    for row in self._cells()]
+            heights = [max(len(c) for c in row) * pitch(size_pt) + theme.TABLE_VPAD_EM * size_pt * theme.PT_MM
+                       for row in grid]
+            if best is None or sum(heights) < sum(best[2]) - 1e-6:
+                best = (widths, grid, heights)
+        assert best is not None
+        return best
 
     def measure(self, width: float, size_pt: float) -> float:
         return sum(self._layout(width, size_pt)[2]) + theme.BLOCK_INK_ROOM
@@ -92,6 +107,15 @@ class TableBlock:
 
 
 _CELL_GUARD = re.compile(r"`[^`]*`|<\|[A-Za-z0-9_]+\|>")
+
+
+def _shared(width: float, low: list[float], nat: list[float], whole: set[int]) -> list[float]:
+    """Column widths within ``width``: the columns of ``whole`` at their natural width, the others at their
+    longest word plus a share of the rest by what each still lacks."""
+    rest = [c for c in range(len(nat)) if c not in whole]
+    spare = max(0.0, width - sum(nat[c] for c in whole) - sum(low[c] for c in rest))
+    tot = sum(nat[c] - low[c] for c in rest) or 1.0
+    return [nat[c] if c in whole else low[c] + spare * (nat[c] - low[c]) / tot for c in range(len(nat))]
 
 
 def guard_cell_pipes(line: str) -> str:
