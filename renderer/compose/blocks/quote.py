@@ -12,7 +12,7 @@ from ... import theme
 from ..ink import Ink
 from ..marks import ArrowMark, Mark, MarkerMark, StrokeMark, TextMark
 from ..text.inline import Run, parse_inline, plain_text
-from ..text.linebreak import Line, set_lines, widest_word
+from ..text.linebreak import Line, line_count, set_lines, widest_word
 from ..text.setting import line_marks, pitch
 from .base import per_width
 
@@ -42,9 +42,16 @@ class QuoteBlock:
     def _note_w(width: float) -> float:
         return width - theme.QUOTE_SHADOW_ROOM - 2 * theme.QUOTE_SIDE_INSET
 
+    def _count(self, width: float, size_pt: float) -> int:
+        """How many lines ``_set`` writes (measuring needs no more)."""
+        pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
+        inner = max(1.0, self._note_w(width) - 2 * pad)
+        author = [(Run("- " + self.author),)] if self.author else []
+        return sum(line_count(tuple(runs), inner, size_pt) for runs in [*map(tuple, self.lines_runs), *author])
+
     def measure(self, width: float, size_pt: float) -> float:
         pad = theme.QUOTE_PAD_EM * size_pt * theme.PT_MM
-        return len(self._set(width, size_pt)) * pitch(size_pt) + 2 * pad + theme.QUOTE_SHADOW_ROOM + width * _SIN / 2
+        return self._count(width, size_pt) * pitch(size_pt) + 2 * pad + theme.QUOTE_SHADOW_ROOM + width * _SIN / 2
 
     def _inset(self, width: float, h: float) -> tuple[float, float]:
         """How far the turned note sits from the sides and the top: its corners may swing a

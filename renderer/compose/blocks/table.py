@@ -13,7 +13,7 @@ from ... import theme
 from ..ink import Ink
 from ..marks import Mark, StrokeMark
 from ..text.inline import Run, one_line, plain_text
-from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.linebreak import Line, line_count, natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch
 from .base import per_width
 
@@ -56,21 +56,28 @@ class TableBlock:
         return out
 
     @per_width
-    def _layout(self, width: float, size_pt: float) -> tuple[list[float], list[list[list[Line]]], list[float]]:
+    def _plan(self, width: float, size_pt: float) -> tuple[list[float], list[float]]:
+        """The column widths of the lowest table among ``_widths``, and its row heights."""
         pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
-        best: tuple[list[float], list[list[list[Line]]], list[float]] | None = None
+        cells = [[tuple(cell) for cell in row] for row in self._cells()]
+        best: tuple[list[float], list[float]] | None = None
         for widths in self._widths(width, size_pt):
-            grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)]
-                    for row in self._cells()]
-            heights = [max(len(c) for c in row) * pitch(size_pt) + theme.TABLE_VPAD_EM * size_pt * theme.PT_MM
-                       for row in grid]
-            if best is None or sum(heights) < sum(best[2]) - 1e-6:
-                best = (widths, grid, heights)
+            heights = [max(line_count(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)) * pitch(size_pt)
+                       + theme.TABLE_VPAD_EM * size_pt * theme.PT_MM for row in cells]
+            if best is None or sum(heights) < sum(best[1]) - 1e-6:
+                best = (widths, heights)
         assert best is not None
         return best
 
+    @per_width
+    def _layout(self, width: float, size_pt: float) -> tuple[list[float], list[list[list[Line]]], list[float]]:
+        widths, heights = self._plan(width, size_pt)
+        pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM
+        grid = [[set_lines(cell, max(1.0, w - pad), size_pt) for cell, w in zip(row, widths)] for row in self._cells()]
+        return (widths, grid, heights)
+
     def measure(self, width: float, size_pt: float) -> float:
-        return sum(self._layout(width, size_pt)[2]) + theme.BLOCK_INK_ROOM
+        return sum(self._plan(width, size_pt)[1]) + theme.BLOCK_INK_ROOM
 
     def min_width(self, size_pt: float) -> float:
         pad = 2 * theme.TABLE_PAD_EM * size_pt * theme.PT_MM

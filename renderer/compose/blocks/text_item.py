@@ -11,7 +11,7 @@ from ..ink import Ink
 from ..marks import Mark, StrokeMark, TextMark
 from ..text import fonts
 from ..text.inline import Run, merge, parse_inline, plain_text
-from ..text.linebreak import Line, natural_width, set_lines, widest_word
+from ..text.linebreak import Line, line_count, natural_width, set_lines, widest_word
 from ..text.setting import line_marks, pitch, text_marks
 from .base import Block, per_width
 from .table import TABLE_RULE
@@ -46,7 +46,8 @@ class TextItem:
         return set_lines(self.runs, max(1.0, width - self._indent(size_pt)), s)
 
     def measure(self, width: float, size_pt: float) -> float:
-        return len(self.lines(width, size_pt)) * pitch(self._size(size_pt))
+        s = self._size(size_pt)
+        return line_count(tuple(self.runs), max(1.0, width - self._indent(size_pt)), s) * pitch(s)
 
     def min_width(self, size_pt: float) -> float:
         return self._indent(size_pt) + min(widest_word(self.runs, self._size(size_pt)), theme.TEXT_WORD_MAX)
@@ -112,8 +113,8 @@ def heading_height(icon: str, title: str, size_pt: float, width: float) -> float
     from ..text.inline import Run as R
     em = size_pt * theme.PT_MM
     cx = (fonts.width(icon, size_pt) + theme.HEADING_ICON_GAP_EM * em) if icon else 0.0
-    lines = set_lines([R(title, "plain")], max(5.0, width - cx), size_pt)
-    return len(lines) * pitch(size_pt) + theme.HEADING_BELOW_EM * em
+    lines = line_count((R(title, "plain"),), max(5.0, width - cx), size_pt)
+    return lines * pitch(size_pt) + theme.HEADING_BELOW_EM * em
 
 
 __all__ = ["TextItem", "heading_marks", "heading_height", "TextMark"]

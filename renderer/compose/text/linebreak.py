@@ -291,6 +291,12 @@ def set_lines(runs: list[Run], width: float, size_pt: float) -> list[Line]:
 
 
 @lru_cache(maxsize=SET_LINES_CACHE)
+def line_count(runs: tuple[Run, ...], width: float, size_pt: float) -> int:
+    """How many lines ``set_lines`` fills (what measuring needs, without setting the pieces of each line)."""
+    return len(_breaks(runs, width + 1e-6, size_pt)) or 1
+
+
+@lru_cache(maxsize=SET_LINES_CACHE)
 def _set_lines(runs: tuple[Run, ...], width: float,
                size_pt: float) -> tuple[tuple[tuple[tuple[float, Piece], ...], float], ...]:
     st = _stream(runs)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cheatsheet.compose.text import fonts
 from cheatsheet.compose.text.inline import Run, parse_inline
-from cheatsheet.compose.text.linebreak import NO_END, NO_START, _stream, set_lines
+from cheatsheet.compose.text.linebreak import NO_END, NO_START, _stream, line_count, set_lines
 
 
 def _text(line) -> str:
@@ -223,3 +226,13 @@ def test_the_quick_reading_of_plain_words_is_the_librarys() -> None:
     for _ in range(3000):
         word = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
         assert list(_word_breaks(word)) == list(line_break_breakables(word, property=_keep_all_class)), word
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["사전학습", "token", " ", "**굵게**", "`code`", "→", "(괄호)", "a-b", "…", "👩🏽‍💻",
+                                 "UTF-8", "ubiquitous", "\u0301", "[", "。", "  "]), min_size=0, max_size=40),
+       st.floats(1.0, 200.0), st.sampled_from([6.0, 7.0, 9.5, 12.0, 20.0]))
+def test_line_count_is_the_number_of_lines_set(parts: list[str], width: float, size: float) -> None:
+    """Measuring counts lines without setting them: always as many as ``set_lines`` sets."""
+    for runs in parse_inline("".join(parts)):
+        assert line_count(tuple(runs), width, size) == len(set_lines(runs, width, size))
