@@ -153,7 +153,8 @@ def _build_job(job: tuple[str, str, int, bool, bool, str, str | None]) -> Chapte
 
 def warm_up() -> None:
     """What every render needs, done once in the process that forks the build's workers: the render
-    modules and matplotlib's backends imported, the vendored fonts registered, PDFium started.
+    modules and matplotlib's backends imported, the vendored fonts registered and their tables read for
+subsetting, PDFium started.
     Each worker starts with it all (measured on 24 chapters, 2 workers: each worker paid about a
     second of CPU for its imports before).  The objects made so far are frozen out of the garbage
     collector's reach, so that its collections in the workers do not walk them (or copy their pages)."""
@@ -164,9 +165,12 @@ def warm_up() -> None:
     from fontTools import subset  # noqa: F401
 
     from . import raster, render  # noqa: F401
+    from .compose.text.fonts import vendored_font_files
     from .draw.canvas import setup_matplotlib
+    from .pdf_fonts import read_faces
 
     setup_matplotlib()
+    read_faces(vendored_font_files())
     gc.collect()
     gc.freeze()
 

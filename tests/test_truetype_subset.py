@@ -1,0 +1,143 @@
+"""A TrueType face cut to a glyph set straight from its tables: the outlines, advances, hinting and
+characters of every glyph kept are the original's, composites keep their parts, the file is a valid
+font (checksums, FreeType opens it), the numbering is fontTools', and anything else is refused."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from cheatsheet import pdf_fonts, truetype_subset
+from cheatsheet.compose.text.fonts import vendored_font_files
+
+
+def _matplotlib_font(name: str) -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+
+
+FACES = [*vendored_font_files(), _matplotlib_font("DejaVuSans.ttf"), _matplotlib_font("DejaVuSansMono.ttf"),
+         _matplotlib_font("STIXGeneral.ttf")]
+
+
+def _outline(font: TTFont, gid: int) -> tuple:
+    glyf = font["glyf"]
+    name = font.getGlyphOrder()[gid]
+    coords, ends, flags = glyf[name].getCoordinates(glyf)  # composites expanded into their parts' points
+    program = glyf[name].program.getBytecode() if hasattr(glyf[name], "program") else b""
+    return list(coords), list(ends), [f & 1 for f in flags], font["hmtx"][name], program
+
+
+def _composites(font: TTFont, n: int) -> list[int]:
+    glyf = font["glyf"]
+    order = font.getGlyphOrder()
+    return [g for g in range(len(order)) if glyf[order[g]].isComposite()][:n]
+
+
+@pytest.fixture(scope="module")
+def faces() -> dict[Path, truetype_subset.Face]:
+    return {p: truetype_subset.read_face(p) for p in FACES}
+
+
+@pytest.mark.parametrize("path", FACES, ids=lambda p: p.name)
+def test_every_glyph_kept_is_the_originals(path: Path, faces) -> None:
+    face = faces[path]
+    src = TTFont(path)
+    glyphs = set(random.Random(path.name).sample(range(face.num_glyphs), min(250, face.num_glyphs)))
+    glyphs |= set(_composites(src, 10))
+    data, where = truetype_subset.subset(face, glyphs)
+    sub = TTFont(io.BytesIO(data), checkChecksums=2)  # a table checksum that is wrong raises
+    assert set(where) >= glyphs
+    for g, new in where.items():
+        assert _outline(sub, new) == _outline(src, g), (path.name, g)
+    # the characters of the glyphs kept map to them
+    cmap = src.getBestCmap()
+    sub_cmap = sub.getBestCmap()
+    for c, name in cmap.items():
+        g = src.getGlyphID(name)
+        if g in where:
+            assert sub.getGlyphID(sub_cmap[c]) == where[g], (path.name, hex(c))
+    for tag in ("cvt ", "fpgm", "prep", "gasp", "OS/2"):
+        if tag in src:
+            assert sub.reader[tag] == src.reader[tag]
+    assert not set(pdf_fonts.LAYOUT_TABLES) & set(sub.keys())
+
+
+@pytest.mark.parametrize("path", FACES, ids=lambda p: p.name)
+def test_freetype_opens_it_and_finds_the_originals_advances(path: Path, faces) -> None:
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    face = faces[path]
+    glyphs = set(random.Random(1).sample(range(face.num_glyphs), min(100, face.num_glyphs)))
+    data, where = truetype_subset.subset(face, glyphs)
+    original, cut = FT2Font(str(path)), FT2Font(io.BytesIO(data))
+    flags = LoadFlags.NO_SCALE | LoadFlags.NO_HINTING
+    for g, new in where.items():
+        assert cut.load_glyph(new, flags=flags).horiAdvance == original.load_glyph(g, flags=flags).horiAdvance
+
+
+def test_the_numbering_is_fonttools_and_composites_bring_their_parts(faces) -> None:
+    path = _matplotlib_font("DejaVuSans.ttf")
+    src = TTFont(path)
+    composite = _composites(src, 1)[0]
+    parts = {src.getGlyphID(c.glyphName) for c in src["glyf"][src.getGlyphOrder()[composite]].components}
+    data, where = truetype_subset.subset(faces[path], {composite, 40})
+    sub = TTFont(io.BytesIO(data))
+    assert len(sub.getGlyphOrder()) == len({0, 1, 2, 3, 40, composite} | parts)
+    assert where == dict(pdf_fonts._fonttools_subset(str(path), 0, frozenset({composite, 40})).glyph_index_map)
+
+
+def test_the_same_glyphs_give_the_same_bytes(faces) -> None:
+    face = faces[FACES[0]]
+    assert truetype_subset.subset(face, {7, 8, 9}) == truetype_subset.subset(face, frozenset([9, 8, 7]))
+
+
+def test_a_glyph_the_face_does_not_have_is_refused(faces) -> None:
+    face = faces[FACES[0]]
+    with pytest.raises(truetype_subset.Unsupported):
+        truetype_subset.subset(face, {face.num_glyphs})
+
+
+@pytest.mark.parametrize("damage", ["empty", "collection", "cff", "truncated", "garbage_directory", "short_loca"])
+def test_a_face_of_another_kind_or_damaged_is_refused_cleanly(damage: str, tmp_path: Path) -> None:
+    good = FACES[1].read_bytes()  # Noto Emoji: small
+    if damage == "empty":
+        data = b""
+    elif damage == "collection":
+        data = b"ttcf" + good[4:]
+    elif damage == "cff":
+        data = b"OTTO" + good[4:]
+    elif damage == "truncated":
+        data = good[: len(good) // 3]
+    elif damage == "garbage_directory":
+        data = good[:12] + bytes(random.Random(0).randrange(256) for _ in range(200)) + good[212:]
+    else:  # maxp claims more glyphs than loca holds
+        font = TTFont(io.BytesIO(good))
+        font["maxp"].numGlyphs = 60000
+        buf = io.BytesIO()
+        font.save(buf)
+        data = buf.getvalue()
+        data = _with_table(data, "loca", b"\0" * 8)
+    path = tmp_path / "face.ttf"
+    path.write_bytes(data)
+    with pytest.raises(truetype_subset.Unsupported):
+        truetype_subset.read_face(path)
+
+
+def _with_table(data: bytes, tag: str, new: bytes) -> bytes:
+    """``data`` with table ``tag``'s length set to len(new) and its first bytes replaced (a damaged table)."""
+    count = struct.unpack_from(">H", data, 4)[0]
+    out = bytearray(data)
+    for k in range(count):
+        at = 12 + 16 * k
+        if out[at:at + 4] == tag.encode():
+            offset = struct.unpack_from(">I", out, at + 8)[0]
+            out[offset:offset + len(new)] = new
+            out[at + 12:at + 16] = struct.pack(">I", len(new))
+    return bytes(out)
