@@ -29,12 +29,13 @@ def figure_for(marks: list, dpi: int = theme.DEFAULT_DPI):
 
 def pdf_bytes(fig) -> bytes:
     """The page as PDF, its fonts embedded as lean subsets made once per process (pdf_fonts), its
-    text measured once per process (text_metrics)."""
+    text measured (text_metrics) and shaped (text_layout) once per process."""
     from .pdf_fonts import fonts_in_name_order, lean_subsets
+    from .text_layout import shared_text_layout
     from .text_metrics import shared_text_metrics
 
     buf = io.BytesIO()
-    with lean_subsets(), fonts_in_name_order(), shared_text_metrics():
+    with lean_subsets(), fonts_in_name_order(), shared_text_metrics(), shared_text_layout():
         fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 

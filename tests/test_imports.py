@@ -17,7 +17,8 @@ import cheatsheet
 ROOT = Path(cheatsheet.__file__).parent
 # module prefix -> rank: a module may import a module of a lower rank, or of its own stage
 COMMON = ("cheatsheet.errors", "cheatsheet.limits", "cheatsheet.model", "cheatsheet.theme", "cheatsheet.boxes",
-          "cheatsheet.swap", "cheatsheet.text_metrics", "cheatsheet.pdf_fonts", "cheatsheet.hints")
+          "cheatsheet.swap", "cheatsheet.text_metrics", "cheatsheet.text_layout", "cheatsheet.pdf_fonts",
+          "cheatsheet.truetype_subset", "cheatsheet.hints")
 STAGES = (
     ("cheatsheet.sources", 1),
     ("cheatsheet.layout", 2),

@@ -1,7 +1,7 @@
 """A render in a warm process (as ``cheatsheet watch`` makes them) re-uses what it worked out before:
-line settings, inline markdown, box drawings, the QR code, wobbly strokes, text sizes and font subsets.  The
-bytes are the same as on cold caches, and what a caller gets can be changed without changing
-what is remembered."""
+line settings, inline markdown, box drawings, the QR code, wobbly strokes, text sizes and shapes, and
+font subsets.  The bytes are the same as on cold caches, and what a caller gets can be changed
+without changing what is remembered."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cheatsheet import pdf_fonts, text_metrics
+from cheatsheet import pdf_fonts, text_layout, text_metrics
 from cheatsheet.boxes import dialects as boxchars
 from cheatsheet.compose import qr
 from cheatsheet.compose.text import inline, linebreak
@@ -27,6 +27,7 @@ DPI = 40
 def clear_caches() -> None:
     pdf_fonts.clear_cache()
     text_metrics.clear_cache()
+    text_layout.clear_cache()
     for fn in (linebreak._set_lines, inline._parse_inline, boxchars._normalize, qr.qr_modules,
                wobble._wobbly_path, wobble._sketchy_sides):
         fn.cache_clear()
@@ -43,7 +44,7 @@ def test_a_second_render_is_byte_identical_and_the_same_as_on_cold_caches(prompt
     clear_caches()
     cold = render(prompt, dpi=DPI)
     # something was remembered
-    assert linebreak._set_lines.cache_info().currsize and pdf_fonts._cache
+    assert linebreak._set_lines.cache_info().currsize and pdf_fonts._cache and text_layout._cache
     assert {key[0][0] for key in text_metrics._cache} == {"pdf"}  # the PDF's sizes (the PNG is the PDF rasterised)
     warm = render(prompt, dpi=DPI)
     assert warm.pdf == cold.pdf and warm.png == cold.png
