@@ -153,8 +153,8 @@ def _build_job(job: tuple[str, str, int, bool, bool, str, str | None]) -> Chapte
 
 def warm_up() -> None:
     """What every render needs, done once in the process that forks the build's workers: the render
-    modules and matplotlib's backends imported, the vendored fonts registered and their tables read for
-subsetting, PDFium started.
+    modules and matplotlib's backends imported, the vendored fonts registered and every face's tables read
+(for measuring and subsetting), PDFium started.
     Each worker starts with it all (measured on 24 chapters, 2 workers: each worker paid about a
     second of CPU for its imports before).  The objects made so far are frozen out of the garbage
     collector's reach, so that its collections in the workers do not walk them (or copy their pages)."""
@@ -165,12 +165,14 @@ subsetting, PDFium started.
     from fontTools import subset  # noqa: F401
 
     from . import raster, render  # noqa: F401
-    from .compose.text.fonts import vendored_font_files
+    from .compose.text.fonts import faces, metrics, vendored_font_files
     from .draw.canvas import setup_matplotlib
     from .pdf_fonts import read_faces
 
     setup_matplotlib()
     read_faces(vendored_font_files())
+    for family in faces():
+        metrics(family)
     gc.collect()
     gc.freeze()
 
@@ -400,8 +402,7 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
     """Build every chapter that changed (every one with ``force``), report as each finishes, print
     the summary; 1 if any chapter failed."""
     from .cli import output_stems
-    from .export import mark_stale, write_atomic
-    from .render import OUTPUT_SUFFIXES
+    from .export import OUTPUT_SUFFIXES, mark_stale, write_atomic
 
     if terminal is None:
         terminal = _is_terminal()

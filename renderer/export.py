@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import theme
 
+OUTPUT_SUFFIXES = (".pdf", ".png", ".svg")  # the files a sheet is written as
 PDF_METADATA = {"Creator": "cheatsheet", "Producer": "cheatsheet", "CreationDate": None, "ModDate": None}
 
 

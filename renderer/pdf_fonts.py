@@ -8,7 +8,7 @@ reading those tables and closing the glyph set over them.  Inside ``lean_subsets
 PDF backend gets its subsets from ``subset_font``: the same outlines, advance widths and hinting
 for the same glyphs, without the layout tables, and each (font file, glyph set) subset made once
 per process (a re-render of an unchanged sheet, as ``cheatsheet watch`` does, re-uses them all).
-A plain TrueType face is cut straight from its tables, read once per process (``truetype_subset``:
+A plain TrueType face is cut straight from its tables, read once per process (``truetype``:
 a few milliseconds a subset, where fontTools' subsetter takes 0.05-0.1 s); any other face goes
 through fontTools' subsetter with the same options.
 
@@ -53,8 +53,6 @@ _cache_lock = threading.Lock()
 # Each face's glyph names, as fontTools makes them from its cmap when the font is loaded without its own names:
 # made once per face and process, so that a subset of another glyph set does not make them again.
 _glyph_orders: dict[tuple, tuple[str, ...]] = {}
-# Each face's tables, as truetype_subset reads them (None: a face it does not subset), once per process.
-_faces: dict[tuple, Any] = {}
 
 
 def _font_key(path: str, face_index: int, glyphs: frozenset[int]) -> tuple:
@@ -88,15 +86,15 @@ def clear_cache() -> None:
 
 
 def _make_subset(path: str, face_index: int, glyphs: frozenset[int]) -> Subset:
-    """Straight from the face's tables (truetype_subset) when it is a plain TrueType font, else by
+    """Straight from the face's tables (truetype) when it is a plain TrueType font, else by
     fontTools' subsetter."""
-    from . import truetype_subset
+    from . import truetype
 
     face = _face(path, face_index)
     if face is not None:
         try:
-            data, where = truetype_subset.subset(face, glyphs)
-        except truetype_subset.Unsupported:
+            data, where = truetype.subset(face, glyphs)
+        except truetype.Unsupported:
             pass
         else:
             return Subset(data, tuple(sorted(where.items())))
@@ -104,23 +102,16 @@ def _make_subset(path: str, face_index: int, glyphs: frozenset[int]) -> Subset:
 
 
 def _face(path: str, face_index: int) -> Any | None:
-    """The face's tables read once per process (truetype_subset.Face), or None when that module
-    does not subset it (a collection, CFF outlines, a variable font)."""
-    from . import truetype_subset
+    """The face's tables, read once per process (truetype.face), or None when that module does not
+    subset it (a collection, CFF outlines, a variable font)."""
+    from . import truetype
 
-    key = _font_key(path, face_index, frozenset())
-    with _cache_lock:
-        if key in _faces:
-            return _faces[key]
-    face = None
-    if face_index == 0:
-        try:
-            face = truetype_subset.read_face(path)
-        except truetype_subset.Unsupported:
-            face = None
-    with _cache_lock:
-        _faces[key] = face
-    return face
+    if face_index != 0:
+        return None
+    try:
+        return truetype.face(path)
+    except truetype.Unsupported:
+        return None
 
 
 def read_faces(paths: Iterable[str | os.PathLike]) -> None:

@@ -12,7 +12,7 @@ from . import theme
 from .compose.overflow import compose_sheet
 from .compose.page import Memo, Page, compose_page
 from .errors import Notice
-from .export import figure_for, joined_pdf, pdf_bytes, png_from_pdf, svg_bytes, write_files_atomic
+from .export import OUTPUT_SUFFIXES, figure_for, joined_pdf, pdf_bytes, png_from_pdf, svg_bytes, write_files_atomic
 from .layout.engine import Layout, layout_chapter
 from .model import Chapter
 from .plan import plan_sheet
@@ -84,9 +84,6 @@ def collections_held() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-OUTPUT_SUFFIXES = (".pdf", ".png", ".svg")
 
 
 def page_path(path: Path, number: int) -> Path:

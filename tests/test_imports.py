@@ -18,7 +18,7 @@ ROOT = Path(cheatsheet.__file__).parent
 # module prefix -> rank: a module may import a module of a lower rank, or of its own stage
 COMMON = ("cheatsheet.errors", "cheatsheet.limits", "cheatsheet.model", "cheatsheet.theme", "cheatsheet.boxes",
           "cheatsheet.swap", "cheatsheet.text_metrics", "cheatsheet.text_layout", "cheatsheet.pdf_fonts",
-          "cheatsheet.truetype_subset", "cheatsheet.hints")
+          "cheatsheet.truetype", "cheatsheet.hints")
 STAGES = (
     ("cheatsheet.sources", 1),
     ("cheatsheet.layout", 2),

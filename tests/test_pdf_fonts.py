@@ -144,7 +144,7 @@ def test_a_subset_is_made_once_and_is_the_same_bytes_when_made_again() -> None:
 
 @pytest.mark.parametrize("face", ["Nanum", "NotoSansKR"])
 def test_a_faces_glyph_names_are_made_once_and_change_no_subset(face: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On fontTools' way (a face truetype_subset does not cut): a second glyph set of a face reuses the glyph
+    """On fontTools' way (a face truetype does not cut): a second glyph set of a face reuses the glyph
     names the first one made, and gets the bytes a process that never subset the face makes."""
     monkeypatch.setattr(pdf_fonts, "_face", lambda path, face_index: None)
     font = next(f for f in vendored_font_files() if face in f.name)
@@ -258,20 +258,20 @@ def test_the_pdf_is_the_same_bytes_wherever_the_fonts_lie(tmp_path: Path) -> Non
 
 
 def test_a_plain_truetype_face_is_cut_from_its_tables_and_any_other_by_fonttools(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cheatsheet import truetype_subset
+    from cheatsheet import truetype
 
     font = next(f for f in vendored_font_files() if "Nanum" in f.name)
     gids = frozenset({5, 9, 300})
     pdf_fonts.clear_cache()
     cut = subset_font(font, gids)
-    face = truetype_subset.read_face(font)
-    assert cut.data == truetype_subset.subset(face, gids)[0]
+    face = truetype.read_face(font)
+    assert cut.data == truetype.subset(face, gids)[0]
 
     def unsupported(path):
-        raise truetype_subset.Unsupported("a face of another kind")
+        raise truetype.Unsupported("a face of another kind")
 
-    monkeypatch.setattr(pdf_fonts, "_faces", {})
-    monkeypatch.setattr(truetype_subset, "read_face", unsupported)
+    monkeypatch.setattr(truetype, "_faces", {})
+    monkeypatch.setattr(truetype, "read_face", unsupported)
     pdf_fonts.clear_cache()
     other = subset_font(font, gids)
     assert other.data == pdf_fonts._fonttools_subset(str(font), 0, gids).data != cut.data

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ... import theme
 from ..ink import Ink
@@ -34,8 +35,10 @@ class CodeRow:
     hook_x: float = 0.0  # mm where the hook starts (the line's own indent)
 
 
-def _tokens(line: str) -> list[str]:
-    """The line's tokens, joined where a boundary would fall inside an emoji sequence."""
+@lru_cache(maxsize=4096)
+def _tokens(line: str) -> tuple[str, ...]:
+    """The line's tokens, joined where a boundary would fall inside an emoji sequence (the same at
+    every size: found once per line, not once for every size the fitting tries)."""
     bounds = cluster_bounds(line)
     out: list[str] = []
     cur = ""
@@ -46,7 +49,7 @@ def _tokens(line: str) -> list[str]:
             cur = ""
     if cur:
         out.append(cur)
-    return out
+    return tuple(out)
 
 
 COMMENT = frozenset(("#", "//", "--", "/*"))  # a comment's opener stays with its first word
@@ -96,7 +99,7 @@ def wrap_line(line: str, width: float, size_pt: float) -> list[CodeRow]:
     hang = theme.CODE_HANG_EM * em
     lead = fonts.width(text[: len(text) - len(text.lstrip())], size_pt, mono=True)
     lead = min(lead, max(0.0, width * (1 - theme.CODE_MIN_CONT_SHARE) - hang))
-    tokens = _tokens(text)
+    tokens = list(_tokens(text))  # the row loop splits a token too wide for a row
     widths = [fonts.width(t, size_pt, mono=True) for t in tokens]
     rows: list[CodeRow] = []
     k = 0

@@ -70,9 +70,23 @@ def vendored_font_files() -> list[Path]:
 
 @cache
 def metrics(family: str) -> FaceMetrics:
+    """The face's advance widths and vertical metrics, read straight from its tables (truetype), or
+    by fontTools for a face that module does not read."""
+    from ... import truetype
+
+    path = faces()[family].path
+    try:
+        face = truetype.face(path)
+    except truetype.Unsupported:
+        return _fonttools_metrics(path)
+    upem = face.units_per_em
+    return FaceMetrics(face.advances(), upem, face.ascent / upem, -face.descent / upem)
+
+
+def _fonttools_metrics(path: Path) -> FaceMetrics:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(faces()[family].path), lazy=True)
+    font = TTFont(str(path), lazy=True)
     cmap = font.getBestCmap()
     hmtx = font["hmtx"].metrics
     upem = font["head"].unitsPerEm
@@ -303,11 +317,16 @@ def width(text: str, size_pt: float, mono: bool = False) -> float:
 
 def uncovered(text: str, mono: bool = False) -> list[str]:
     """The characters of ``text`` no face of the chain has (each once, in order)."""
+    return list(_uncovered(text, mono))
+
+
+@lru_cache(maxsize=16384)
+def _uncovered(text: str, mono: bool) -> tuple[str, ...]:
     out: list[str] = []
     for fam, t in segments(text, mono):
         if fam == PLACEHOLDER:
             out.extend(c for c in t if c not in out)
-    return out
+    return tuple(out)
 
 
 def check_covered(text: str, mono: bool = False) -> str | None:

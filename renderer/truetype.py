@@ -1,23 +1,28 @@
-"""A TrueType font cut down to a set of glyphs, for embedding in a PDF: read straight from the file's
-tables, with no font library.
+"""A TrueType font read straight from its tables, with no font library: its metrics for measuring
+text, and subsets of it for embedding in a PDF.
+
+``face(path)`` reads a font file's tables once per process: the character map, the advance widths,
+the glyph offsets.  Measuring text needs only the first two (``Face.advances``).
 
 A PDF that places every glyph itself (matplotlib's does: it writes glyph ids at positions it has
 worked out) needs from the embedded font only the outlines, their hinting and their advance widths.
-So a subset here is the font's own glyph data for the glyphs asked for (and the glyphs their
-composites are built from, and glyphs 0-3 as fontTools' subsetter keeps them), in the original
-glyph order, with tables rebuilt to match: ``loca``, ``hmtx``, ``cmap`` (the characters of those
-glyphs), and ``head``, ``hhea``, ``maxp`` and ``post`` (format 3, no glyph names) adjusted.  The
-hinting programs (``cvt ``, ``fpgm``, ``prep``, ``gasp``), ``OS/2`` and ``name`` are copied; every
-other table (OpenType layout, vertical metrics, device metrics) is left out.  The glyph numbering is
-the one fontTools' subsetter gives (the kept glyphs in their original order), so a PDF's glyph maps
-and widths are the same either way.
+So a subset here (``subset``) is the font's own glyph data for the glyphs asked for (and the glyphs
+their composites are built from, and glyphs 0-3 as fontTools' subsetter keeps them), in the
+original glyph order, with tables rebuilt to match: ``loca``, ``hmtx``, ``cmap`` (the characters of
+those glyphs), and ``head``, ``hhea``, ``maxp`` and ``post`` (format 3, no glyph names) adjusted.
+The hinting programs (``cvt ``, ``fpgm``, ``prep``, ``gasp``) and ``OS/2`` are copied, ``name`` keeps
+the names fontTools' subsetter keeps; every other table (OpenType layout, vertical metrics, device
+metrics) is left out.  The glyph numbering is the one fontTools' subsetter gives (the kept glyphs in
+their original order), so a PDF's glyph maps and widths are the same either way.
 
 Faces this does not cover (collections, CFF outlines, variable fonts, damaged tables) raise
-``Unsupported``; the caller subsets those another way."""
+``Unsupported``; the caller reads or subsets those another way."""
 
 from __future__ import annotations
 
+import os
 import struct
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +61,49 @@ class Face:
     @property
     def num_glyphs(self) -> int:
         return len(self.metrics)
+
+    @property
+    def units_per_em(self) -> int:
+        return struct.unpack_from(">H", self.tables["head"], 18)[0]
+
+    @property
+    def ascent(self) -> int:
+        """hhea's ascender, in font units."""
+        return struct.unpack_from(">h", self.tables["hhea"], 4)[0]
+
+    @property
+    def descent(self) -> int:
+        """hhea's descender, in font units (negative below the baseline)."""
+        return struct.unpack_from(">h", self.tables["hhea"], 6)[0]
+
+    def advances(self) -> dict[int, int]:
+        """Character -> its glyph's advance width, in font units, for every character the cmap maps."""
+        pairs = sorted((c, self.metrics[g][0]) for g, cs in self.chars.items() for c in cs)
+        return dict(pairs)
+
+
+_faces: dict[tuple, Face | Unsupported] = {}
+_faces_lock = threading.Lock()
+
+
+def face(path: str | os.PathLike) -> Face:
+    """The face of the font file ``path``, read once per process (again if the file changes);
+    ``Unsupported`` (every time) when this module does not read it."""
+    path = os.fspath(path)
+    st = os.stat(path)
+    key = (path, st.st_size, st.st_mtime_ns)
+    with _faces_lock:
+        found = _faces.get(key)
+    if found is None:
+        try:
+            found = read_face(path)
+        except Unsupported as e:
+            found = e
+        with _faces_lock:
+            _faces[key] = found
+    if isinstance(found, Unsupported):
+        raise found
+    return found
 
 
 def read_face(path: str | Path) -> Face:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from cheatsheet import pdf_fonts, truetype_subset
+from cheatsheet import pdf_fonts, truetype
 from cheatsheet.compose.text.fonts import vendored_font_files
 
 
@@ -41,8 +41,8 @@ def _composites(font: TTFont, n: int) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def faces() -> dict[Path, truetype_subset.Face]:
-    return {p: truetype_subset.read_face(p) for p in FACES}
+def faces() -> dict[Path, truetype.Face]:
+    return {p: truetype.read_face(p) for p in FACES}
 
 
 @pytest.mark.parametrize("path", FACES, ids=lambda p: p.name)
@@ -51,7 +51,7 @@ def test_every_glyph_kept_is_the_originals(path: Path, faces) -> None:
     src = TTFont(path)
     glyphs = set(random.Random(path.name).sample(range(face.num_glyphs), min(250, face.num_glyphs)))
     glyphs |= set(_composites(src, 10))
-    data, where = truetype_subset.subset(face, glyphs)
+    data, where = truetype.subset(face, glyphs)
     sub = TTFont(io.BytesIO(data), checkChecksums=2)  # a table checksum that is wrong raises
     assert set(where) >= glyphs
     for g, new in where.items():
@@ -75,7 +75,7 @@ def test_freetype_opens_it_and_finds_the_originals_advances(path: Path, faces) -
 
     face = faces[path]
     glyphs = set(random.Random(1).sample(range(face.num_glyphs), min(100, face.num_glyphs)))
-    data, where = truetype_subset.subset(face, glyphs)
+    data, where = truetype.subset(face, glyphs)
     original, cut = FT2Font(str(path)), FT2Font(io.BytesIO(data))
     flags = LoadFlags.NO_SCALE | LoadFlags.NO_HINTING
     for g, new in where.items():
@@ -87,7 +87,7 @@ def test_the_numbering_is_fonttools_and_composites_bring_their_parts(faces) -> N
     src = TTFont(path)
     composite = _composites(src, 1)[0]
     parts = {src.getGlyphID(c.glyphName) for c in src["glyf"][src.getGlyphOrder()[composite]].components}
-    data, where = truetype_subset.subset(faces[path], {composite, 40})
+    data, where = truetype.subset(faces[path], {composite, 40})
     sub = TTFont(io.BytesIO(data))
     assert len(sub.getGlyphOrder()) == len({0, 1, 2, 3, 40, composite} | parts)
     assert where == dict(pdf_fonts._fonttools_subset(str(path), 0, frozenset({composite, 40})).glyph_index_map)
@@ -95,13 +95,13 @@ def test_the_numbering_is_fonttools_and_composites_bring_their_parts(faces) -> N
 
 def test_the_same_glyphs_give_the_same_bytes(faces) -> None:
     face = faces[FACES[0]]
-    assert truetype_subset.subset(face, {7, 8, 9}) == truetype_subset.subset(face, frozenset([9, 8, 7]))
+    assert truetype.subset(face, {7, 8, 9}) == truetype.subset(face, frozenset([9, 8, 7]))
 
 
 def test_a_glyph_the_face_does_not_have_is_refused(faces) -> None:
     face = faces[FACES[0]]
-    with pytest.raises(truetype_subset.Unsupported):
-        truetype_subset.subset(face, {face.num_glyphs})
+    with pytest.raises(truetype.Unsupported):
+        truetype.subset(face, {face.num_glyphs})
 
 
 @pytest.mark.parametrize("damage", ["empty", "collection", "cff", "truncated", "garbage_directory", "short_loca"])
@@ -126,8 +126,8 @@ def test_a_face_of_another_kind_or_damaged_is_refused_cleanly(damage: str, tmp_p
         data = _with_table(data, "loca", b"\0" * 8)
     path = tmp_path / "face.ttf"
     path.write_bytes(data)
-    with pytest.raises(truetype_subset.Unsupported):
-        truetype_subset.read_face(path)
+    with pytest.raises(truetype.Unsupported):
+        truetype.read_face(path)
 
 
 def _with_table(data: bytes, tag: str, new: bytes) -> bytes:
@@ -141,3 +141,30 @@ def _with_table(data: bytes, tag: str, new: bytes) -> bytes:
             out[offset:offset + len(new)] = new
             out[at + 12:at + 16] = struct.pack(">I", len(new))
     return bytes(out)
+
+
+def test_a_face_is_read_once_per_process_and_again_when_its_file_changes(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(truetype, "_faces", {})
+    path = tmp_path / "face.ttf"
+    path.write_bytes(FACES[1].read_bytes())
+    first = truetype.face(path)
+    assert truetype.face(path) is first
+    path.write_bytes(FACES[0].read_bytes())  # another font under the same name
+    assert truetype.face(path).num_glyphs != first.num_glyphs
+    path.write_bytes(b"not a font")
+    for _ in range(2):  # refused every time, not only the first
+        with pytest.raises(truetype.Unsupported):
+            truetype.face(path)
+
+
+@pytest.mark.parametrize("path", FACES, ids=lambda p: p.name)
+def test_the_metrics_are_fonttools(path: Path) -> None:
+    """What measuring reads (every character's advance, units per em, ascent, descent) is what fontTools reads."""
+    from cheatsheet.compose.text import fonts
+
+    face = truetype.face(path)
+    theirs = fonts._fonttools_metrics(path)
+    assert face.advances() == theirs.advances and list(face.advances()) == sorted(theirs.advances)
+    assert face.units_per_em == theirs.upem
+    assert (face.ascent / face.units_per_em, -face.descent / face.units_per_em) == (theirs.ascent, theirs.descent)
