@@ -93,6 +93,7 @@ class ChapterBuild:
     pdf: bytes | None = None  # kept for the booklet
     stem: str = ""  # the name of its outputs (the input's, unless another input has it too)
     unchanged: bool = False  # not rendered again: its inputs are those of its last build
+    key: str | None = None  # chapter_key of what it was rendered from, when the build worked it out
 
     @property
     def name(self) -> str:
@@ -109,14 +110,17 @@ def with_chapter(text: str, path: str) -> str:
 
 
 def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: bool = True, stem: str = "",
-                  source: str | None = None) -> ChapterBuild:
+                  source: str | None = None, renderer: str = "") -> ChapterBuild:
     """Render one chapter and write its PDF and PNG; never raises for the chapter's own faults.
-    ``source``: the chapter's source file (its moment in the video)."""
+    ``source``: the chapter's source file (its moment in the video); ``renderer``: when given, the
+    chapter's key (chapter_key) is worked out here, before its render, instead of by the caller."""
     from .render import render, write_outputs
 
     t0 = time.perf_counter()
     stem = stem or Path(path).stem
     done = ChapterBuild(path, stem=stem)
+    if renderer:
+        done.key = chapter_key(path, source, renderer, dpi, qr)
     try:
         result = render(path, dpi=dpi, qr=qr, source=source)
         done.title = result.chapter.meta.title or stem
@@ -138,7 +142,7 @@ def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: boo
     return done
 
 
-def _build_job(job: tuple[str, str, int, bool, bool, str, str | None]) -> ChapterBuild:
+def _build_job(job: tuple[str, str, int, bool, bool, str, str | None, str]) -> ChapterBuild:
     """One chapter in a worker, then the garbage it made collected (the render itself runs without a
     collection): only the youngest generation, where all of a render's objects are, since a full
     collection also walks every cache the worker keeps (24 chapters on one worker: 0.38 s a chapter
@@ -190,10 +194,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 def run_builds(paths: list[str], out: str, dpi: int, workers: int, keep_pdf: bool = False,
                qr: bool = True, stems: dict[str, str] | None = None,
-               sources: dict[str, str] | None = None) -> Iterator[ChapterBuild]:
-    """Each chapter's build, in the order they finish.  ``workers`` > 1: in that many processes."""
+               sources: dict[str, str] | None = None, renderer: str = "") -> Iterator[ChapterBuild]:
+    """Each chapter's build, in the order they finish.  ``workers`` > 1: in that many processes.
+    ``renderer``: each build works out its chapter's key (ChapterBuild.key) with this renderer id."""
     stems, sources = stems or {}, sources or {}
-    jobs = [(p, out, dpi, keep_pdf, qr, stems.get(p, ""), sources.get(p)) for p in paths]
+    jobs = [(p, out, dpi, keep_pdf, qr, stems.get(p, ""), sources.get(p), renderer) for p in paths]
     if workers <= 1:
         for j in jobs:
             yield _build_job(j)
@@ -415,7 +420,8 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
     renderer = renderer_id()
     outdir = Path(out)
     cache = read_cache(outdir)
-    keys = {n: chapter_key(n, src.get(n), renderer, dpi, qr) for n in names}
+    # which chapters changed needs every key first; with force each build works out its own, in its worker
+    keys = {} if force else {n: chapter_key(n, src.get(n), renderer, dpi, qr) for n in names}
     builds: dict[str, ChapterBuild] = {}
     todo: list[str] = []
     for n in names:
@@ -435,8 +441,10 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
             if n in builds:
                 rep.chapter_done(builds[n])
         for b in run_builds(todo, out, dpi, max(1, min(workers, len(todo))), keep_pdf=booklet is not None, qr=qr,
-                            stems=stems, sources=src):
+                            stems=stems, sources=src, renderer=renderer if force else ""):
             builds[b.path] = b
+            if force:
+                keys[b.path] = b.key
             rep.chapter_done(b)
     ordered = [builds[n] for n in names]  # chapter order: the files' names, numbers by their value
     if outdir.is_dir():

@@ -2,7 +2,8 @@
 
 matplotlib's PDF renderer shapes every string it writes (libraqm's layout of the glyphs and their
 positions, each glyph loaded from the font) on every save, and that is most of the time a save
-spends on text.  A re-render in the same process (``cheatsheet watch``) writes mostly the same
+spends on text.  The PDF renderer reads only the layout's items (glyph, character, position), so
+here the shaping is libraqm's alone, without the glyph loads.  A re-render in the same process (``cheatsheet watch``) writes mostly the same
 strings again, so inside ``shared_text_layout()`` the PDF renderer's layouts are kept per process,
 keyed by the string, the font object matplotlib shapes it with (one per list of font files and
 kerning setting), the size the renderer set on it, the font features and the language.  A layout
@@ -64,7 +65,8 @@ def _shared_layout(string: str, font: Any, *, features: Any = None, language: An
         if hit is not None:
             _cache.move_to_end(key)
             return iter(hit)
-    made = list(_LAYOUT.original(string, font, features=features, language=language))
+    # matplotlib's layout without the glyph load that follows each item (draw_text reads only the items)
+    made = list(font._layout(string, _no_hinting(), features=features, language=language))
     with _lock:
         _cache[key] = made
         while len(_cache) > LAYOUT_CACHE_SIZE:
@@ -92,7 +94,19 @@ def _matplotlib_pdf() -> tuple[ModuleType, type, Any] | None:
     shaped = source.find("_text_helpers.layout(s, font")
     if shaped < 0 or source.find("self._get_font_ttf(prop)") not in range(0, shaped):
         return None
+    try:
+        layout_source = inspect.getsource(_text_helpers.layout)
+    except (OSError, TypeError):
+        return None
+    if "font._layout(string, LoadFlags.NO_HINTING" not in layout_source:  # the shaping this module repeats
+        return None
     return _text_helpers, RendererPdf, RendererPdf.draw_text.__code__
+
+
+def _no_hinting() -> Any:
+    from matplotlib.ft2font import LoadFlags
+
+    return LoadFlags.NO_HINTING
 
 
 def _helpers() -> ModuleType | None:

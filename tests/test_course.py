@@ -199,6 +199,13 @@ def test_build_a_folder_of_prompts_again_only_what_changed(tmp_path: Path) -> No
     assert _status(p.stdout) == {"ch05_tokenization": "unchanged", "ch06_inference": "ok"}
     p = cli(*args, "--force")
     assert _status(p.stdout) == {"ch05_tokenization": "ok", "ch06_inference": "ok"}
+    # what a forced build records (each worker works out its chapter's key) is what the next build compares
+    forced = cache.read_bytes()
+    p = cli(*args)
+    assert _status(p.stdout) == {"ch05_tokenization": "unchanged", "ch06_inference": "unchanged"}
+    assert cache.read_bytes() == forced
+    cli(*args[:-1], 2, "--force")  # the same in two worker processes
+    assert cache.read_bytes() == forced
     # an output removed by hand is made again
     (out / "ch05_tokenization.png").unlink()
     p = cli(*args)
