@@ -28,6 +28,7 @@ from .errors import ERROR, InputError, diagnostic, os_error, with_note
 BUILD_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
 CACHE_NAME = ".cheatsheet-build.json"
+CACHE_FORMAT = 2  # each chapter's key, the layout file its input named, its title and warnings
 
 
 def _natural(name: str) -> list:
@@ -94,6 +95,7 @@ class ChapterBuild:
     stem: str = ""  # the name of its outputs (the input's, unless another input has it too)
     unchanged: bool = False  # not rendered again: its inputs are those of its last build
     key: str | None = None  # chapter_key of what it was rendered from, when the build worked it out
+    layout: str | None = None  # ... and the layout file its input named (chapter_layout)
 
     @property
     def name(self) -> str:
@@ -120,7 +122,8 @@ def build_chapter(path: str, out: str, dpi: int, keep_pdf: bool = False, qr: boo
     stem = stem or Path(path).stem
     done = ChapterBuild(path, stem=stem)
     if renderer:
-        done.key = chapter_key(path, source, renderer, dpi, qr)
+        done.layout = chapter_layout(path, source)
+        done.key = None if done.layout is None else chapter_key(path, source, renderer, dpi, qr, done.layout)
     try:
         result = render(path, dpi=dpi, qr=qr, source=source)
         done.title = result.chapter.meta.title or stem
@@ -367,10 +370,9 @@ def _file_digest(path: str | Path | None) -> str:
         return "unreadable"
 
 
-def chapter_key(path: str, source: str | None, renderer: str, dpi: int, qr: bool) -> str | None:
-    """A digest of everything a chapter's sheet is made from: its input, the layout file it names,
-    its source file, the options and the renderer; None when the input cannot be read (it is then
-    rendered, and its error reported)."""
+def chapter_layout(path: str, source: str | None) -> str | None:
+    """The layout file a chapter's input names ("" when its diagram is in the input itself); None
+    when the input cannot be read."""
     from .sources import read_input
 
     try:
@@ -378,9 +380,22 @@ def chapter_key(path: str, source: str | None, renderer: str, dpi: int, qr: bool
     except (InputError, OSError):
         return None
     layout = chapter.layout.file
+    return os.path.abspath(layout) if layout and Path(layout).resolve() != Path(path).resolve() else ""
+
+
+def chapter_key(path: str, source: str | None, renderer: str, dpi: int, qr: bool,
+                layout: str | None = None) -> str | None:
+    """A digest of everything a chapter's sheet is made from: its input, the layout file it names,
+    its source file, the options and the renderer; None when the input cannot be read (it is then
+    rendered, and its error reported).  ``layout``: the layout file the input named at its last
+    build (chapter_layout), so that an input is not read again only to find it: should the input
+    have changed since, its own digest changes the key anyway."""
+    if layout is None:
+        layout = chapter_layout(path, source)
+        if layout is None:
+            return None
     parts = {"renderer": renderer, "dpi": dpi, "qr": qr, "input": _file_digest(path),
-             "layout": _file_digest(layout) if layout and Path(layout).resolve() != Path(path).resolve() else "",
-             "source": _file_digest(source)}
+             "layout": _file_digest(layout) if layout else "", "source": _file_digest(source)}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -389,7 +404,9 @@ def read_cache(out: Path) -> dict:
         doc = json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    chapters = doc.get("chapters") if isinstance(doc, dict) else None
+    if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT:
+        return {}  # another renderer's record: every chapter is built again
+    chapters = doc.get("chapters")
     return chapters if isinstance(chapters, dict) else {}
 
 
@@ -397,7 +414,7 @@ def write_cache(out: Path, chapters: dict) -> None:
     """Atomically, and the same bytes for the same builds (sorted, no times)."""
     from .export import write_atomic
 
-    doc = {"format": 1, "chapters": chapters}
+    doc = {"format": CACHE_FORMAT, "chapters": chapters}
     write_atomic(out / CACHE_NAME, (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode())
 
 
@@ -420,15 +437,20 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
     renderer = renderer_id()
     outdir = Path(out)
     cache = read_cache(outdir)
-    # which chapters changed needs every key first; with force each build works out its own, in its worker
-    keys = {} if force else {n: chapter_key(n, src.get(n), renderer, dpi, qr) for n in names}
+    # A chapter is unchanged when its key, worked out with the layout file it named at its last build, is the
+    # key recorded then: no input is read for that.  Each chapter rendered works out its own key, in its worker.
+    keys: dict[str, str | None] = {}
+    layouts: dict[str, str] = {}
     builds: dict[str, ChapterBuild] = {}
     todo: list[str] = []
     for n in names:
         was = cache.get(stems[n])
         outputs = [outdir / f"{stems[n]}{ext}" for ext in (".pdf", ".png")]
-        if (not force and keys[n] is not None and isinstance(was, dict) and was.get("key") == keys[n]
-                and all(p.is_file() for p in outputs)):
+        layout = was.get("layout") if isinstance(was, dict) else None
+        key = (chapter_key(n, src.get(n), renderer, dpi, qr, layout)
+               if not force and isinstance(layout, str) and all(p.is_file() for p in outputs) else None)
+        if key is not None and isinstance(was, dict) and was.get("key") == key:
+            keys[n], layouts[n] = key, str(layout)
             b = ChapterBuild(n, title=str(was.get("title") or stems[n]), stem=stems[n], unchanged=True,
                              warnings=[str(w) for w in was.get("warnings", [])])
             if booklet is not None:
@@ -441,15 +463,17 @@ def build_course(paths: list[Path], out: str, dpi: int, workers: int, con: Conso
             if n in builds:
                 rep.chapter_done(builds[n])
         for b in run_builds(todo, out, dpi, max(1, min(workers, len(todo))), keep_pdf=booklet is not None, qr=qr,
-                            stems=stems, sources=src, renderer=renderer if force else ""):
+                            stems=stems, sources=src, renderer=renderer):
             builds[b.path] = b
-            if force:
-                keys[b.path] = b.key
+            keys[b.path] = b.key
+            if b.layout is not None:
+                layouts[b.path] = b.layout
             rep.chapter_done(b)
     ordered = [builds[n] for n in names]  # chapter order: the files' names, numbers by their value
     if outdir.is_dir():
-        new_cache = {b.name: {"input": b.path, "key": keys[b.path], "title": b.title, "warnings": b.warnings}
-                     for b in ordered if b.ok and keys[b.path] is not None}
+        new_cache = {b.name: {"input": b.path, "key": keys[b.path], "layout": layouts[b.path], "title": b.title,
+                              "warnings": b.warnings}
+                     for b in ordered if b.ok and keys.get(b.path) is not None and b.path in layouts}
         if new_cache != cache:
             write_cache(outdir, new_cache)
     note = ""

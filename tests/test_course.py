@@ -276,3 +276,41 @@ def test_the_booklet_embeds_each_face_once_with_the_same_glyphs(tmp_path: Path) 
     theirs = {(k, name, c): o for k, pdf in enumerate(own) for _, name, outlines in _faces(pdf)
               for c, o in outlines.items()}
     assert theirs and all(mine.get(key) == outline for key, outline in theirs.items())
+
+
+def test_an_unchanged_chapter_is_found_without_reading_it_and_a_changed_layout_file_builds_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The record keeps the layout file each chapter named, so that a build finds an unchanged chapter from the
+    digests of its files alone; editing the layout file a chapter YAML names builds that chapter again."""
+    import json
+
+    from cheatsheet import course
+    from cheatsheet.cli import main
+
+    chapters = _course(tmp_path, broken=False)
+    out = tmp_path / "out"
+    args = ["-q", "build", "--chapters", str(chapters), "-o", str(out), "--dpi", str(LOW_DPI), "-j", "1"]
+    assert main(args) == 0
+    record = json.loads((out / ".cheatsheet-build.json").read_text(encoding="utf-8"))
+    assert record["format"] == course.CACHE_FORMAT
+    assert {k: v["layout"] for k, v in record["chapters"].items()} == {
+        n: str((tmp_path / "layouts" / f"{n}.txt").resolve()) for n in ("ch09", "ch24")}
+    read: list[str] = []
+    real = course.chapter_layout
+    monkeypatch.setattr(course, "chapter_layout", lambda path, source: read.append(path) or real(path, source))
+    stamps = {f.name: f.stat().st_mtime_ns for f in out.iterdir()}
+    assert main(args) == 0
+    assert read == [] and {f.name: f.stat().st_mtime_ns for f in out.iterdir()} == stamps  # nothing read, nothing written
+    layout = tmp_path / "layouts" / "ch24.txt"
+    layout.write_text(layout.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(args[1:]) == 0
+    assert [Path(p).name for p in read] == ["ch24.yaml"]  # read by its own build, to record its key
+    assert (out / "ch24.png").stat().st_mtime_ns != stamps["ch24.png"]
+    assert (out / "ch09.png").stat().st_mtime_ns == stamps["ch09.png"]
+    # a record of another format (an older renderer's) is not trusted: every chapter is built again
+    (out / ".cheatsheet-build.json").write_text(json.dumps({"format": 1, "chapters": record["chapters"]}),
+                                               encoding="utf-8")
+    read.clear()
+    assert main(args) == 0
+    assert sorted(Path(p).name for p in read) == ["ch09.yaml", "ch24.yaml"]
