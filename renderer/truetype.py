@@ -153,11 +153,10 @@ def _subset(face: Face, glyphs: set[int] | frozenset[int]) -> tuple[bytes, dict[
     kept = _closure(face, wanted | {g for g in RECOMMENDED_GLYPHS if g < face.num_glyphs})
     order = sorted(kept)
     new_id = {g: i for i, g in enumerate(order)}
-    glyf = face.tables["glyf"]
     pieces: list[bytes] = []
     loca = [0]
     for g in order:
-        data = glyf[face.offsets[g]:face.offsets[g + 1]]
+        data = _glyph_data(face, g)
         if len(data) >= 10 and struct.unpack_from(">h", data, 0)[0] < 0:
             data = _renumbered(data, new_id)
         data += b"\0" * (len(data) % 2)  # glyphs start on even offsets, as short loca offsets need
