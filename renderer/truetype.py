@@ -82,7 +82,7 @@ class Face:
         return dict(pairs)
 
 
-_faces: dict[tuple, Face | Unsupported] = {}
+_faces: dict[tuple, Face | str] = {}  # a face read, or why it is not read
 _faces_lock = threading.Lock()
 
 
@@ -98,11 +98,11 @@ def face(path: str | os.PathLike) -> Face:
         try:
             found = read_face(path)
         except Unsupported as e:
-            found = e
+            found = str(e)
         with _faces_lock:
             _faces[key] = found
-    if isinstance(found, Unsupported):
-        raise found
+    if isinstance(found, str):
+        raise Unsupported(found)  # a new exception each time: one raised again would pile up tracebacks
     return found
 
 
