@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from wcwidth import wcwidth
@@ -54,9 +55,13 @@ class Row:
         return Row(self.line, self.text[i:j], self.cols[i:j], self.offset + i)
 
     def find_near(self, col: int, chars: str, tol: int, lo: int = 0, hi: int | None = None) -> int:
-        """Index of the character in ``chars`` nearest to ``col`` (within ``tol``), or -1."""
+        """Index of the character in ``chars`` nearest to ``col`` (within ``tol``), or -1 (the first
+        of two as near).  Only the characters within ``tol`` columns are looked at: the columns
+        grow along the row, so a row of thousands of characters costs no more than a short one."""
         best, best_d = -1, tol + 1
         hi = len(self.text) if hi is None else hi
+        lo = max(lo, bisect_left(self.cols, col - tol))
+        hi = min(hi, bisect_right(self.cols, col + tol))
         for i in range(lo, hi):
             if self.text[i] in chars:
                 d = abs(self.cols[i] - col)
