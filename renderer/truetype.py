@@ -88,8 +88,9 @@ _faces_lock = threading.Lock()
 
 def face(path: str | os.PathLike) -> Face:
     """The face of the font file ``path``, read once per process (again if the file changes);
-    ``Unsupported`` (every time) when this module does not read it."""
-    path = os.fspath(path)
+    ``Unsupported`` (every time) when this module does not read it.  A path of a str subclass
+    (matplotlib's ``FontPath``, which hashes with its face index) is the same plain path."""
+    path = str(os.fspath(path))
     st = os.stat(path)
     key = (path, st.st_size, st.st_mtime_ns)
     with _faces_lock:

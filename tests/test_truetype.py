@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from matplotlib.font_manager import FontPath
 
 from cheatsheet import pdf_fonts, truetype
 from cheatsheet.compose.text.fonts import vendored_font_files
@@ -150,6 +151,8 @@ def test_a_face_is_read_once_per_process_and_again_when_its_file_changes(tmp_pat
     path.write_bytes(FACES[1].read_bytes())
     first = truetype.face(path)
     assert truetype.face(path) is first
+    assert truetype.face(str(path)) is first
+    assert truetype.face(FontPath(str(path), 0)) is first  # as matplotlib's PDF backend names it
     path.write_bytes(FACES[0].read_bytes())  # another font under the same name
     assert truetype.face(path).num_glyphs != first.num_glyphs
     path.write_bytes(b"not a font")
