@@ -167,14 +167,15 @@ def warm_up() -> None:
     collector's reach, so that its collections in the workers do not walk them (or copy their pages)."""
     import gc
 
+    from .pdf_fonts import defer_subsetter, read_faces
+
+    defer_subsetter()
     import matplotlib.backends.backend_pdf  # noqa: F401
     import pypdfium2  # noqa: F401
-    from fontTools import subset  # noqa: F401
 
     from . import raster, render  # noqa: F401
     from .compose.text.fonts import faces, metrics, vendored_font_files
     from .draw.canvas import setup_matplotlib
-    from .pdf_fonts import read_faces
 
     setup_matplotlib()
     read_faces(vendored_font_files())

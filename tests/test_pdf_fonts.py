@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -228,7 +229,6 @@ def test_the_pdf_is_the_same_bytes_wherever_the_fonts_lie(tmp_path: Path) -> Non
     """The checkout's fonts copied to a folder whose path sorts on the other side of matplotlib's own
     fonts (before them when the checkout's sort after, and the reverse): the same PDF, byte for byte.
     (A copy, not a link: matplotlib finds fonts by their real paths.)"""
-    import sys
 
     import matplotlib
 
@@ -277,3 +277,29 @@ def test_a_plain_truetype_face_is_cut_from_its_tables_and_any_other_by_fonttools
     assert other.data == pdf_fonts._fonttools_subset(str(font), 0, gids).data != cut.data
     assert other.glyph_index_map == cut.glyph_index_map  # the same numbering either way
     pdf_fonts.clear_cache()
+
+
+SUBSETTER_UNUSED = """
+import sys
+from cheatsheet.render import render
+from cheatsheet.export import figure_for, pdf_bytes
+result = render(sys.argv[1], dpi=40, png=False)
+assert result.pdf.startswith(b"%PDF")
+print("loaded after a render:", "fontTools.subset.cff" in sys.modules)
+from cheatsheet import pdf_fonts
+from cheatsheet.compose.text.fonts import vendored_font_files
+font = [f for f in vendored_font_files() if "Nanum" in f.name][0]
+made = pdf_fonts._fonttools_subset(str(font), 0, frozenset({5, 9}))  # the face another kind would take
+print("fallback works:", len(made.data) > 0, "fontTools.subset.cff" in sys.modules)
+"""
+
+
+def test_a_pdf_is_written_without_running_fonttools_subsetter_which_still_works_when_asked() -> None:
+    """matplotlib's PDF backend imports fontTools.subset; pdf_fonts.defer_subsetter makes that
+    import lazy, so a process that writes PDFs of the vendored faces never runs it."""
+    from tests.conftest import CHAPTERS
+
+    p = subprocess.run([sys.executable, "-c", SUBSETTER_UNUSED, str(CHAPTERS / "ch09.yaml")], cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == ["loaded after a render: False", "fallback works: True True"]
