@@ -28,6 +28,18 @@ def _version() -> str:
         return __version__
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (importlib.metadata costs a
+    hundredth of a second on every start otherwise)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        parser.exit(message=f"{parser.prog} {_version()}\n")
+
+
 SOURCE_HELP = ("a chapter source file of the course (a translation with 'timestamp:' in its front matter, or a "
                "transcript with [H:MM:SS] marks): the chapter's moment in the video, for the footer and the QR code, "
                "where the prompt gives none")
@@ -70,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                          "cheatsheet build prompts/ -o out         # every prompt of a folder",
                          "cheatsheet check prompt.md              # report problems, write nothing",
                          "cheatsheet COMMAND --help               # the options of one command"))
-    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     r = sub.add_parser(
