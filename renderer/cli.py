@@ -37,7 +37,8 @@ class _VersionAction(argparse.Action):
                          help="show the program's version number and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        parser.exit(message=f"{parser.prog} {_version()}\n")
+        sys.stdout.write(f"{parser.prog} {_version()}\n")  # on standard output, as argparse's own
+        parser.exit()
 
 
 SOURCE_HELP = ("a chapter source file of the course (a translation with 'timestamp:' in its front matter, or a "
