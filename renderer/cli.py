@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import theme
 from .console import COLOR_MODES, Console, display_pad, set_colour, utf8_streams
+from .drawing_process import Drawer
 from .errors import ERROR, InputError, Notice, diagnostic, os_error, with_note
 from .hints import hint_for
 from .limits import MAX_DPI
@@ -421,7 +422,7 @@ def _formats(args: argparse.Namespace) -> tuple[dict[str, bool] | None, str]:
 
 
 def cmd_render(args: argparse.Namespace, con: Console) -> int:
-    from .render import OUTPUT_SUFFIXES, render, write_output_files, write_outputs
+    from .export import OUTPUT_SUFFIXES
 
     if args.dpi <= 0:
         return _usage_error("render", "--dpi must be a positive number")
@@ -457,11 +458,24 @@ def cmd_render(args: argparse.Namespace, con: Console) -> int:
     stems, renames = output_stems(args.inputs)
     for w in renames:
         con.warning(w)
+    # one chapter: drawn by a process that gets ready while this one imports and composes
+    drawer = Drawer.start() if len(args.inputs) == 1 else None
+    try:
+        return _render_each(args, con, formats, stems, target, one_file, to_stdout, drawer)
+    finally:
+        if drawer is not None:
+            drawer.close()
+
+
+def _render_each(args: argparse.Namespace, con: Console, formats: dict[str, bool], stems: list[str],
+                 target: Path, one_file: bool, to_stdout: bool, drawer: Drawer | None) -> int:
+    from .render import render, write_output_files, write_outputs
+
     failed = 0
     for inp, stem in zip(args.inputs, stems):  # each input on its own: one bad input does not stop the others
         try:
             result = render(inp, dpi=args.dpi, strict=args.strict, exact=args.exact, qr=args.qr,
-                            source=args.source, one_page=args.one_page, **formats)
+                            source=args.source, one_page=args.one_page, drawer=drawer, **formats)
         except InputError as exc:
             con.error(exc.render())
             failed += 1

@@ -167,18 +167,11 @@ def warm_up() -> None:
     collector's reach, so that its collections in the workers do not walk them (or copy their pages)."""
     import gc
 
-    from .pdf_fonts import defer_subsetter, read_faces
+    from . import render  # noqa: F401
+    from .compose.text.fonts import faces, metrics
+    from .export import ready_to_draw
 
-    defer_subsetter()
-    import matplotlib.backends.backend_pdf  # noqa: F401
-    import pypdfium2  # noqa: F401
-
-    from . import raster, render  # noqa: F401
-    from .compose.text.fonts import faces, metrics, vendored_font_files
-    from .draw.canvas import setup_matplotlib
-
-    setup_matplotlib()
-    read_faces(vendored_font_files())
+    ready_to_draw()
     for family in faces():
         metrics(family)
     gc.collect()

@@ -117,6 +117,37 @@ def png_bytes(fig, dpi: int) -> bytes:
     return buf.getvalue()
 
 
+def page_files(pages: list[list], dpi: int, pdf: bool, png: bool, svg: bool
+               ) -> tuple[list[bytes], list[bytes], list[bytes]]:
+    """Each page's marks drawn once, as PDF (also when only its PNG is asked for: the PNG is that
+    PDF page rasterised, so a PNG asked for alone has the same bytes) and, if asked, as SVG:
+    the PDFs, PNGs and SVGs, page by page."""
+    figs = [figure_for(marks, dpi) for marks in pages]
+    svgs = [svg_bytes(f) for f in figs] if svg else []
+    pdfs = [pdf_bytes(f) for f in figs] if pdf or png else []
+    pngs = [png_from_pdf(p, dpi) for p in pdfs] if png else []
+    return pdfs, pngs, svgs
+
+
+def ready_to_draw() -> None:
+    """What the first drawing of a process needs, done ahead: matplotlib's figure and PDF backend
+    imported (fontTools' subsetter deferred), the vendored fonts registered, every face's tables
+    read, PDFium started."""
+    from .pdf_fonts import defer_subsetter, read_faces
+
+    defer_subsetter()
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+    import pypdfium2  # noqa: F401 - importing the package starts PDFium
+
+    from .compose.text.fonts import faces
+    from .draw import artists  # noqa: F401
+    from .draw.canvas import setup_matplotlib
+
+    setup_matplotlib()
+    read_faces(f.path for f in faces().values())
+
+
 def pdf_and_png_bytes(fig, dpi: int) -> tuple[bytes, bytes]:
     """Both outputs of a figure: the PDF, and the PNG rasterised from it."""
     pdf = pdf_bytes(fig)

@@ -11,8 +11,9 @@ from pathlib import Path
 from . import theme
 from .compose.overflow import compose_sheet
 from .compose.page import Memo, Page, compose_page
+from .drawing_process import Drawer
 from .errors import Notice
-from .export import OUTPUT_SUFFIXES, figure_for, joined_pdf, pdf_bytes, png_from_pdf, svg_bytes, write_files_atomic
+from .export import OUTPUT_SUFFIXES, joined_pdf, page_files, write_files_atomic
 from .layout.engine import Layout, layout_chapter
 from .model import Chapter
 from .plan import plan_sheet
@@ -56,17 +57,17 @@ def compose(path: str | Path, strict: bool = False, overflow_ok: bool = False, e
 def render(path: str | Path, dpi: int = theme.DEFAULT_DPI, pdf: bool = True, png: bool = True,
            strict: bool = False, overflow_ok: bool = False, svg: bool = False,
            exact: bool = False, qr: bool = True, source: str | Path | None = None,
-           memo: Memo | None = None, one_page: bool = False) -> Rendered:
+           memo: Memo | None = None, one_page: bool = False, drawer: Drawer | None = None) -> Rendered:
     """Everything in memory: nothing is written until every output exists.  Each page is drawn
-    once, to PDF; its PNG is that PDF page rasterised (export.png_from_pdf), so a PNG asked for
-    alone is made the same way and has the same bytes.  No garbage collection in the middle
-    (collections_held)."""
+    once, to PDF; its PNG is that PDF page rasterised (export.page_files), so a PNG asked for
+    alone is made the same way and has the same bytes.  ``drawer``: a drawing process that got
+    ready while this one composed (drawing_process); the pages are drawn here when it has none to
+    give.  No garbage collection in the middle (collections_held)."""
     with collections_held():
         chapter, page = compose(path, strict, overflow_ok, exact, qr, source, memo, one_page)
-        figs = [figure_for(p.marks, dpi) for p in page.pages()]
-        svgs = [svg_bytes(f) for f in figs] if svg else []
-        pdfs = [pdf_bytes(f) for f in figs] if pdf or png else []
-        pngs = [png_from_pdf(p, dpi) for p in pdfs] if png else []
+        pages = [p.marks for p in page.pages()]
+        drawn = drawer.draw(pages, dpi, pdf, png, svg) if drawer is not None else None
+        pdfs, pngs, svgs = drawn if drawn is not None else page_files(pages, dpi, pdf, png, svg)
         return Rendered(chapter, page, joined_pdf(pdfs) if pdf else None, pngs[0] if pngs else None,
                         svgs[0] if svgs else None, pngs[1:], svgs[1:])
 

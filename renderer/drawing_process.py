@@ -1,0 +1,143 @@
+"""A drawing process forked ahead: it imports matplotlib and gets the fonts ready while this
+process reads and composes the sheet, then draws the composed pages' marks into PDF, PNG and
+SVG bytes and hands them back.
+
+A ``cheatsheet render`` of one chapter spends about as long importing matplotlib and readying the
+faces (0.25 s) as it spends composing; on two cores the two run side by side.  It is started only
+where that pays: where ``fork`` is the way to start a process (Linux), and where a core is idle
+(under load, a second process costs more wall time than it saves); ``CHEATSHEET_DRAW_AHEAD=never``
+turns it off, ``always`` asks for it whatever the load.  The bytes are those the pages
+drawn in this process would have (export.page_files, the same code); when the drawing process
+cannot give them (it could not start, died, or failed), ``draw`` returns None and the caller draws
+here.  This module imports nothing heavy, so that the fork happens before the imports it saves."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+from dataclasses import dataclass
+
+IDLE_CORES = 1.0  # cores that must be idle (by the load average) for a drawing process to pay
+ENV = "CHEATSHEET_DRAW_AHEAD"  # auto (the default): where a core is idle; always; never
+MODES = ("auto", "always", "never")
+
+
+def idle_core() -> bool:
+    """At least one core of those this process may run on idle, by the last minute's load."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return False
+    return cores >= 2 and load <= cores - IDLE_CORES
+
+
+@dataclass
+class Drawer:
+    pid: int
+    jobs: int  # file descriptor: pages to draw, to the drawing process
+    results: int  # file descriptor: their bytes, back from it
+    done: bool = False
+
+    @classmethod
+    def start(cls) -> Drawer | None:
+        """A drawing process getting ready, or None where one would not pay (see the module), where
+        ``CHEATSHEET_DRAW_AHEAD`` is ``never``, or where this process runs other threads (a fork
+        copies only the calling thread, and any lock another one holds stays held)."""
+        mode = os.environ.get(ENV, "auto").strip().lower()
+        if mode == "never" or (mode != "always" and not idle_core()):
+            return None
+        if sys.platform != "linux" or not hasattr(os, "fork") or _other_threads():
+            return None
+        job_r, job_w = os.pipe()
+        res_r, res_w = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (job_r, job_w, res_r, res_w):
+                os.close(fd)
+            return None
+        if pid == 0:  # the drawing process: it never returns into the caller's code
+            os.close(job_w)
+            os.close(res_r)
+            code = 0
+            try:
+                _serve(job_r, res_w)
+            except BaseException:  # noqa: BLE001 - whatever it is, the caller draws the pages itself
+                code = 1
+            finally:
+                os._exit(code)  # no exit handlers, no flushing of buffers the caller owns
+        os.close(job_r)
+        os.close(res_w)
+        return cls(pid, job_w, res_r)
+
+    def draw(self, pages: list[list], dpi: int, pdf: bool, png: bool, svg: bool
+             ) -> tuple[list[bytes], list[bytes], list[bytes]] | None:
+        """The pages' PDFs, PNGs and SVGs (as export.page_files gives them), or None when the
+        drawing process has none to give.  One job per drawing process: it ends after it."""
+        if self.done:
+            return None
+        try:
+            job = pickle.dumps((pages, dpi, pdf, png, svg), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(self.jobs, "wb", closefd=True) as out:
+                self.jobs = -1
+                out.write(job)
+            with os.fdopen(self.results, "rb", closefd=True) as back:
+                self.results = -1
+                answer = back.read()
+            result = pickle.loads(answer) if answer else None
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            result = None
+        finally:
+            self.close(stop=False)  # it has written all it will (or died): it ends by itself
+        return result if isinstance(result, tuple) and len(result) == 3 else None
+
+    def close(self, stop: bool = True) -> None:
+        """The drawing process ended (``stop``: killed first, as when it is not needed) and reaped."""
+        if self.done:
+            return
+        self.done = True
+        for fd in (self.jobs, self.results):
+            if fd >= 0:
+                os.close(fd)
+        self.jobs = self.results = -1
+        try:
+            if stop:
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+
+    def __enter__(self) -> Drawer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _other_threads() -> bool:
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
+
+
+def _serve(jobs: int, results: int) -> None:
+    """The drawing process: ready to draw, then the one job, its bytes written back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle; it ends this process
+    import gc
+
+    gc.disable()
+    from .export import page_files, ready_to_draw
+
+    ready_to_draw()
+    with os.fdopen(jobs, "rb") as inp:
+        data = inp.read()
+    if not data:  # the caller drew nothing (its input was refused)
+        return
+    pages, dpi, pdf, png, svg = pickle.loads(data)
+    drawn = page_files(pages, dpi, pdf, png, svg)
+    with os.fdopen(results, "wb") as out:
+        out.write(pickle.dumps(drawn, protocol=pickle.HIGHEST_PROTOCOL))
