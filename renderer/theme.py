@@ -370,6 +370,7 @@ GROUP_FILL_ALPHA = 0.55
 # Mind maps.
 MIND_GAP_EM = 2.2  # the curve between the root and a branch
 MIND_LEAF_GAP_EM = 1.4  # the stroke between a branch and its leaves
+MIND_CURVE_POINTS = 14  # points along each curve (a cubic Bézier, ends included)
 MIND_BRANCH_SEP_EM = 0.5
 MIND_PAD_EM = 0.4
 MIND_ROOT_SHARE = 0.22  # the root's words wrap no narrower than this share of the width (or its widest word)

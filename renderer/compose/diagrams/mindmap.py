@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from ... import theme
 from ..blocks.base import Block, per_width, shrinks_to_width
 from ..blocks.found import Found, Scan, taken
@@ -30,11 +28,16 @@ class MindNode:
 
 def _curve(a: tuple[float, float], b: tuple[float, float]) -> tuple[tuple[float, float], ...]:
     """A soft S-curve from a to b (cubic Bézier with horizontal tangents)."""
-    t = np.linspace(0.0, 1.0, 14)
     mx = (a[0] + b[0]) / 2
-    p0, p1, p2, p3 = np.array(a), np.array((mx, a[1])), np.array((mx, b[1])), np.array(b)
-    pts = ((1 - t) ** 3)[:, None] * p0 + (3 * (1 - t) ** 2 * t)[:, None] * p1 + (3 * (1 - t) * t ** 2)[:, None] * p2 + (t ** 3)[:, None] * p3
-    return tuple((float(x), float(y)) for x, y in pts)
+    p0, p1, p2, p3 = a, (mx, a[1]), (mx, b[1]), b
+    step = 1.0 / (theme.MIND_CURVE_POINTS - 1)
+    out = []
+    for i in range(theme.MIND_CURVE_POINTS):
+        t = 1.0 if i == theme.MIND_CURVE_POINTS - 1 else i * step
+        u = 1 - t
+        w0, w1, w2, w3 = u ** 3, 3 * (u * u) * t, 3 * u * (t * t), t ** 3
+        out.append(tuple(w0 * p0[k] + w1 * p1[k] + w2 * p2[k] + w3 * p3[k] for k in (0, 1)))
+    return tuple(out)
 
 
 @shrinks_to_width

@@ -44,9 +44,14 @@ class FaceMetrics:
 
 
 def _mpl_font(name: str) -> Path:
-    import matplotlib
+    """A font matplotlib ships, found without importing matplotlib (its data folder lies beside its
+    package, as ``matplotlib.get_data_path()`` gives it): composing does not draw."""
+    import importlib.util
 
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("matplotlib")
+    return Path(list(spec.submodule_search_locations)[0]) / "mpl-data" / "fonts" / "ttf" / name
 
 
 @lru_cache(maxsize=1)
