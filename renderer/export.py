@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -170,15 +171,60 @@ STOP_SIGNALS = tuple(s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, 
 
 
 def raise_interrupted(signum: int, frame: object) -> None:
+    if getattr(frame, "f_code", None) in _RESENDING_CODE:  # inside the hook below: not raisable here either
+        _send_again_later(signum)
+        return
     raise Interrupted(signum)
 
 
+class ResendInterrupted:
+    """``sys.unraisablehook`` while the stop signals raise Interrupted: a signal that lands where
+    Python cannot raise (a weakref callback or a ``__del__`` as objects are freed) would be printed
+    as "Exception ignored" and lost; it is sent again instead, a moment later (SIGALRM, raising
+    Interrupted for it), so that it lands in the code that runs then.  Anything else goes to the
+    hook there was."""
+
+    def __init__(self, previous) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable) -> None:
+        exc = unraisable.exc_value
+        if isinstance(exc, Interrupted):
+            _send_again_later(exc.signum)
+            return
+        self.previous(unraisable)
+
+
+RESEND_AFTER_S = 0.001
+_resend: list[int] = []  # the signal that SIGALRM stands for
+
+
+def _send_again_later(signum: int) -> None:
+    _resend[:] = [signum]
+    signal.setitimer(signal.ITIMER_REAL, RESEND_AFTER_S)
+
+
+def _resent(alarm: int, frame: object) -> None:
+    if _resend:
+        raise_interrupted(_resend[0], frame)
+
+
+_RESENDING_CODE = frozenset({ResendInterrupted.__call__.__code__, _send_again_later.__code__, _resent.__code__})
+RESEND_SIGNAL = getattr(signal, "SIGALRM", None)
+
+
 def install_signal_handlers() -> dict:
-    """SIGINT, SIGTERM and SIGHUP raise Interrupted (instead of killing the process on the spot).
+    """SIGINT, SIGTERM and SIGHUP raise Interrupted (instead of killing the process on the spot),
+    also when they land where Python cannot raise (ResendInterrupted, where SIGALRM exists).
     Returns the handlers they had, for restore_signal_handlers."""
     if threading.current_thread() is not threading.main_thread():
         return {}
-    return {s: signal.signal(s, raise_interrupted) for s in STOP_SIGNALS}
+    old = {s: signal.signal(s, raise_interrupted) for s in STOP_SIGNALS}
+    if RESEND_SIGNAL is not None:
+        old[RESEND_SIGNAL] = signal.signal(RESEND_SIGNAL, _resent)
+        if not isinstance(sys.unraisablehook, ResendInterrupted):
+            sys.unraisablehook = ResendInterrupted(sys.unraisablehook)
+    return old
 
 
 def restore_signal_handlers(old: dict) -> None:
@@ -186,7 +232,15 @@ def restore_signal_handlers(old: dict) -> None:
     128 + the signal number instead, so a signal in the last moments of a finished run still
     ends it the way an interrupted run ends."""
     for s, handler in old.items():
-        signal.signal(s, exit_quietly if handler == signal.SIG_DFL else handler)
+        if s == RESEND_SIGNAL:
+            if _resend:  # an alarm still to come stands for nothing now
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                _resend.clear()
+            signal.signal(s, handler)
+        else:
+            signal.signal(s, exit_quietly if handler == signal.SIG_DFL else handler)
+    if old and isinstance(sys.unraisablehook, ResendInterrupted):
+        sys.unraisablehook = sys.unraisablehook.previous
 
 
 def exit_quietly(signum: int, frame: object) -> None:

@@ -335,6 +335,39 @@ def test_a_signal_at_any_moment_never_prints_a_traceback(tmp_path: Path) -> None
     assert {128 + signal.SIGINT, 128 + signal.SIGTERM} <= codes
 
 
+LANDS_IN = {
+    "__del__": "class Dies:\n    def __del__(self):\n        raise Interrupted(signal.SIGINT)\nDies()\n",
+    "weakref callback": ("import weakref\nclass K:\n    pass\nk = K()\n"
+                         "def gone(ref):\n    raise Interrupted(signal.SIGINT)\nr = weakref.ref(k, gone)\ndel k\n"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(LANDS_IN))
+def test_a_signal_landing_where_python_cannot_raise_lands_again_after(where: str) -> None:
+    """As when a figure's objects are freed: the stop signal's Interrupted, raised inside a
+    ``__del__`` or a weakref callback, is not printed as "Exception ignored" and lost, but sent
+    again, and stops the code that runs next."""
+    script = ("import signal\nfrom cheatsheet.export import Interrupted, install_signal_handlers\n"
+              "install_signal_handlers()\ntry:\n" + "".join("    " + ln + "\n" for ln in LANDS_IN[where].splitlines())
+              + "    import time\n    end = time.monotonic() + 10\n    while time.monotonic() < end:\n        pass\n"
+              "    print('not stopped')\n"
+              "except Interrupted as e:\n    print('stopped by', e.signum)\n")
+    p = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (p.returncode, p.stdout.strip(), p.stderr) == (0, f"stopped by {int(signal.SIGINT)}", "")
+
+
+def test_a_signal_to_be_sent_again_is_dropped_when_the_handlers_are_put_back() -> None:
+    """The run ends (its handlers put back) before the signal is sent again: the alarm standing for
+    it is cancelled (by default SIGALRM would kill the process) and the hooks are the earlier ones."""
+    script = ("import signal, sys, time\nfrom cheatsheet import export\nhook = sys.unraisablehook\n"
+              "old = export.install_signal_handlers()\n"
+              "class Dies:\n    def __del__(self):\n        raise export.Interrupted(signal.SIGTERM)\nDies()\n"
+              "export.restore_signal_handlers(old)\ntime.sleep(0.1)\n"
+              "print(sys.unraisablehook is hook, signal.getsignal(signal.SIGALRM) == signal.SIG_DFL)")
+    p = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (p.returncode, p.stdout.strip(), p.stderr) == (0, "True True", "")
+
+
 def test_the_sweep_never_takes_someone_else_s_hidden_file(tmp_path: Path) -> None:
     theirs = {".notes.tmp": b"a", ".vimrc.swp.tmp": b"b", ".build.lock": b"c", ".ch10.pdf.tmp": b"d",
               ".ch10.pdf.short.tmp": b"e"}
