@@ -5,7 +5,7 @@ SVG bytes and hands them back.
 A ``cheatsheet render`` of one chapter spends about as long importing matplotlib and readying the
 faces (0.25 s) as it spends composing; on two cores the two run side by side.  It is started only
 where that pays: where ``fork`` is the way to start a process (Linux), and where a core is idle
-(under load, a second process costs more wall time than it saves); ``CHEATSHEET_DRAW_AHEAD=never``
+right now (idle_core; under load, a second process costs more wall time than it saves); ``CHEATSHEET_DRAW_AHEAD=never``
 turns it off, ``always`` asks for it whatever the load.  The bytes are those the pages
 drawn in this process would have (export.page_files, the same code); when the drawing process
 cannot give them (it could not start, died, or failed), ``draw`` returns None and the caller draws
@@ -25,13 +25,31 @@ MODES = ("auto", "always", "never")
 
 
 def idle_core() -> bool:
-    """At least one core of those this process may run on idle, by the last minute's load."""
+    """At least one core of those this process may run on idle: by the tasks running right now
+    (``/proc/loadavg``'s fourth field, this process among them), or where that cannot be read, by
+    the last minute's load average (which lags: just after a build it still counts the build)."""
     try:
         cores = len(os.sched_getaffinity(0))
-        load = os.getloadavg()[0]
     except (AttributeError, OSError):
         return False
-    return cores >= 2 and load <= cores - IDLE_CORES
+    running = runnable_now()
+    if running is not None:
+        busy = running - 1.0  # not counting this process
+    else:
+        try:
+            busy = os.getloadavg()[0]
+        except (AttributeError, OSError):
+            return False
+    return cores >= 2 and busy <= cores - IDLE_CORES
+
+
+def runnable_now() -> int | None:
+    """How many tasks are running or ready to run at this moment (Linux), or None."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            return int(f.read().split()[3].split("/")[0])
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 @dataclass
@@ -132,7 +150,7 @@ def _serve(jobs: int, results: int) -> None:
     gc.disable()
     from .export import page_files, ready_to_draw
 
-    ready_to_draw()
+    ready_to_draw(every_face=False)  # one sheet: the faces it writes in are read as it is saved
     with os.fdopen(jobs, "rb") as inp:
         data = inp.read()
     if not data:  # the caller drew nothing (its input was refused)

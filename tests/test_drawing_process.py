@@ -108,10 +108,28 @@ def test_it_is_not_forked_beside_other_threads_or_when_turned_off(monkeypatch: p
     assert Drawer.start() is None
 
 
-@pytest.mark.parametrize(("cores", "load", "idle"), [(2, 0.3, True), (2, 1.0, True), (2, 1.6, False), (1, 0.0, False),
-                                                     (4, 2.9, True), (4, 3.5, False)])
-def test_a_core_is_idle_by_the_load_average(monkeypatch: pytest.MonkeyPatch, cores: int, load: float,
-                                            idle: bool) -> None:
+@pytest.mark.parametrize(("cores", "running", "load", "idle"), [
+    (2, 1, 1.9, True),  # only this process runs now, whatever the last minute was
+    (2, 2, 0.1, True),
+    (2, 3, 0.1, False),
+    (1, 1, 0.0, False),
+    (4, 4, 3.9, True),
+    (4, 5, 0.0, False),
+    (2, None, 0.3, True),  # no /proc: the load average
+    (2, None, 1.0, True),
+    (2, None, 1.6, False),
+])
+def test_a_core_is_idle_by_what_runs_now(monkeypatch: pytest.MonkeyPatch, cores: int, running: int | None,
+                                         load: float, idle: bool) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)))
+    monkeypatch.setattr(drawing_process, "runnable_now", lambda: running)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert drawing_process.idle_core() is idle
+
+
+def test_what_runs_now_is_read_where_there_is_proc() -> None:
+    now = drawing_process.runnable_now()
+    if Path("/proc/loadavg").is_file():
+        assert now is not None and now >= 1  # this process at least
+    else:
+        assert now is None
