@@ -471,9 +471,16 @@ _TEMP = re.compile(r"^\.(.+\.(?:pdf|png|svg|txt|yaml|renames))\.[a-z0-9_]{8}\.tm
 
 
 def _temp_owner(name: str) -> str | None:
-    """The set (stem) a hidden temporary file ``.NAME.XXXXXXXX.tmp`` belongs to, or None for other files."""
+    """The set (stem) a hidden temporary file ``.NAME.XXXXXXXX.tmp`` belongs to, or None for other files.
+    A journal's temporary file is ``..STEM.renames.XXXXXXXX.tmp`` (the journal ``.STEM.renames`` is
+    hidden itself): its set is STEM, whose lock its writer holds."""
     m = _TEMP.match(name)
-    return (Path(m.group(1)).stem or None) if m else None
+    if not m:
+        return None
+    named = m.group(1)
+    if named.endswith(".renames"):
+        return (named[1:-len(".renames")] or None) if named.startswith(".") else None
+    return Path(named).stem or None
 
 
 def sweep_stale(folder: Path, holding: str = "") -> list[Path]:

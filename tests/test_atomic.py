@@ -368,6 +368,21 @@ def test_a_signal_to_be_sent_again_is_dropped_when_the_handlers_are_put_back() -
     assert (p.returncode, p.stdout.strip(), p.stderr) == (0, "True True", "")
 
 
+def test_the_sweep_leaves_the_journal_another_writer_is_writing(tmp_path: Path) -> None:
+    """Two build workers in one folder: one writes the journal of its set (``..ch20.renames.*.tmp``
+    beside ``.ch20.lock``, which it holds) while the other, writing ch09, sweeps the folder. The
+    journal's temporary file is ch20's, and stays; once ch20's writer is gone, the next sweep
+    removes what it left."""
+    from cheatsheet.export import _set_lock, sweep_stale
+
+    journal_temp = tmp_path / "..ch20.renames.k1ll3d02.tmp"
+    with _set_lock(tmp_path, "ch20"):
+        journal_temp.write_bytes(b".ch20.pdf.k1ll3d03.tmp\tch20.pdf\n")
+        assert sweep_stale(tmp_path, holding="ch09") == []
+        assert journal_temp.exists()
+    assert sweep_stale(tmp_path, holding="ch09") == [journal_temp]
+
+
 def test_the_sweep_never_takes_someone_else_s_hidden_file(tmp_path: Path) -> None:
     theirs = {".notes.tmp": b"a", ".vimrc.swp.tmp": b"b", ".build.lock": b"c", ".ch10.pdf.tmp": b"d",
               ".ch10.pdf.short.tmp": b"e"}
