@@ -68,7 +68,8 @@ TARGET_COURSE_ONE_S = 1.5  # ... built again after one of them changed
 TARGET_RSS_MB = 400  # peak memory of a process
 TARGET_PDF_SAVE_S = 0.25
 TARGET_PDF_KB = 300  # ... with its text selectable
-TARGET_RATIO = 1.0  # ours / the plain-matplotlib floor (ours / Typst is shown beside it, no target)
+TARGET_RATIO = 1.0  # ours / the plain-matplotlib floor
+TARGET_TYPST_RATIO = 4.0  # one chapter as a whole process, ours / Typst (the issue's second bound on it)
 
 # Typst as a whole process: import typst, compile the page to PDF and to PNG, write both files.
 TYPST_PROCESS = """
@@ -393,10 +394,11 @@ class Process:
     stderr: str = ""
 
 
-def run_process(args: list[str], cwd: Path) -> Process:
+def run_process(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Process:
     """Run a command; its wall seconds, its CPU seconds (with its reaped children) and peak memory."""
     t = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **env} if env else None)
     assert proc.stderr is not None
     err = proc.stderr.read().decode(errors="replace")
     _, status, usage = os.wait4(proc.pid, 0)
@@ -414,6 +416,8 @@ class ChapterRow:
     process_rss_mb: float
     pdf_kb: float
     png_kb: float
+    serial_process_s: float = 0.0  # the same command without the drawing process (CHEATSHEET_DRAW_AHEAD=never)
+    serial_process_cpu_s: float = 0.0
     typst: dict[str, float] | None = None  # typst_worker's figures
     typst_process_s: float = 0.0
     typst_process_rss_mb: float = 0.0
@@ -518,21 +522,24 @@ def run(runs: int, dpi: int, chapters: list[Path]) -> Report:
                                    check=True)
                 typst_in_process = json.loads(w.stdout)
             print(f"  {ch.stem}: whole process ...", file=sys.stderr, flush=True)
-            procs, floors, typsts = [], [], []
+            procs, serials, floors, typsts = [], [], [], []
             for _ in range(runs):  # in turns, so that a change in the machine's load hits each alike
-                procs.append(run_process([str(SCRIPT), "render", str(ch), "-o", str(out), "--dpi", str(dpi)], ROOT))
+                render_args = [str(SCRIPT), "render", str(ch), "-o", str(out), "--dpi", str(dpi)]
+                procs.append(run_process(render_args, ROOT))
+                serials.append(run_process(render_args, ROOT, {"CHEATSHEET_DRAW_AHEAD": "never"}))
                 floors.append(run_process([sys.executable, __file__, "--floor-process", str(marks), "--dpi", str(dpi)],
                                           ROOT))
                 if report.typst_version:
                     typsts.append(run_process([sys.executable, "-c", TYPST_PROCESS, typ.name, str(fonts), ch.stem,
                                                str(dpi)], typ.parent))
-            bad = [p for p in procs + floors + typsts if p.code != 0]
+            bad = [p for p in procs + serials + floors + typsts if p.code != 0]
             if bad:
                 raise SystemExit(f"a run for {ch} failed:\n{bad[0].stderr}")
             row = ChapterRow(
                 result, statistics.median(p.wall_s for p in procs), statistics.median(p.cpu_s for p in procs),
                 statistics.median(p.wall_s for p in floors), max(p.maxrss_mb for p in procs),
-                (out / f"{ch.stem}.pdf").stat().st_size / 1024, (out / f"{ch.stem}.png").stat().st_size / 1024)
+                (out / f"{ch.stem}.pdf").stat().st_size / 1024, (out / f"{ch.stem}.png").stat().st_size / 1024,
+                statistics.median(p.wall_s for p in serials), statistics.median(p.cpu_s for p in serials))
             if typsts:
                 row.typst = typst_in_process
                 row.typst_process_s = statistics.median(p.wall_s for p in typsts)
@@ -657,17 +664,20 @@ def markdown(r: Report) -> str:
         + ("; Typst: `python -c` importing typst and writing the page's PDF and PNG" if typ else "") + "):",
         "",
         f"| chapter | marks | text artists | whole process (s) (<= {TARGET_PROCESS_S:g}) | its CPU (s) "
+        "| without the drawing process (s) | its CPU (s) "
         f"| floor process (s) | ours / floor (<= {TARGET_RATIO:.1f}) "
-        + ("| Typst process (s) | ours / Typst " if typ else "")
+        + (f"| Typst process (s) | ours / Typst (<= {TARGET_TYPST_RATIO:g}) " if typ else "")
         + f"| peak memory (MB) (<= {TARGET_RSS_MB}) | PDF (KB) (<= {TARGET_PDF_KB}) | PDF text selectable "
         "| floor PDF (KB) " + ("| Typst PDF (KB) " if typ else "") + "| PNG (KB) |",
-        "|---|" + "---:|" * (13 if typ else 10),
+        "|---|" + "---:|" * (16 if typ else 13),
     ]
     for c in r.chapters:
         w = c.worker
-        typst_cells = (f"| {c.typst_process_s:.2f} | {c.process_s / c.typst_process_s:.1f} " if typ else "")
+        typst_cells = (f"| {c.typst_process_s:.2f} | {_vs(c.process_s / c.typst_process_s, TARGET_TYPST_RATIO, '.1f')} "
+                       if typ else "")
         out.append(f"| {w.chapter} | {w.marks} | {w.text_artists} | {_vs(c.process_s, TARGET_PROCESS_S)} "
-                   f"| {c.process_cpu_s:.2f} | {c.floor_process_s:.2f} "
+                   f"| {c.process_cpu_s:.2f} | {c.serial_process_s:.2f} | {c.serial_process_cpu_s:.2f} "
+                   f"| {c.floor_process_s:.2f} "
                    f"| {_vs(c.process_s / c.floor_process_s, TARGET_RATIO)} {typst_cells}"
                    f"| {_vs(c.process_rss_mb, TARGET_RSS_MB, '.0f')} | {_vs(c.pdf_kb, TARGET_PDF_KB, '.0f')} "
                    f"| {w.texts_found}/{w.texts_total} {_mark(w.texts_found == w.texts_total)} "
@@ -675,7 +685,10 @@ def markdown(r: Report) -> str:
                    + f"| {c.png_kb:.0f} |")
     out += [
         "",
-        "(`cheatsheet render` saves the PDF, then rasterises its page for the PNG; the floor process imports "
+        "(`cheatsheet render` of one chapter forks a drawing process where a core is idle: it imports matplotlib "
+        "and readies the fonts while the first process composes, then draws the page and rasterises its PDF for "
+        "the PNG; its CPU seconds count both processes. Without it (`CHEATSHEET_DRAW_AHEAD=never`, or on a busy "
+        "machine) one process does it all in turn. The floor process imports "
         "matplotlib, draws the same marks plainly and saves both the same way, one after the other. PDF text selectable: the page's text marks whose string the PDF's text layer gives "
         "back.)",
     ]
@@ -735,8 +748,8 @@ def markdown(r: Report) -> str:
         proc = [c.process_s / c.typst_process_s for c in r.chapters]
         warm = [c.ours_s / ((c.typst or {})["edit_pdf"] + (c.typst or {})["edit_png"]) for c in r.chapters]
         out += [
-            f"| ours / Typst, whole process (beside ours / floor) | shown | {min(proc):.1f}-{max(proc):.1f} "
-            "| no target |",
+            f"| ours / Typst, whole process | <= {TARGET_TYPST_RATIO:g} | {min(proc):.1f}-{max(proc):.1f} "
+            f"| {_ok(max(proc) <= TARGET_TYPST_RATIO)} |",
             f"| ours (warm) / Typst after an edit, in one process | shown | {min(warm):.1f}-{max(warm):.1f} "
             "| no target |",
         ]
