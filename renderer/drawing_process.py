@@ -58,6 +58,7 @@ class Drawer:
     jobs: int  # file descriptor: pages to draw, to the drawing process
     results: int  # file descriptor: their bytes, back from it
     done: bool = False
+    status: int | None = None  # how it ended (os.waitpid's status), once reaped
 
     @classmethod
     def start(cls) -> Drawer | None:
@@ -110,8 +111,10 @@ class Drawer:
             result = pickle.loads(answer) if answer else None
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
             result = None
-        finally:
-            self.close(stop=False)  # it has written all it will (or died): it ends by itself
+        except BaseException:  # an interruption (Ctrl-C, a stop signal): the render ends now, not when it has drawn
+            self.close()
+            raise
+        self.close(stop=False)  # it has written all it will (or died): it ends by itself
         return result if isinstance(result, tuple) and len(result) == 3 else None
 
     def close(self, stop: bool = True) -> None:
@@ -126,7 +129,7 @@ class Drawer:
         try:
             if stop:
                 os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            self.status = os.waitpid(self.pid, 0)[1]
         except (ChildProcessError, ProcessLookupError):
             pass
 

@@ -85,6 +85,45 @@ def test_a_refused_input_is_reported_and_the_drawing_process_stopped(tmp_path: P
     assert p.returncode == 0 and p.stdout.split() == ["1", "False"], p.stdout + p.stderr
 
 
+SLOW_DRAWER = """
+import os, signal, time
+from cheatsheet.drawing_process import Drawer
+
+jobs_r, jobs_w = os.pipe()
+back_r, back_w = os.pipe()
+pid = os.fork()
+if pid == 0:  # a drawing process that takes its job, then draws for half a minute
+    os.close(jobs_w)
+    os.close(back_r)
+    while os.read(jobs_r, 65536):
+        pass
+    time.sleep(30)
+    os._exit(0)
+os.close(jobs_r)
+os.close(back_w)
+drawer = Drawer(pid, jobs_w, back_r)
+
+
+def stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+signal.signal(signal.SIGALRM, stop)
+signal.setitimer(signal.ITIMER_REAL, 0.3)  # Ctrl-C while the page is being drawn
+try:
+    drawer.draw([[]], 40, True, True, False)
+except KeyboardInterrupt:
+    killed = os.WIFSIGNALED(drawer.status) and os.WTERMSIG(drawer.status) == signal.SIGKILL
+    print("interrupted", "killed" if killed else "waited for")
+"""
+
+
+def test_an_interrupted_render_stops_its_drawing_process_at_once() -> None:
+    p = _run("-c", SLOW_DRAWER)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "interrupted killed"
+
+
 def test_an_unused_drawing_process_is_stopped_and_reaped() -> None:
     script = ("import os; from cheatsheet.drawing_process import Drawer; d = Drawer.start(); d.close(); "
               "import errno\ntry:\n    os.waitpid(d.pid, 0)\nexcept ChildProcessError:\n    print('reaped')")
