@@ -95,3 +95,29 @@ def test_the_check_sees_an_arrow_back_up(tmp_path: Path) -> None:
     assert rank("cheatsheet.compose.text.fonts")[0] < rank("cheatsheet.compose.blocks.table")[0]
     assert rank("cheatsheet.compose.page")[0] < rank("cheatsheet.draw.artists")[0]
     assert rank("cheatsheet.boxes.dialects") == (0, "common")
+
+
+COMPOSE_ONLY = """
+import sys
+from cheatsheet.render import compose
+for path in sys.argv[1:]:
+    compose(path)
+print(sorted(m for m in ("matplotlib", "numpy", "PIL", "pypdfium2") if m in sys.modules))
+"""
+
+
+def test_composing_imports_nothing_that_draws() -> None:
+    """Reading, planning and composing every bundled chapter and corpus prompt (a mind map among
+    them) needs neither matplotlib nor numpy: the process that composes while a drawing process
+    imports them (drawing_process) never pays for them."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT as repo
+
+    inputs = sorted((repo / "chapters").glob("*.yaml")) + sorted((repo / "tests" / "prompts").glob("*.md"))
+    assert len(inputs) > 20 and any("mindmap" in p.name for p in inputs)
+    p = subprocess.run([sys.executable, "-c", COMPOSE_ONLY, *map(str, inputs)], cwd=repo, capture_output=True,
+                       text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "[]"
