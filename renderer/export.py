@@ -208,7 +208,7 @@ def _send_again_later(signum: int) -> None:
 
 def _resent(alarm: int, frame: object) -> None:
     if _resend:
-        raise_interrupted(_resend[0], frame)
+        raise_interrupted(_resend.pop(), frame)
 
 
 _RESENDING_CODE = frozenset({ResendInterrupted.__call__.__code__, _send_again_later.__code__, _resent.__code__})
