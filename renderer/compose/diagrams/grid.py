@@ -195,12 +195,32 @@ def _outline_cells(rows: list[Row], boxes: list[GridBox]) -> dict[tuple[int, int
         drift = 0
         lo = 0
         for col, k in want:
-            i = row.find_near(col + drift, WALLS, 2 if k == 0 else 4, lo=lo)
+            tol = 2 if k == 0 else 4
+            i = row.find_near(col + drift, WALLS, tol, lo=lo)
+            if i < 0:
+                i = _pushed_wall(row, col + drift, tol, lo)
             if i >= 0:
                 out[(r, i)] = float(col)
                 drift = row.cols[i] - col
                 lo = i + 1
     return out
+
+
+def _pushed_wall(row: Row, col: int, tol: int, lo: int) -> int:
+    """A wall that the wide characters before it pushed further right than ``tol``: the first wall
+    character from ``col - tol`` on, up to a column further for each wide character between ``lo``
+    and it (an author who counts a Hangul syllable as one column pads the line as if it were one),
+    or -1."""
+    wide = 0
+    for i in range(lo, len(row.text)):
+        c = row.cols[i]
+        if c > col + wide + tol:
+            break
+        if c >= col - tol and row.text[i] in WALLS:
+            return i
+        if i + 1 < len(row.cols) and row.cols[i + 1] - c == 2:
+            wide += 1
+    return -1
 
 
 STEP = {"E": (1, 0), "W": (-1, 0), "S": (0, 1), "N": (0, -1)}  # (columns, rows)

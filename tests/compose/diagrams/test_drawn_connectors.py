@@ -53,3 +53,22 @@ def test_the_loop_is_drawn_with_its_heads_at_the_boxes_it_enters() -> None:
     assert back.end[1] < back.start[1]
     (fx0, fy0), (fx1, fy1) = lines[0].points
     assert abs(fy0 - back.start[1]) < 1e-6 and min(fx0, fx1) == back.start[0]
+
+
+# the frame of form_08's pipeline: the author padded the Hangul rows counting a syllable as less than
+# two columns, so their right wall lands past the frame's corner (here 5 and 16 columns)
+PUSHED = """┌────────────────────────────────────────────┐
+│   ┌──────────────┐                         │
+│   │ 1. V3-Base   │  인터넷 텍스트로 사전학습된 베이스 모델 │
+│   └──────────────┘                         │
+│   ┌──────────────┐                         │
+│   │ 2. R1-Zero   │  SFT 없이 바로 RL            │
+│   └──────────────┘                         │
+└────────────────────────────────────────────┘""".split("\n")
+
+
+def test_a_wall_the_wide_words_pushed_far_right_is_the_frame_s_not_a_line() -> None:
+    g = parse_grid(PUSHED)
+    assert len(g.boxes) == 3
+    assert g.lines == []  # the pushed walls are the frame's sides: no stray stroke beside it
+    assert {t.text.strip() for t in g.texts} >= {"인터넷 텍스트로 사전학습된 베이스 모델", "SFT 없이 바로 RL"}
