@@ -151,12 +151,6 @@ def ready_to_draw(every_face: bool = True) -> None:
         read_faces(f.path for f in faces().values())
 
 
-def pdf_and_png_bytes(fig, dpi: int) -> tuple[bytes, bytes]:
-    """Both outputs of a figure: the PDF, and the PNG rasterised from it."""
-    pdf = pdf_bytes(fig)
-    return pdf, png_from_pdf(pdf, dpi)
-
-
 class Interrupted(KeyboardInterrupt):
     """SIGINT, SIGTERM or SIGHUP arrived: unwinds like Ctrl-C so that temporary files are removed."""
 
